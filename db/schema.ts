@@ -1,0 +1,288 @@
+import { relations, sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Times are stored as milliseconds since the epoch so ordering and range filters stay plain integer work.
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const STAFF_ROLES = ['admin', 'editor', 'author', 'moderator'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const ARTICLE_STATUSES = ['draft', 'review', 'scheduled', 'published', 'unpublished'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const REPLY_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;
+export type ReplyStatus = (typeof REPLY_STATUSES)[number];
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    bio: text('bio').notNull().default(''),
+    avatarPath: text('avatar_path'),
+    role: text('role', { enum: STAFF_ROLES }).notNull(),
+    // Null means the account cannot sign in (e.g. an imported author who was never given a password).
+    passwordHash: text('password_hash'),
+    disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('users_email_uq').on(t.email), uniqueIndex('users_slug_uq').on(t.slug)],
+);
+
+export const sections = sqliteTable(
+  'sections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('sections_slug_uq').on(t.slug), index('sections_position_idx').on(t.position)],
+);
+
+export const tags = sqliteTable(
+  'tags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('tags_slug_uq').on(t.slug)],
+);
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    standfirst: text('standfirst').notNull().default(''),
+    body: text('body').notNull().default(''),
+    coverImagePath: text('cover_image_path'),
+    coverAlt: text('cover_alt'),
+    coverCaption: text('cover_caption'),
+    sectionId: integer('section_id').references(() => sections.id, { onDelete: 'set null' }),
+    status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
+    // For a scheduled article this is the time it goes live; for a published one, when it went live.
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    // Set when a published article's content changes afterwards ("Updated …").
+    contentUpdatedAt: integer('content_updated_at', { mode: 'timestamp_ms' }),
+    commentsOpen: integer('comments_open', { mode: 'boolean' }).notNull().default(true),
+    seoTitle: text('seo_title'),
+    seoDescription: text('seo_description'),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('articles_slug_uq').on(t.slug),
+    index('articles_status_published_idx').on(t.status, t.publishedAt),
+    index('articles_section_status_published_idx').on(t.sectionId, t.status, t.publishedAt),
+    index('articles_created_by_idx').on(t.createdById),
+    index('articles_updated_idx').on(t.updatedAt),
+  ],
+);
+
+export const articleAuthors = sqliteTable(
+  'article_authors',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.userId] }),
+    index('article_authors_user_idx').on(t.userId, t.articleId),
+  ],
+);
+
+export const articleTags = sqliteTable(
+  'article_tags',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag_idx').on(t.tagId, t.articleId)],
+);
+
+export const corrections = sqliteTable(
+  'corrections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('corrections_article_idx').on(t.articleId, t.createdAt)],
+);
+
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    standfirst: text('standfirst').notNull(),
+    body: text('body').notNull(),
+    // The rest of the article's editable fields at that save (section, tags, cover, SEO), as JSON.
+    meta: text('meta', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('revisions_article_idx').on(t.articleId, t.createdAt)],
+);
+
+export const slugRedirects = sqliteTable(
+  'slug_redirects',
+  {
+    oldSlug: text('old_slug').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('slug_redirects_article_idx').on(t.articleId)],
+);
+
+export type ReplyStatusReason = {
+  rule: string;
+  detail?: string;
+  match?: string;
+};
+
+export const replies = sqliteTable(
+  'replies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    parentId: integer('parent_id'),
+    depth: integer('depth').notNull().default(1),
+    authorName: text('author_name').notNull(),
+    // Stored lower-cased; never shown to readers.
+    authorEmail: text('author_email').notNull(),
+    authorUrl: text('author_url'),
+    body: text('body').notNull(),
+    status: text('status', { enum: REPLY_STATUSES }).notNull(),
+    statusReason: text('status_reason', { mode: 'json' }).$type<ReplyStatusReason>(),
+    // Set for replies written by signed-in staff ("Staff" badge).
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    ipHash: text('ip_hash'),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+    editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('replies_article_status_created_idx').on(t.articleId, t.status, t.createdAt),
+    index('replies_status_created_idx').on(t.status, t.createdAt, t.id),
+    index('replies_email_status_idx').on(t.authorEmail, t.status),
+    index('replies_ip_created_idx').on(t.ipHash, t.createdAt),
+    index('replies_parent_idx').on(t.parentId),
+  ],
+);
+
+export const moderationLog = sqliteTable(
+  'moderation_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    replyId: integer('reply_id')
+      .notNull()
+      .references(() => replies.id, { onDelete: 'cascade' }),
+    // Null when the system decided (the reply rules at posting time, housekeeping).
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    fromStatus: text('from_status', { enum: REPLY_STATUSES }),
+    toStatus: text('to_status', { enum: REPLY_STATUSES }),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('moderation_log_reply_idx').on(t.replyId, t.createdAt), index('moderation_log_created_idx').on(t.createdAt)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+});
+
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    ipHash: text('ip_hash').notNull(),
+    succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('login_attempts_email_idx').on(t.email, t.createdAt), index('login_attempts_ip_idx').on(t.ipHash, t.createdAt)],
+);
+
+export const media = sqliteTable(
+  'media',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // Path under the data folder's uploads directory, served by the uploads route.
+    path: text('path').notNull(),
+    mime: text('mime').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    uploadedById: integer('uploaded_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('media_path_uq').on(t.path)],
+);
+
+export const articlesRelations = relations(articles, ({ one, many }) => ({
+  section: one(sections, { fields: [articles.sectionId], references: [sections.id] }),
+  authors: many(articleAuthors),
+  tags: many(articleTags),
+  corrections: many(corrections),
+}));
+
+export const articleAuthorsRelations = relations(articleAuthors, ({ one }) => ({
+  article: one(articles, { fields: [articleAuthors.articleId], references: [articles.id] }),
+  user: one(users, { fields: [articleAuthors.userId], references: [users.id] }),
+}));
+
+export const articleTagsRelations = relations(articleTags, ({ one }) => ({
+  article: one(articles, { fields: [articleTags.articleId], references: [articles.id] }),
+  tag: one(tags, { fields: [articleTags.tagId], references: [tags.id] }),
+}));
+
+export const correctionsRelations = relations(corrections, ({ one }) => ({
+  article: one(articles, { fields: [corrections.articleId], references: [articles.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type Section = typeof sections.$inferSelect;
+export type Tag = typeof tags.$inferSelect;
+export type Article = typeof articles.$inferSelect;
+export type NewArticle = typeof articles.$inferInsert;
+export type Reply = typeof replies.$inferSelect;
+export type NewReply = typeof replies.$inferInsert;
+export type Correction = typeof corrections.$inferSelect;
+export type Revision = typeof revisions.$inferSelect;
