@@ -1,0 +1,123 @@
+'use server';
+
+import { updateTag } from 'next/cache';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getArticleForReply } from '@/db/queries/articles';
+import {
+  countRecentReplies,
+  createReply,
+  findDuplicateReply,
+  getReplyParent,
+  hasApprovedReplyFromEmail,
+} from '@/db/queries/replies';
+import { getReplySettings } from '@/db/queries/settings';
+import { cacheTags } from '@/lib/cache-tags';
+import { env } from '@/lib/env';
+import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
+import { clientAddress, hashAddress } from '@/lib/request-address';
+import { addHeldEntry, decodeHeldCookie, encodeHeldCookie, HELD_COOKIE, HELD_COOKIE_MAX_AGE } from '@/lib/replies/held-cookie';
+import { decideReplyStatus } from '@/lib/replies/rules';
+import { REPLY_FIELDS, ReplyFormSchema } from '@/lib/replies/schema';
+import { appSecret } from '@/lib/secret';
+
+type ReplyValues = Record<'comment' | 'name' | 'email' | 'website', string>;
+export type ReplyFormState = ActionState<ReplyValues>;
+
+/**
+ * Posts a reader's reply. A public endpoint: it validates everything itself, and works as a plain
+ * form post without JavaScript (it answers with a 303 to the article, or re-renders the form).
+ */
+export async function postReply(_prev: ReplyFormState, formData: FormData): Promise<ReplyFormState> {
+  const raw = formValues(formData, REPLY_FIELDS);
+  const values: ReplyValues = { comment: raw.comment, name: raw.name, email: raw.email, website: raw.website };
+  const fail = (message: string, fieldErrors?: ReplyFormState['fieldErrors']): ReplyFormState => ({
+    status: 'error',
+    message,
+    fieldErrors,
+    values,
+  });
+
+  const parsed = ReplyFormSchema.safeParse(raw);
+  if (!parsed.success) {
+    return fail('Your comment was not posted. Please correct the marked fields.', fieldErrorsOf(parsed.error));
+  }
+  const input = parsed.data;
+
+  const article = await getArticleForReply(input.articleId);
+  if (!article) return fail('This article is not available for comments.');
+  if (!article.commentsOpen) return fail('Comments are closed.');
+
+  const settings = await getReplySettings();
+  let depth = 1;
+  if (input.parentId !== null) {
+    const parent = await getReplyParent(input.parentId);
+    if (!parent || parent.articleId !== article.id || parent.status !== 'approved') {
+      return fail('The comment you are replying to is no longer available.');
+    }
+    if (parent.depth >= settings.maxDepth) return fail('This conversation is too deeply nested to reply to here; please reply further up.');
+    depth = parent.depth + 1;
+  }
+
+  const requestHeaders = await headers();
+  const address = clientAddress(requestHeaders, env.TRUST_PROXY);
+  const secret = appSecret();
+  const ipHash = address ? hashAddress(address, secret) : null;
+
+  if (await findDuplicateReply(article.id, input.email, input.comment)) {
+    return fail('Duplicate comment detected: it looks as though you have already said that.', {
+      comment: 'You have already posted this comment.',
+    });
+  }
+  const since = new Date(Date.now() - settings.floodSeconds * 1000);
+  if ((await countRecentReplies(input.email, ipHash, since)) > 0) {
+    return fail(`You are posting comments too quickly. Please wait ${settings.floodSeconds} seconds and try again.`);
+  }
+
+  const decision = decideReplyStatus(
+    {
+      name: input.name,
+      email: input.email,
+      url: input.website,
+      body: input.comment,
+      ip: address,
+      isStaff: false,
+      honeypot: input.company,
+      secondsSinceFormRendered: input.startedAt === null ? null : (Date.now() - input.startedAt) / 1000,
+      hasApprovedReplyFromEmail: await hasApprovedReplyFromEmail(input.email),
+    },
+    settings,
+  );
+
+  const reply = await createReply({
+    articleId: article.id,
+    parentId: input.parentId,
+    depth,
+    authorName: input.name,
+    authorEmail: input.email,
+    authorUrl: input.website,
+    body: input.comment,
+    status: decision.status,
+    statusReason: decision.status === 'approved' ? null : { rule: decision.rule, detail: decision.detail, match: decision.match?.text },
+    userId: null,
+    ipHash,
+    userAgent: requestHeaders.get('user-agent')?.slice(0, 300) ?? null,
+  });
+
+  if (decision.status === 'approved') {
+    updateTag(cacheTags.article(article.id));
+  } else if (decision.status === 'pending') {
+    // Only this reader sees their held reply: the signed cookie routes them to the article's dynamic variant.
+    const jar = await cookies();
+    const held = addHeldEntry(decodeHeldCookie(jar.get(HELD_COOKIE)?.value, secret), { replyId: reply.id, slug: article.slug });
+    jar.set(HELD_COOKIE, encodeHeldCookie(held, secret), {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: env.SITE_URL.startsWith('https:'),
+      path: '/',
+      maxAge: HELD_COOKIE_MAX_AGE,
+    });
+  }
+  // Spam is answered like a held reply would be, minus the cookie: no signal for the spammer to tune against.
+  redirect(`/articles/${article.slug}${decision.status === 'spam' ? '#respond' : `#comment-${reply.id}`}`);
+}

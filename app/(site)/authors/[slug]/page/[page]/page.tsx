@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import Image from 'next/image';
+import { notFound } from 'next/navigation';
+import { ArticleListPage } from '@/components/article/article-list-page';
+import { parsePageNumber } from '@/components/ui/page-number';
+import { mediaUrl } from '@/lib/uploads';
+import { getAuthorPage, placeholderParams } from '../../../../cached-data';
+
+export const generateStaticParams = () => placeholderParams('slug', 'page');
+
+async function load(params: PageProps<'/authors/[slug]/page/[page]'>['params']) {
+  const { slug, page: raw } = await params;
+  const page = parsePageNumber(raw);
+  const data = page ? await getAuthorPage(slug, page) : null;
+  if (!page || !data || (page > 1 && data.list.items.length === 0)) notFound();
+  return { ...data, page, slug };
+}
+
+export async function generateMetadata({ params }: PageProps<'/authors/[slug]/page/[page]'>): Promise<Metadata> {
+  const { author, page, slug } = await load(params);
+  return {
+    title: page > 1 ? `${author.name}, page ${page}` : author.name,
+    description: author.bio || undefined,
+    alternates: { canonical: page > 1 ? `/authors/${slug}?page=${page}` : `/authors/${slug}` },
+  };
+}
+
+export default async function AuthorPage({ params }: PageProps<'/authors/[slug]/page/[page]'>) {
+  const { author, list, slug } = await load(params);
+  return (
+    <ArticleListPage
+      heading={
+        <div className="flex items-center gap-4">
+          {author.avatarPath && (
+            <Image src={mediaUrl(author.avatarPath)} alt="" width={80} height={80} className="size-20 rounded-full object-cover" />
+          )}
+          <div>
+            <p className="text-xs font-bold uppercase tracking-widest text-[var(--color-accent)]">Author</p>
+            <h1 className="font-serif text-4xl font-bold">{author.name}</h1>
+          </div>
+        </div>
+      }
+      intro={author.bio ? <p className="mt-3 max-w-2xl font-serif text-lg text-current/75">{author.bio}</p> : null}
+      basePath={`/authors/${slug}`}
+      list={list}
+      emptyText={`${author.name} has no published articles yet.`}
+    />
+  );
+}

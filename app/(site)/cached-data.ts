@@ -1,0 +1,90 @@
+import 'server-only';
+import { cacheLife, cacheTag } from 'next/cache';
+import {
+  getPublishedArticleBySlug,
+  getRedirectedSlug,
+  listLatestPerSection,
+  listPublishedArticles,
+} from '@/db/queries/articles';
+import { listApprovedReplies } from '@/db/queries/replies';
+import { getAuthorBySlug, getSectionBySlug, getTagBySlug, listSections } from '@/db/queries/taxonomy';
+import { cacheTags } from '@/lib/cache-tags';
+
+// Reader pages read through these: cached until a change revalidates their tags, so a repeat
+// request runs no query. Each function tags exactly what it read.
+
+export const PER_PAGE = 20;
+
+/**
+ * `next build` must not bake the build machine's rows into pages. Dynamic routes list only this
+ * placeholder in generateStaticParams (Cache Components requires one), and it renders a 404
+ * without touching the database.
+ */
+export const BUILD_PLACEHOLDER = '__build-placeholder';
+export const placeholderParams = <K extends string>(...keys: K[]) =>
+  [Object.fromEntries(keys.map((k) => [k, BUILD_PLACEHOLDER])) as Record<K, string>];
+
+const isBuildPhase = () => process.env.NEXT_PHASE === 'phase-production-build';
+
+export async function getSectionsNav() {
+  'use cache';
+  cacheLife('max');
+  cacheTag(cacheTags.sections);
+  if (isBuildPhase()) return [];
+  return listSections();
+}
+
+export async function getArticlePageData(slug: string) {
+  'use cache';
+  cacheLife('max');
+  cacheTag(cacheTags.articleSlug(slug));
+  const article = await getPublishedArticleBySlug(slug);
+  if (!article) {
+    return { article: null, replies: [], redirectTo: await getRedirectedSlug(slug) } as const;
+  }
+  cacheTag(cacheTags.article(article.id));
+  const replies = await listApprovedReplies(article.id);
+  return { article, replies, redirectTo: null } as const;
+}
+
+export async function getFrontPage(page: number) {
+  'use cache';
+  cacheLife('max');
+  cacheTag(cacheTags.home);
+  const [latest, sections, bySection] = await Promise.all([
+    listPublishedArticles({ kind: 'all' }, page, page === 1 ? 9 : PER_PAGE),
+    page === 1 ? listSections() : Promise.resolve([]),
+    page === 1 ? listLatestPerSection(4) : Promise.resolve(new Map()),
+  ]);
+  return {
+    latest,
+    sectionBlocks: sections.map((s) => ({ section: s, articles: bySection.get(s.id) ?? [] })).filter((b) => b.articles.length > 0),
+  };
+}
+
+export async function getSectionPage(slug: string, page: number) {
+  'use cache';
+  cacheLife('max');
+  cacheTag(cacheTags.section(slug));
+  const section = await getSectionBySlug(slug);
+  if (!section) return null;
+  return { section, list: await listPublishedArticles({ kind: 'section', sectionId: section.id }, page, PER_PAGE) };
+}
+
+export async function getTagPage(slug: string, page: number) {
+  'use cache';
+  cacheLife('max');
+  cacheTag(cacheTags.tag(slug));
+  const tag = await getTagBySlug(slug);
+  if (!tag) return null;
+  return { tag, list: await listPublishedArticles({ kind: 'tag', tagId: tag.id }, page, PER_PAGE) };
+}
+
+export async function getAuthorPage(slug: string, page: number) {
+  'use cache';
+  cacheLife('max');
+  cacheTag(cacheTags.author(slug));
+  const author = await getAuthorBySlug(slug);
+  if (!author) return null;
+  return { author, list: await listPublishedArticles({ kind: 'author', userId: author.id }, page, PER_PAGE) };
+}

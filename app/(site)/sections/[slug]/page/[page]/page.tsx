@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleListPage } from '@/components/article/article-list-page';
+import { parsePageNumber } from '@/components/ui/page-number';
+import { getSectionPage, placeholderParams } from '../../../../cached-data';
+
+export const generateStaticParams = () => placeholderParams('slug', 'page');
+
+async function load(params: PageProps<'/sections/[slug]/page/[page]'>['params']) {
+  const { slug, page: raw } = await params;
+  const page = parsePageNumber(raw);
+  const data = page ? await getSectionPage(slug, page) : null;
+  if (!page || !data || (page > 1 && data.list.items.length === 0)) notFound();
+  return { ...data, page, slug };
+}
+
+export async function generateMetadata({ params }: PageProps<'/sections/[slug]/page/[page]'>): Promise<Metadata> {
+  const { section, page, slug } = await load(params);
+  return {
+    title: page > 1 ? `${section.name}, page ${page}` : section.name,
+    description: section.description || undefined,
+    alternates: { canonical: page > 1 ? `/sections/${slug}?page=${page}` : `/sections/${slug}` },
+  };
+}
+
+export default async function SectionPage({ params }: PageProps<'/sections/[slug]/page/[page]'>) {
+  const { section, list, slug } = await load(params);
+  return (
+    <ArticleListPage
+      heading={<h1 className="font-serif text-4xl font-bold">{section.name}</h1>}
+      intro={section.description ? <p className="mt-2 font-serif text-lg text-current/75">{section.description}</p> : null}
+      basePath={`/sections/${slug}`}
+      list={list}
+      emptyText="Nothing has been published in this section yet."
+    />
+  );
+}

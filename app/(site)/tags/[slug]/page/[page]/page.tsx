@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleListPage } from '@/components/article/article-list-page';
+import { parsePageNumber } from '@/components/ui/page-number';
+import { getTagPage, placeholderParams } from '../../../../cached-data';
+
+export const generateStaticParams = () => placeholderParams('slug', 'page');
+
+async function load(params: PageProps<'/tags/[slug]/page/[page]'>['params']) {
+  const { slug, page: raw } = await params;
+  const page = parsePageNumber(raw);
+  const data = page ? await getTagPage(slug, page) : null;
+  if (!page || !data || (page > 1 && data.list.items.length === 0)) notFound();
+  return { ...data, page, slug };
+}
+
+export async function generateMetadata({ params }: PageProps<'/tags/[slug]/page/[page]'>): Promise<Metadata> {
+  const { tag, page, slug } = await load(params);
+  return {
+    title: page > 1 ? `${tag.name}, page ${page}` : tag.name,
+    alternates: { canonical: page > 1 ? `/tags/${slug}?page=${page}` : `/tags/${slug}` },
+  };
+}
+
+export default async function TagPage({ params }: PageProps<'/tags/[slug]/page/[page]'>) {
+  const { tag, list, slug } = await load(params);
+  return (
+    <ArticleListPage
+      heading={
+        <>
+          <p className="text-xs font-bold uppercase tracking-widest text-[var(--color-accent)]">Topic</p>
+          <h1 className="font-serif text-4xl font-bold">{tag.name}</h1>
+        </>
+      }
+      basePath={`/tags/${slug}`}
+      list={list}
+      emptyText="No published articles carry this tag yet."
+    />
+  );
+}

@@ -1,0 +1,118 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import type { ArticleDetail } from '@/db/queries/articles';
+import type { PublicReply } from '@/db/queries/replies';
+import { renderMarkdown } from '@/lib/markdown/render';
+import { mediaUrl } from '@/lib/uploads';
+import { CommentThread } from '@/components/comments/comment-thread';
+import { ReplyForm } from '@/components/comments/reply-form';
+import { Time } from '@/components/ui/time';
+import { Byline } from './byline';
+
+const MAX_DEPTH = 5;
+
+export function ArticleView({
+  article,
+  replies,
+  replyTo,
+}: {
+  article: ArticleDetail;
+  /** Approved replies, plus (for their own author only) held ones. */
+  replies: PublicReply[];
+  replyTo?: { id: number; name: string } | null;
+}) {
+  const approvedCount = replies.filter((r) => r.status === 'approved').length;
+  const updated =
+    article.contentUpdatedAt && article.contentUpdatedAt.getTime() - article.publishedAt.getTime() > 60_000 ? article.contentUpdatedAt : null;
+  return (
+    <article className="mx-auto max-w-3xl">
+      <header className="mb-6">
+        {article.section && (
+          <Link href={`/sections/${article.section.slug}`} className="text-xs font-bold uppercase tracking-widest text-[var(--color-accent)]">
+            {article.section.name}
+          </Link>
+        )}
+        <h1 className="mt-2 font-serif text-4xl font-bold leading-tight sm:text-5xl">{article.title}</h1>
+        {article.standfirst && <p className="mt-4 font-serif text-xl leading-snug text-current/80">{article.standfirst}</p>}
+        <div className="mt-5 flex flex-col gap-1 border-y border-current/15 py-3 text-sm">
+          <Byline authors={article.authors} />
+          <p className="text-current/70">
+            Published <Time date={article.publishedAt} withTime />
+            {updated && (
+              <>
+                {' · '}Updated <Time date={updated} withTime />
+              </>
+            )}
+          </p>
+        </div>
+      </header>
+
+      {article.coverImagePath && (
+        <figure className="-mx-4 mb-8 sm:mx-0">
+          <Image
+            src={mediaUrl(article.coverImagePath)}
+            alt={article.coverAlt ?? ''}
+            width={1600}
+            height={900}
+            sizes="(min-width: 768px) 768px, 100vw"
+            priority
+            className="w-full"
+          />
+          {article.coverCaption && <figcaption className="mt-2 px-4 text-sm text-current/70 sm:px-0">{article.coverCaption}</figcaption>}
+        </figure>
+      )}
+
+      <div
+        className="prose prose-lg prose-neutral max-w-none font-serif dark:prose-invert prose-headings:font-serif prose-a:text-[var(--color-accent)]"
+        dangerouslySetInnerHTML={{ __html: renderMarkdown(article.body) }}
+      />
+
+      {article.corrections.length > 0 && (
+        <aside aria-labelledby="corrections-heading" className="mt-10 border-l-4 border-[var(--color-accent)] bg-current/[0.03] px-4 py-3">
+          <h2 id="corrections-heading" className="text-sm font-bold uppercase tracking-widest">
+            Corrections
+          </h2>
+          <ul className="mt-2 space-y-2 font-serif">
+            {article.corrections.map((c) => (
+              <li key={c.id}>
+                <Time date={c.createdAt} className="font-sans text-sm font-semibold" />: {c.body}
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
+
+      {article.tags.length > 0 && (
+        <nav aria-label="Tags" className="mt-10">
+          <ul className="flex flex-wrap gap-2">
+            {article.tags.map((t) => (
+              <li key={t.slug}>
+                <Link href={`/tags/${t.slug}`} className="inline-block rounded-full border border-current/25 px-3 py-1 text-sm hover:bg-current/5">
+                  {t.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+
+      <section aria-labelledby="comments-heading" className="mt-12 border-t-4 border-double border-current/60 pt-6">
+        <h2 id="comments-heading" className="mb-6 font-serif text-2xl font-bold">
+          {approvedCount === 0 ? 'No comments yet' : approvedCount === 1 ? '1 comment' : `${approvedCount} comments`}
+        </h2>
+        <CommentThread replies={replies} articleSlug={article.slug} canReply={article.commentsOpen} maxDepth={MAX_DEPTH} />
+        <div id="respond" className="mt-10 scroll-mt-6">
+          {article.commentsOpen ? (
+            <>
+              <h2 className="mb-2 font-serif text-2xl font-bold">Leave a Reply</h2>
+              <p className="mb-4 text-sm text-current/70">Your email address will not be published. Comments are moderated.</p>
+              <ReplyForm articleId={article.id} initialParent={replyTo ?? null} />
+            </>
+          ) : (
+            <p className="font-serif text-lg italic">Comments are closed.</p>
+          )}
+        </div>
+      </section>
+    </article>
+  );
+}

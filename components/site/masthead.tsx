@@ -1,0 +1,51 @@
+import Link from 'next/link';
+
+export function Masthead({ sections }: { sections: { slug: string; name: string }[] }) {
+  return (
+    <header className="border-b-4 border-double border-current/70">
+      <div className="mx-auto flex max-w-6xl flex-col items-center gap-2 px-4 pb-3 pt-6">
+        <Link href="/" className="font-serif text-4xl font-black tracking-tight sm:text-5xl">
+          Broadsheet
+        </Link>
+        <p className="text-xs uppercase tracking-[0.3em] text-current/60">Harbourton &amp; the Wend valley</p>
+      </div>
+      <nav aria-label="Sections" className="border-t border-current/15">
+        <ul className="mx-auto flex max-w-6xl flex-wrap justify-center gap-x-5 gap-y-1 px-4 py-2 text-sm font-semibold">
+          <li>
+            <Link href="/" className="hover:underline underline-offset-4">
+              Home
+            </Link>
+          </li>
+          {sections.map((s) => (
+            <li key={s.slug}>
+              <Link href={`/sections/${s.slug}`} className="hover:underline underline-offset-4">
+                {s.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+export function SiteFooter({ sections }: { sections: { slug: string; name: string }[] }) {
+  return (
+    <footer className="mt-16 border-t border-current/20">
+      <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-8 text-sm text-current/70 sm:flex-row sm:justify-between">
+        <p>
+          <span className="font-serif font-bold text-current">Broadsheet</span> — independent local news.
+        </p>
+        <ul className="flex flex-wrap gap-4">
+          {sections.map((s) => (
+            <li key={s.slug}>
+              <Link href={`/sections/${s.slug}`} className="hover:underline">
+                {s.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </footer>
+  );
+}

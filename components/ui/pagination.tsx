@@ -1,0 +1,25 @@
+import Link from 'next/link';
+
+export function Pagination({ basePath, page, hasNext, label }: { basePath: string; page: number; hasNext: boolean; label: string }) {
+  if (page === 1 && !hasNext) return null;
+  const href = (n: number) => (n === 1 ? basePath : `${basePath}?page=${n}`);
+  return (
+    <nav aria-label={label} className="mt-10 flex items-center justify-between border-t border-current/15 pt-4 text-sm">
+      {page > 1 ? (
+        <Link href={href(page - 1)} rel="prev" className="font-semibold underline-offset-4 hover:underline">
+          ← Newer
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="text-current/60">Page {page}</span>
+      {hasNext ? (
+        <Link href={href(page + 1)} rel="next" className="font-semibold underline-offset-4 hover:underline">
+          Older →
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,234 @@
+import 'server-only';
+import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { db } from '../index';
+import { articleAuthors, articles, articleTags, corrections, sections, slugRedirects, tags, users } from '../schema';
+
+export type AuthorRef = { id: number; name: string; slug: string };
+export type ArticleCard = {
+  id: number;
+  slug: string;
+  title: string;
+  standfirst: string;
+  coverImagePath: string | null;
+  coverAlt: string | null;
+  publishedAt: Date;
+  section: { slug: string; name: string } | null;
+  authors: AuthorRef[];
+};
+
+const cardColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  title: articles.title,
+  standfirst: articles.standfirst,
+  coverImagePath: articles.coverImagePath,
+  coverAlt: articles.coverAlt,
+  publishedAt: articles.publishedAt,
+  sectionSlug: sections.slug,
+  sectionName: sections.name,
+};
+
+// Visibility lives here: every public read goes through this condition.
+const isPublic = () => and(eq(articles.status, 'published'), lte(articles.publishedAt, new Date()));
+
+/** Bylines for many articles in one query (no query per card). */
+async function authorsFor(articleIds: number[]): Promise<Map<number, AuthorRef[]>> {
+  const byArticle = new Map<number, AuthorRef[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = await db
+    .select({ articleId: articleAuthors.articleId, id: users.id, name: users.name, slug: users.slug })
+    .from(articleAuthors)
+    .innerJoin(users, eq(users.id, articleAuthors.userId))
+    .where(inArray(articleAuthors.articleId, articleIds))
+    .orderBy(articleAuthors.articleId, articleAuthors.position);
+  for (const { articleId, ...author } of rows) {
+    const list = byArticle.get(articleId) ?? [];
+    list.push(author);
+    byArticle.set(articleId, list);
+  }
+  return byArticle;
+}
+
+type CardRow = {
+  id: number;
+  slug: string;
+  title: string;
+  standfirst: string;
+  coverImagePath: string | null;
+  coverAlt: string | null;
+  publishedAt: Date | null;
+  sectionSlug: string | null;
+  sectionName: string | null;
+};
+
+async function toCards(rows: CardRow[]): Promise<ArticleCard[]> {
+  const authors = await authorsFor(rows.map((r) => r.id));
+  return rows.map(({ sectionSlug, sectionName, publishedAt, ...r }) => ({
+    ...r,
+    publishedAt: publishedAt ?? new Date(0),
+    section: sectionSlug && sectionName ? { slug: sectionSlug, name: sectionName } : null,
+    authors: authors.get(r.id) ?? [],
+  }));
+}
+
+export type ArticleListFilter =
+  | { kind: 'all' }
+  | { kind: 'section'; sectionId: number }
+  | { kind: 'tag'; tagId: number }
+  | { kind: 'author'; userId: number };
+
+export type ArticlePage = { items: ArticleCard[]; page: number; hasNext: boolean };
+
+/**
+ * A page of published articles, newest first. Fetches one row more than the page to know whether
+ * a next page exists instead of counting the whole list.
+ */
+export async function listPublishedArticles(filter: ArticleListFilter, page: number, perPage: number): Promise<ArticlePage> {
+  const offset = (page - 1) * perPage;
+  const base = db.select(cardColumns).from(articles).leftJoin(sections, eq(sections.id, articles.sectionId));
+  let rows: CardRow[];
+  switch (filter.kind) {
+    case 'all':
+      rows = await base.where(isPublic()).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(perPage + 1).offset(offset);
+      break;
+    case 'section':
+      rows = await base
+        .where(and(eq(articles.sectionId, filter.sectionId), isPublic()))
+        .orderBy(desc(articles.publishedAt), desc(articles.id))
+        .limit(perPage + 1)
+        .offset(offset);
+      break;
+    case 'tag':
+      rows = await base
+        .innerJoin(articleTags, and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, filter.tagId)))
+        .where(isPublic())
+        .orderBy(desc(articles.publishedAt), desc(articles.id))
+        .limit(perPage + 1)
+        .offset(offset);
+      break;
+    case 'author':
+      rows = await base
+        .innerJoin(articleAuthors, and(eq(articleAuthors.articleId, articles.id), eq(articleAuthors.userId, filter.userId)))
+        .where(isPublic())
+        .orderBy(desc(articles.publishedAt), desc(articles.id))
+        .limit(perPage + 1)
+        .offset(offset);
+      break;
+  }
+  const hasNext = rows.length > perPage;
+  return { items: await toCards(rows.slice(0, perPage)), page, hasNext };
+}
+
+/** The newest few published articles of each section, for the front page, in one query. */
+export async function listLatestPerSection(perSection: number): Promise<Map<number, ArticleCard[]>> {
+  const ranked = db
+    .select({
+      ...cardColumns,
+      sectionId: articles.sectionId,
+      rank: sql<number>`row_number() over (partition by ${articles.sectionId} order by ${articles.publishedAt} desc, ${articles.id} desc)`.as('rank'),
+    })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(isPublic())
+    .as('ranked');
+  // Each section reads its own index range; the window only ranks those rows.
+  const rows = await db.select().from(ranked).where(lte(ranked.rank, perSection));
+  const cards = await toCards(rows);
+  const bySection = new Map<number, ArticleCard[]>();
+  rows.forEach((r, i) => {
+    const list = bySection.get(r.sectionId!) ?? [];
+    list.push(cards[i]);
+    bySection.set(r.sectionId!, list);
+  });
+  return bySection;
+}
+
+export type ArticleDetail = {
+  id: number;
+  slug: string;
+  title: string;
+  standfirst: string;
+  body: string;
+  coverImagePath: string | null;
+  coverAlt: string | null;
+  coverCaption: string | null;
+  publishedAt: Date;
+  contentUpdatedAt: Date | null;
+  commentsOpen: boolean;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  section: { slug: string; name: string } | null;
+  authors: AuthorRef[];
+  tags: { slug: string; name: string }[];
+  corrections: { id: number; body: string; createdAt: Date }[];
+};
+
+export async function getPublishedArticleBySlug(slug: string): Promise<ArticleDetail | null> {
+  const [row] = await db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      standfirst: articles.standfirst,
+      body: articles.body,
+      coverImagePath: articles.coverImagePath,
+      coverAlt: articles.coverAlt,
+      coverCaption: articles.coverCaption,
+      publishedAt: articles.publishedAt,
+      contentUpdatedAt: articles.contentUpdatedAt,
+      commentsOpen: articles.commentsOpen,
+      seoTitle: articles.seoTitle,
+      seoDescription: articles.seoDescription,
+      sectionSlug: sections.slug,
+      sectionName: sections.name,
+    })
+    .from(articles)
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(eq(articles.slug, slug), isPublic()))
+    .limit(1);
+  if (!row) return null;
+  const [authors, tagRows, correctionRows] = await Promise.all([
+    authorsFor([row.id]),
+    db
+      .select({ slug: tags.slug, name: tags.name })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, row.id))
+      .orderBy(tags.name),
+    db
+      .select({ id: corrections.id, body: corrections.body, createdAt: corrections.createdAt })
+      .from(corrections)
+      .where(eq(corrections.articleId, row.id))
+      .orderBy(corrections.createdAt),
+  ]);
+  const { sectionSlug, sectionName, publishedAt, ...rest } = row;
+  return {
+    ...rest,
+    publishedAt: publishedAt ?? new Date(0),
+    section: sectionSlug && sectionName ? { slug: sectionSlug, name: sectionName } : null,
+    authors: authors.get(row.id) ?? [],
+    tags: tagRows,
+    corrections: correctionRows,
+  };
+}
+
+/** The current slug of a published article that used to live at `oldSlug`, for a 301. */
+export async function getRedirectedSlug(oldSlug: string): Promise<string | null> {
+  const [row] = await db
+    .select({ slug: articles.slug })
+    .from(slugRedirects)
+    .innerJoin(articles, eq(articles.id, slugRedirects.articleId))
+    .where(and(eq(slugRedirects.oldSlug, oldSlug), isPublic()))
+    .limit(1);
+  return row?.slug ?? null;
+}
+
+/** What the reply action needs to know about the article a reply is posted to. */
+export async function getArticleForReply(articleId: number) {
+  const [row] = await db
+    .select({ id: articles.id, slug: articles.slug, commentsOpen: articles.commentsOpen, publishedAt: articles.publishedAt })
+    .from(articles)
+    .where(and(eq(articles.id, articleId), isPublic()))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,120 @@
+import 'server-only';
+import { and, asc, count, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { db } from '../index';
+import { moderationLog, replies, type ReplyStatus, type ReplyStatusReason } from '../schema';
+
+/** What readers may see of a reply: never the email, address or user agent. */
+export type PublicReply = {
+  id: number;
+  parentId: number | null;
+  depth: number;
+  authorName: string;
+  authorUrl: string | null;
+  body: string;
+  createdAt: Date;
+  isStaff: boolean;
+  status: ReplyStatus;
+};
+
+const publicColumns = {
+  id: replies.id,
+  parentId: replies.parentId,
+  depth: replies.depth,
+  authorName: replies.authorName,
+  authorUrl: replies.authorUrl,
+  body: replies.body,
+  createdAt: replies.createdAt,
+  userId: replies.userId,
+  status: replies.status,
+};
+
+function toPublic({ userId, ...r }: { userId: number | null } & Omit<PublicReply, 'isStaff'>): PublicReply {
+  return { ...r, isStaff: userId !== null };
+}
+
+export async function listApprovedReplies(articleId: number): Promise<PublicReply[]> {
+  const rows = await db
+    .select(publicColumns)
+    .from(replies)
+    .where(and(eq(replies.articleId, articleId), eq(replies.status, 'approved')))
+    .orderBy(asc(replies.createdAt), asc(replies.id));
+  return rows.map(toPublic);
+}
+
+/** Held replies by id, for showing their own author (identified by the signed cookie) in place. */
+export async function listPendingRepliesByIds(articleId: number, ids: number[]): Promise<PublicReply[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(publicColumns)
+    .from(replies)
+    .where(and(inArray(replies.id, ids), eq(replies.articleId, articleId), eq(replies.status, 'pending')))
+    .orderBy(asc(replies.createdAt));
+  return rows.map(toPublic);
+}
+
+export async function getReplyParent(parentId: number) {
+  const [row] = await db
+    .select({ id: replies.id, articleId: replies.articleId, depth: replies.depth, status: replies.status })
+    .from(replies)
+    .where(eq(replies.id, parentId))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function hasApprovedReplyFromEmail(email: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: replies.id })
+    .from(replies)
+    .where(and(eq(replies.authorEmail, email), eq(replies.status, 'approved')))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Replies from this email or address since a time (flood control), newest first. */
+export async function countRecentReplies(email: string, ipHash: string | null, since: Date): Promise<number> {
+  const byEmail = and(eq(replies.authorEmail, email), gte(replies.createdAt, since));
+  const where = ipHash ? or(byEmail, and(eq(replies.ipHash, ipHash), gte(replies.createdAt, since))) : byEmail;
+  const [row] = await db.select({ n: count() }).from(replies).where(where);
+  return row.n;
+}
+
+/** The same text from the same email on the same article already stored (any status). */
+export async function findDuplicateReply(articleId: number, email: string, body: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: replies.id })
+    .from(replies)
+    .where(and(eq(replies.authorEmail, email), eq(replies.articleId, articleId), eq(replies.body, body)))
+    .limit(1);
+  return Boolean(row);
+}
+
+export type NewReplyInput = {
+  articleId: number;
+  parentId: number | null;
+  depth: number;
+  authorName: string;
+  authorEmail: string;
+  authorUrl: string | null;
+  body: string;
+  status: ReplyStatus;
+  statusReason: ReplyStatusReason | null;
+  userId: number | null;
+  ipHash: string | null;
+  userAgent: string | null;
+};
+
+/** Stores a reply and the rules' decision in the moderation log, in one batch (one transaction). */
+export async function createReply(input: NewReplyInput): Promise<{ id: number }> {
+  const [inserted] = await db.batch([
+    db.insert(replies).values(input).returning({ id: replies.id }),
+    db.insert(moderationLog).values({
+      replyId: sql`last_insert_rowid()`,
+      actorId: input.userId,
+      action: input.statusReason?.rule ? `rules:${input.statusReason.rule}` : 'posted',
+      fromStatus: null,
+      toStatus: input.status,
+      note: input.statusReason?.detail ?? null,
+    }),
+  ]);
+  return inserted[0];
+}

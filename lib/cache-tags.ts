@@ -1,0 +1,13 @@
+// Cache tags for reader pages. A change revalidates exactly the tags of the pages it touches.
+export const cacheTags = {
+  /** Everything on one article's page (its content and approved replies). */
+  article: (id: number) => `article:${id}`,
+  /** The page at one slug, including a cached 404 or redirect: creating or renaming revalidates it. */
+  articleSlug: (slug: string) => `article-slug:${slug}`,
+  home: 'home',
+  section: (slug: string) => `section:${slug}`,
+  tag: (slug: string) => `tag:${slug}`,
+  author: (slug: string) => `author:${slug}`,
+  /** The section list in the masthead and footer. */
+  sections: 'sections',
+} as const;

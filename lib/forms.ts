@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+
+/** The one shape every form's server action returns: field errors, a message, and what was typed. */
+export type ActionState<Values extends Record<string, string> = Record<string, string>> = {
+  status: 'idle' | 'error' | 'success';
+  message?: string;
+  fieldErrors?: Partial<Record<keyof Values, string>>;
+  values?: Partial<Values>;
+};
+
+export const idleState: ActionState = { status: 'idle' };
+
+/** First message per field from a zod error. */
+export function fieldErrorsOf<T>(error: z.ZodError<T>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? '');
+    if (key && !out[key]) out[key] = issue.message;
+  }
+  return out;
+}
+
+/** The string fields of a form submission (files and unknown keys left out). */
+export function formValues<K extends string>(formData: FormData, keys: readonly K[]): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const k of keys) {
+    const v = formData.get(k);
+    out[k] = typeof v === 'string' ? v : '';
+  }
+  return out;
+}
