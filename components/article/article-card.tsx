@@ -11,7 +11,7 @@ export function ArticleCard({ article, variant = 'standard', headingLevel = 3 }:
   const href = `/articles/${article.slug}`;
   const headingSize = variant === 'lead' ? 'text-3xl sm:text-4xl' : variant === 'compact' ? 'text-lg' : 'text-xl';
   return (
-    <article className={variant === 'lead' ? 'grid gap-5 md:grid-cols-5' : 'flex flex-col gap-2'}>
+    <article className={variant === 'lead' && article.coverImagePath ? 'grid gap-5 md:grid-cols-5' : 'flex flex-col gap-2'}>
       {variant !== 'compact' && article.coverImagePath && (
         <Link href={href} className={variant === 'lead' ? 'md:col-span-3' : ''} tabIndex={-1} aria-hidden="true">
           <Image
@@ -25,7 +25,7 @@ export function ArticleCard({ article, variant = 'standard', headingLevel = 3 }:
           />
         </Link>
       )}
-      <div className={variant === 'lead' ? 'md:col-span-2 flex flex-col gap-3' : 'flex flex-col gap-1.5'}>
+      <div className={variant === 'lead' ? 'md:col-span-2 flex max-w-3xl flex-col gap-3' : 'flex flex-col gap-1.5'}>
         {article.section && variant !== 'compact' && (
           <Link href={`/sections/${article.section.slug}`} className="text-xs font-bold uppercase tracking-widest text-[var(--color-accent)]">
             {article.section.name}

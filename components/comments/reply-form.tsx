@@ -22,10 +22,16 @@ function Field({
 }) {
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-semibold">
-        {label}
-        {hint && <span className="ml-1 font-normal text-current/60">{hint}</span>}
-      </label>
+      <p className="text-sm">
+        <label htmlFor={id} className="font-semibold">
+          {label}
+        </label>
+        {hint && (
+          <span id={`${id}-hint`} className="ml-1 text-current/60">
+            {hint}
+          </span>
+        )}
+      </p>
       {children}
       {error && (
         <p id={`${id}-error`} className="text-sm font-semibold text-red-700 dark:text-red-400">
@@ -46,12 +52,12 @@ const inputClass =
 export function ReplyForm({ articleId, initialParent }: { articleId: number; initialParent: Parent }) {
   const [state, formAction, pending] = useActionState(postReply, initialState);
   const [parent, setParent] = useState<Parent>(initialParent);
-  const [startedAt, setStartedAt] = useState('');
+  const startedAt = useRef<HTMLInputElement>(null);
   const comment = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
     // Set after hydration: a submission quicker than a person could type is treated as a bot.
-    setStartedAt(String(Date.now()));
+    if (startedAt.current) startedAt.current.value = String(Date.now());
     function onClick(event: MouseEvent) {
       const link = (event.target as Element | null)?.closest?.('a[data-reply-to]');
       if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
@@ -66,13 +72,14 @@ export function ReplyForm({ articleId, initialParent }: { articleId: number; ini
 
   const errors = state.fieldErrors ?? {};
   const v = state.values ?? {};
-  const describedBy = (field: keyof typeof errors) => (errors[field] ? `reply-${field}-error` : undefined);
+  const describedBy = (field: keyof typeof errors, hint = false) =>
+    [errors[field] ? `reply-${field}-error` : '', hint ? `reply-${field}-hint` : ''].filter(Boolean).join(' ') || undefined;
 
   return (
     <form action={formAction} noValidate className="flex flex-col gap-4" aria-describedby={state.message ? 'reply-form-message' : undefined}>
       <input type="hidden" name="articleId" value={articleId} />
       <input type="hidden" name="parentId" value={parent?.id ?? ''} />
-      <input type="hidden" name="startedAt" value={startedAt} />
+      <input type="hidden" name="startedAt" ref={startedAt} defaultValue="" />
       {parent && (
         <p className="flex flex-wrap items-center gap-2 text-sm">
           Replying to <strong>{parent.name}</strong>
@@ -132,7 +139,7 @@ export function ReplyForm({ articleId, initialParent }: { articleId: number; ini
             defaultValue={v.email}
             key={`email-${v.email ?? ''}`}
             aria-invalid={errors.email ? true : undefined}
-            aria-describedby={describedBy('email')}
+            aria-describedby={describedBy('email', true)}
             className={inputClass}
           />
         </Field>
@@ -146,7 +153,7 @@ export function ReplyForm({ articleId, initialParent }: { articleId: number; ini
             defaultValue={v.website}
             key={`website-${v.website ?? ''}`}
             aria-invalid={errors.website ? true : undefined}
-            aria-describedby={describedBy('website')}
+            aria-describedby={describedBy('website', true)}
             className={inputClass}
           />
         </Field>
