@@ -5,6 +5,8 @@ import type { NextConfig } from 'next';
 const PAGE = { type: 'query' as const, key: 'page', value: '(?<page>[1-9][0-9]{0,5})' };
 
 const nextConfig: NextConfig = {
+  // A second build folder lets a developer try a build while tests run on the main one.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   cacheComponents: true,
   partialPrefetching: false,
   poweredByHeader: false,

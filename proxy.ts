@@ -1,23 +1,40 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { authSession } from '@/auth';
 import { decodeHeldCookie, HELD_COOKIE } from '@/lib/replies/held-cookie';
 import { appSecret } from '@/lib/secret';
 
 /**
- * Runs only for article requests that carry the held-reply cookie (see `config.matcher`): when its
- * signature checks out and it names this article, the reader gets the dynamic variant that shows
- * their own held replies. A forged cookie costs nothing but falls through to the cached page.
+ * A reader with the held-reply cookie: when its signature checks out and it names this article, they
+ * get the dynamic variant that shows their own held replies. A forged cookie falls through to the
+ * cached page.
  */
-export function proxy(request: NextRequest) {
-  const match = /^\/articles\/([^/]+)\/?$/.exec(request.nextUrl.pathname);
-  if (!match) return NextResponse.next();
-  const slug = decodeURIComponent(match[1]);
+function heldReplyRewrite(request: NextRequest, slugSegment: string) {
   const entries = decodeHeldCookie(request.cookies.get(HELD_COOKIE)?.value, appSecret());
-  if (!entries?.some((e) => e.slug === slug)) return NextResponse.next();
+  if (!entries?.some((e) => e.slug === decodeURIComponent(slugSegment))) return NextResponse.next();
   const url = request.nextUrl.clone();
-  url.pathname = `/articles/${match[1]}/held`;
+  url.pathname = `/articles/${slugSegment}/held`;
   return NextResponse.rewrite(url);
 }
 
+/**
+ * Only redirects early; every admin page and action checks the session and permission again.
+ * Redirecting here gives a real 307 before any HTML is streamed.
+ */
+export const proxy = authSession((request) => {
+  const { pathname, search } = request.nextUrl;
+  if (pathname === '/admin' || pathname.startsWith('/admin/')) {
+    if (!request.auth?.user) {
+      const login = new URL('/login', request.nextUrl);
+      login.searchParams.set('callbackUrl', pathname + search);
+      return NextResponse.redirect(login);
+    }
+    return NextResponse.next();
+  }
+  const article = /^\/articles\/([^/]+)\/?$/.exec(pathname);
+  if (article) return heldReplyRewrite(request, article[1]);
+  return NextResponse.next();
+});
+
 export const config = {
-  matcher: [{ source: '/articles/:slug', has: [{ type: 'cookie', key: 'bs_held' }] }],
+  matcher: ['/admin', '/admin/:path*', { source: '/articles/:slug', has: [{ type: 'cookie', key: 'bs_held' }] }],
 };

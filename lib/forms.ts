@@ -4,7 +4,7 @@ import type { z } from 'zod';
 export type ActionState<Values extends Record<string, string> = Record<string, string>> = {
   status: 'idle' | 'error' | 'success';
   message?: string;
-  fieldErrors?: Partial<Record<keyof Values, string>>;
+  fieldErrors?: Partial<Record<string, string>>;
   values?: Partial<Values>;
 };
 

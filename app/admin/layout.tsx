@@ -1,0 +1,56 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getCurrentStaff } from '@/auth';
+import { demoPasswordStillSet } from '@/db/queries/dashboard';
+import { DEMO_PASSWORD } from '@/db/seed/content';
+import { can } from '@/lib/auth/permissions';
+import { signOutAction } from '../(auth)/login/actions';
+
+// Staff pages depend on who asks: rendered per request, never cached.
+export const instant = false;
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const staff = await getCurrentStaff();
+  if (!staff || !can(staff, { do: 'admin.enter' })) redirect('/login?callbackUrl=/admin');
+  const warnDemo = await demoPasswordStillSet(DEMO_PASSWORD);
+  // The article, comment, section, staff and settings desks are listed here as they are built.
+  const links = [{ href: '/admin', label: 'Dashboard' }];
+  return (
+    <div className="min-h-screen">
+      {warnDemo && (
+        <p role="alert" className="bg-amber-200 px-4 py-2 text-center text-sm font-semibold text-amber-950">
+          A demo account still uses the published demo password. Change it (or disable the account) before going live.
+        </p>
+      )}
+      <header className="border-b border-current/20">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href="/admin" className="font-serif text-xl font-black">
+            Broadsheet <span className="font-sans text-sm font-semibold text-current/60">newsroom</span>
+          </Link>
+          <nav aria-label="Admin">
+            <ul className="flex flex-wrap gap-4 text-sm font-semibold">
+              {links.map((l) => (
+                <li key={l.href}>
+                  <Link href={l.href} className="hover:underline underline-offset-4">
+                    {l.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <form action={signOutAction} className="flex items-center gap-3 text-sm">
+            <span>
+              {staff.name} <span className="text-current/60">({staff.role})</span>
+            </span>
+            <button type="submit" className="rounded-sm border border-current/30 px-3 py-1 font-semibold hover:bg-current/5">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getCurrentStaff } from '@/auth';
+import { countArticlesByStatus, countPendingReplies, listRecentlyUpdatedArticles } from '@/db/queries/dashboard';
+import { can } from '@/lib/auth/permissions';
+import { Time } from '@/components/ui/time';
+
+export const metadata: Metadata = { title: 'Newsroom', robots: { index: false } };
+export const instant = false;
+
+export default async function DashboardPage() {
+  // Each page checks again: the layout's redirect is not the guard.
+  const staff = await getCurrentStaff();
+  if (!staff || !can(staff, { do: 'admin.enter' })) redirect('/login?callbackUrl=/admin');
+  const [counts, pending, recent] = await Promise.all([countArticlesByStatus(), countPendingReplies(), listRecentlyUpdatedArticles(8)]);
+  const tiles = [
+    { label: 'Drafts', value: counts.draft },
+    { label: 'In review', value: counts.review },
+    { label: 'Scheduled', value: counts.scheduled },
+    { label: 'Published', value: counts.published },
+    { label: 'Pending replies', value: pending },
+  ];
+  return (
+    <>
+      <h1 className="mb-6 font-serif text-3xl font-bold">Newsroom</h1>
+      <p className="mb-6 text-current/70">Signed in as {staff.name}.</p>
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5">
+        {tiles.map((t) => (
+          <div key={t.label} className="rounded-sm border border-current/20 p-4">
+            <dt className="text-xs font-bold uppercase tracking-widest text-current/60">{t.label}</dt>
+            <dd className="mt-1 font-serif text-3xl font-bold">{t.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2 className="mb-3 mt-10 font-serif text-xl font-bold">Recently changed</h2>
+      <ul className="divide-y divide-current/10">
+        {recent.map((a) => (
+          <li key={a.id} className="flex justify-between gap-4 py-2 text-sm">
+            <span className="font-semibold">{a.title}</span>
+            <span className="shrink-0 text-current/60">
+              {a.status}
+              {a.updatedAt && (
+                <>
+                  {' · '}
+                  <Time date={a.updatedAt} withTime />
+                </>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
