@@ -1,7 +1,7 @@
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
-import { appendFileSync } from 'node:fs';
-import { env } from '@/lib/env';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dataDir, env } from '@/lib/env';
 import * as schema from './schema';
 
 export type Database = LibSQLDatabase<typeof schema>;
@@ -9,6 +9,8 @@ export type Database = LibSQLDatabase<typeof schema>;
 const isFileDatabase = env.DATABASE_URL.startsWith('file:');
 
 function openClient(): Client {
+  // libSQL creates a missing file but not a missing folder.
+  if (isFileDatabase) mkdirSync(dataDir(), { recursive: true });
   const client = createClient({
     url: env.DATABASE_URL,
     authToken: env.DATABASE_AUTH_TOKEN,
