@@ -14,7 +14,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   if (!staff || !can(staff, { do: 'admin.enter' })) redirect('/login?callbackUrl=/admin');
   const warnDemo = await demoPasswordStillSet(DEMO_PASSWORD);
   // The article, comment, section, staff and settings desks are listed here as they are built.
-  const links = [{ href: '/admin', label: 'Dashboard' }];
+  const links = [
+    { href: '/admin', label: 'Dashboard', show: true },
+    { href: '/admin/articles', label: 'Articles', show: can(staff, { do: 'article.create' }) },
+  ].filter((l) => l.show);
   return (
     <div className="min-h-screen">
       {warnDemo && (

@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { getCurrentStaff } from '@/auth';
+import { getArticleForEdit } from '@/db/queries/admin-articles';
+import { listSections } from '@/db/queries/taxonomy';
+import { can } from '@/lib/auth/permissions';
+import { ArticleEditor } from '@/components/admin/article-editor';
+import { Time } from '@/components/ui/time';
+import { editorArticle, editorButtons } from '../editor-props';
+
+export const metadata: Metadata = { title: 'Edit article', robots: { index: false } };
+export const instant = false;
+
+const NOTICES: Record<string, string> = {
+  saved: 'Saved.',
+  submitted: 'Submitted for review.',
+  published: 'Published. Readers see it now.',
+  scheduled: 'Scheduled.',
+  unpublished: 'Unpublished. Readers no longer see it.',
+};
+
+export default async function EditArticlePage({ params, searchParams }: PageProps<'/admin/articles/[id]'>) {
+  const { id } = await params;
+  const staff = await getCurrentStaff();
+  if (!staff) redirect(`/login?callbackUrl=/admin/articles/${id}`);
+  if (!/^[1-9][0-9]*$/.test(id)) notFound();
+  const [article, sections, { notice }] = await Promise.all([getArticleForEdit(Number(id)), listSections(), searchParams]);
+  if (!article) notFound();
+  const resource = { createdById: article.createdById, authorIds: article.authors.map((a) => a.id), status: article.status };
+  if (!can(staff, { do: 'article.edit', article: resource })) {
+    return (
+      <p role="alert" className="font-serif text-lg">
+        You can read this article on the site, but only an editor can change it now.
+      </p>
+    );
+  }
+  return (
+    <>
+      <div className="mb-6 flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="font-serif text-3xl font-bold">Edit article</h1>
+        <p className="text-sm text-current/70">
+          Status: <strong>{article.status}</strong>
+          {article.publishedAt && (
+            <>
+              {' · '}
+              {article.status === 'scheduled' ? 'goes live' : 'published'} <Time date={article.publishedAt} withTime />
+            </>
+          )}
+          {article.status === 'published' && (
+            <>
+              {' · '}
+              <Link href={`/articles/${article.slug}`} className="underline">
+                View on site
+              </Link>
+            </>
+          )}
+        </p>
+      </div>
+      {typeof notice === 'string' && NOTICES[notice] && (
+        <p role="status" className="mb-4 rounded-sm border border-green-700/40 bg-green-50 px-3 py-2 text-sm font-semibold text-green-900 dark:bg-green-950/40 dark:text-green-200">
+          {NOTICES[notice]}
+        </p>
+      )}
+      <ArticleEditor key={article.updatedAt?.getTime()} article={editorArticle(article)} sections={sections} buttons={editorButtons(staff, article)} />
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+'use server';
+
+import { updateTag } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getArticleForEdit, SlugTakenError, saveArticle } from '@/db/queries/admin-articles';
+import type { ArticleStatus } from '@/db/schema';
+import { ARTICLE_FIELDS, ArticleFormSchema } from '@/lib/articles/schema';
+import { can, type Action } from '@/lib/auth/permissions';
+import { NotAllowedError, requireStaff } from '@/lib/auth/staff-action';
+import { cacheTags } from '@/lib/cache-tags';
+import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
+import { renderMarkdown } from '@/lib/markdown/render';
+
+export type ArticleFormState = ActionState<Record<(typeof ARTICLE_FIELDS)[number], string>>;
+
+const INTENTS = ['save', 'submit', 'publish', 'schedule', 'unpublish'] as const;
+type Intent = (typeof INTENTS)[number];
+
+/**
+ * One action for the editor's buttons ("Save draft", "Submit for review", "Publish", "Schedule",
+ * "Unpublish"). Order: session → permission → validation → work → revalidation.
+ */
+export async function saveArticleAction(_prev: ArticleFormState, formData: FormData): Promise<ArticleFormState> {
+  const raw = formValues(formData, [...ARTICLE_FIELDS, 'id', 'intent'] as const);
+  const values = Object.fromEntries(ARTICLE_FIELDS.map((k) => [k, raw[k]])) as Record<(typeof ARTICLE_FIELDS)[number], string>;
+  const fail = (message: string, fieldErrors?: Record<string, string>): ArticleFormState => ({ status: 'error', message, fieldErrors, values });
+
+  let staff;
+  try {
+    staff = await requireStaff();
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  const intent = (INTENTS as readonly string[]).includes(raw.intent) ? (raw.intent as Intent) : null;
+  if (!intent) return fail('Unknown action.');
+  const id = /^[1-9][0-9]*$/.test(raw.id) ? Number(raw.id) : null;
+  const existing = id ? await getArticleForEdit(id) : null;
+  if (id && !existing) return fail('That article no longer exists.');
+
+  const resource = existing
+    ? { createdById: existing.createdById, authorIds: existing.authors.map((a) => a.id), status: existing.status }
+    : null;
+  const needed: Action[] = [resource ? { do: 'article.edit', article: resource } : { do: 'article.create' }];
+  if (intent === 'submit') needed.push(resource ? { do: 'article.submit', article: resource } : { do: 'article.create' });
+  if (intent === 'publish') needed.push({ do: 'article.publish' });
+  if (intent === 'schedule') needed.push({ do: 'article.schedule' });
+  if (intent === 'unpublish') needed.push({ do: 'article.unpublish' });
+  // An author's edit to something an editor has published or scheduled would change it without review.
+  if (!needed.every((a) => can(staff, a))) return fail(new NotAllowedError().message);
+
+  const parsed = ArticleFormSchema.safeParse(values);
+  if (!parsed.success) return fail('The article was not saved. Please correct the marked fields.', fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+
+  let status: ArticleStatus = existing?.status ?? 'draft';
+  let publishedAt = existing?.publishedAt ?? null;
+  if (intent === 'submit') status = 'review';
+  if (intent === 'publish') {
+    status = 'published';
+    publishedAt = existing?.status === 'published' && existing.publishedAt ? existing.publishedAt : new Date();
+  }
+  if (intent === 'schedule') {
+    if (!input.scheduledFor) return fail('Choose when to publish.', { scheduledFor: 'Enter a date and time to publish at.' });
+    if (input.scheduledFor.getTime() <= Date.now()) return fail('The publication time must be in the future.', { scheduledFor: 'Choose a time in the future.' });
+    status = 'scheduled';
+    publishedAt = input.scheduledFor;
+  }
+  if (intent === 'unpublish') status = 'unpublished';
+
+  let saved;
+  try {
+    saved = await saveArticle({ id, input, actorId: staff.id, status, publishedAt });
+  } catch (e) {
+    if (e instanceof SlugTakenError) return fail('The article was not saved.', { slug: e.message });
+    throw e;
+  }
+
+  // Revalidate exactly what readers could see change: the article (old and new address) and its lists.
+  const wasPublic = existing?.status === 'published';
+  if (wasPublic || saved.status === 'published' || saved.status === 'scheduled') {
+    updateTag(cacheTags.article(saved.id));
+    updateTag(cacheTags.articleSlug(saved.slug));
+    if (saved.previousSlug) updateTag(cacheTags.articleSlug(saved.previousSlug));
+    updateTag(cacheTags.home);
+    for (const s of saved.sectionSlugs) updateTag(cacheTags.section(s));
+    for (const t of saved.tagSlugs) updateTag(cacheTags.tag(t));
+    for (const a of saved.authorSlugs) updateTag(cacheTags.author(a));
+  }
+  const notice = { save: 'saved', submit: 'submitted', publish: 'published', schedule: 'scheduled', unpublish: 'unpublished' }[intent];
+  redirect(`/admin/articles/${saved.id}?notice=${notice}`);
+}
+
+/** The editor's live preview, through the same renderer as the public page. */
+export async function previewMarkdownAction(body: string): Promise<string> {
+  const staff = await requireStaff();
+  if (!can(staff, { do: 'admin.enter' })) throw new NotAllowedError();
+  if (typeof body !== 'string' || body.length > 200_000) return '';
+  return renderMarkdown(body);
+}

@@ -1,0 +1,120 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getCurrentStaff } from '@/auth';
+import { listArticlesForAdmin } from '@/db/queries/admin-articles';
+import { ARTICLE_STATUSES } from '@/db/schema';
+import { listSections } from '@/db/queries/taxonomy';
+import { can } from '@/lib/auth/permissions';
+import { Time } from '@/components/ui/time';
+
+export const metadata: Metadata = { title: 'Articles', robots: { index: false } };
+export const instant = false;
+
+const FilterSchema = z.object({
+  status: z.enum(ARTICLE_STATUSES).optional().catch(undefined),
+  section: z.coerce.number().int().positive().optional().catch(undefined),
+  author: z.coerce.number().int().positive().optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  before: z
+    .string()
+    .regex(/^\d+-\d+$/)
+    .optional()
+    .catch(undefined),
+});
+
+export default async function ArticlesPage({ searchParams }: PageProps<'/admin/articles'>) {
+  const staff = await getCurrentStaff();
+  if (!staff) redirect('/login?callbackUrl=/admin/articles');
+  if (!can(staff, { do: 'article.create' })) redirect('/admin');
+  const filter = FilterSchema.parse(await searchParams);
+  const [updatedAt, id] = filter.before?.split('-').map(Number) ?? [];
+  const [{ rows, next }, sections] = await Promise.all([
+    listArticlesForAdmin({
+      status: filter.status,
+      sectionId: filter.section,
+      authorId: filter.author,
+      q: filter.q || undefined,
+      before: filter.before ? { updatedAt, id } : undefined,
+      limit: 30,
+    }),
+    listSections(),
+  ]);
+  const nextHref = next
+    ? `/admin/articles?${new URLSearchParams({ ...(filter.status && { status: filter.status }), ...(filter.section && { section: String(filter.section) }), ...(filter.author && { author: String(filter.author) }), ...(filter.q && { q: filter.q }), before: `${next.updatedAt}-${next.id}` })}`
+    : null;
+  return (
+    <>
+      <div className="mb-6 flex items-center justify-between">
+        <h1 className="font-serif text-3xl font-bold">Articles</h1>
+        <Link href="/admin/articles/new" className="rounded-sm bg-[var(--color-ink)] px-4 py-2 font-semibold text-[var(--color-paper)]">
+          New article
+        </Link>
+      </div>
+      <form className="mb-6 flex flex-wrap items-end gap-3 text-sm" role="search">
+        <label className="flex flex-col gap-1">
+          <span className="font-semibold">Title contains</span>
+          <input name="q" defaultValue={filter.q ?? ''} className="rounded-sm border border-current/30 bg-transparent px-2 py-1" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-semibold">Status</span>
+          <select name="status" defaultValue={filter.status ?? ''} className="rounded-sm border border-current/30 bg-transparent px-2 py-1">
+            <option value="">Any</option>
+            {ARTICLE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-semibold">Section</span>
+          <select name="section" defaultValue={filter.section ?? ''} className="rounded-sm border border-current/30 bg-transparent px-2 py-1">
+            <option value="">Any</option>
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button className="rounded-sm border border-current/40 px-3 py-1 font-semibold">Filter</button>
+      </form>
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-current/30 text-xs uppercase tracking-widest text-current/60">
+          <tr>
+            <th className="py-2">Title</th>
+            <th>Status</th>
+            <th className="hidden sm:table-cell">Section</th>
+            <th className="hidden md:table-cell">By</th>
+            <th>Changed</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-current/10">
+          {rows.map((a) => (
+            <tr key={a.id}>
+              <td className="py-2 pr-3">
+                <Link href={`/admin/articles/${a.id}`} className="font-semibold hover:underline">
+                  {a.title}
+                </Link>
+              </td>
+              <td>{a.status}</td>
+              <td className="hidden sm:table-cell">{a.sectionName ?? '—'}</td>
+              <td className="hidden md:table-cell">{a.authors}</td>
+              <td className="whitespace-nowrap">{a.updatedAt ? <Time date={a.updatedAt} /> : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 && <p className="mt-6 font-serif">No articles match.</p>}
+      {nextHref && (
+        <p className="mt-6">
+          <Link href={nextHref} className="font-semibold underline">
+            Older →
+          </Link>
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,233 @@
+import 'server-only';
+import { and, desc, eq, inArray, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { ArticleFormInput } from '@/lib/articles/schema';
+import { slugify } from '@/lib/slug';
+import { db } from '../index';
+import {
+  articleAuthors,
+  articles,
+  articleTags,
+  corrections,
+  revisions,
+  sections,
+  slugRedirects,
+  tags,
+  users,
+  type ArticleStatus,
+} from '../schema';
+
+export type AdminArticleRow = {
+  id: number;
+  title: string;
+  slug: string;
+  status: ArticleStatus;
+  publishedAt: Date | null;
+  updatedAt: Date | null;
+  sectionName: string | null;
+  authors: string;
+};
+
+/** The newsroom's article list: filters, newest change first, keyset paging on (updatedAt, id). */
+export async function listArticlesForAdmin(filter: {
+  status?: ArticleStatus;
+  sectionId?: number;
+  authorId?: number;
+  q?: string;
+  before?: { updatedAt: number; id: number };
+  limit: number;
+}): Promise<{ rows: AdminArticleRow[]; next: { updatedAt: number; id: number } | null }> {
+  const where: SQL[] = [];
+  if (filter.status) where.push(eq(articles.status, filter.status));
+  if (filter.sectionId) where.push(eq(articles.sectionId, filter.sectionId));
+  if (filter.authorId) {
+    where.push(inArray(articles.id, db.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.userId, filter.authorId))));
+  }
+  if (filter.q) where.push(like(articles.title, `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
+  if (filter.before) {
+    const at = new Date(filter.before.updatedAt);
+    where.push(or(lt(articles.updatedAt, at), and(eq(articles.updatedAt, at), lt(articles.id, filter.before.id)))!);
+  }
+  const rows = await db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      slug: articles.slug,
+      status: articles.status,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+      sectionName: sections.name,
+      authors: sql<string>`coalesce((select group_concat(${users.name}, ', ') from ${articleAuthors} join ${users} on ${users.id} = ${articleAuthors.userId} where ${articleAuthors.articleId} = ${articles.id}), '')`,
+    })
+    .from(articles)
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(articles.updatedAt), desc(articles.id))
+    .limit(filter.limit + 1);
+  const page = rows.slice(0, filter.limit);
+  const last = page.at(-1);
+  return {
+    rows: page,
+    next: rows.length > filter.limit && last?.updatedAt ? { updatedAt: last.updatedAt.getTime(), id: last.id } : null,
+  };
+}
+
+export type EditableArticle = Awaited<ReturnType<typeof getArticleForEdit>>;
+
+export async function getArticleForEdit(id: number) {
+  const [row] = await db.select().from(articles).where(eq(articles.id, id)).limit(1);
+  if (!row) return null;
+  const [authorRows, tagRows, sectionRow] = await Promise.all([
+    db
+      .select({ id: users.id, name: users.name, slug: users.slug })
+      .from(articleAuthors)
+      .innerJoin(users, eq(users.id, articleAuthors.userId))
+      .where(eq(articleAuthors.articleId, id))
+      .orderBy(articleAuthors.position),
+    db.select({ name: tags.name, slug: tags.slug }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, id)),
+    row.sectionId ? db.select({ slug: sections.slug }).from(sections).where(eq(sections.id, row.sectionId)).limit(1) : Promise.resolve([]),
+  ]);
+  return { ...row, authors: authorRows, tags: tagRows, sectionSlug: sectionRow[0]?.slug ?? null };
+}
+
+export class SlugTakenError extends Error {
+  constructor(public slug: string) {
+    super(`The slug “${slug}” is already used by another article.`);
+  }
+}
+
+/** What a save touched, so the caller can revalidate exactly those pages. */
+export type SaveResult = {
+  id: number;
+  slug: string;
+  previousSlug: string | null;
+  status: ArticleStatus;
+  sectionSlugs: string[];
+  tagSlugs: string[];
+  authorSlugs: string[];
+};
+
+/**
+ * Creates or updates an article, keeping a revision of every save, a 301 from a published article's
+ * old slug, and a correction when one is given. All in one transaction.
+ */
+export async function saveArticle(args: {
+  id: number | null;
+  input: ArticleFormInput;
+  actorId: number;
+  status: ArticleStatus;
+  publishedAt: Date | null;
+}): Promise<SaveResult> {
+  const { input, actorId } = args;
+  return db.transaction(async (tx) => {
+    const before = args.id ? await tx.select().from(articles).where(eq(articles.id, args.id)).limit(1).then((r) => r[0] ?? null) : null;
+    if (args.id && !before) throw new Error('Article not found.');
+
+    const wanted = input.slug || slugify(input.title) || 'article';
+    const clash = await tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.slug, wanted), args.id ? ne(articles.id, args.id) : undefined))
+      .limit(1);
+    let slug = wanted;
+    if (clash.length) {
+      if (input.slug) throw new SlugTakenError(wanted);
+      for (let n = 2; ; n++) {
+        const candidate = `${wanted}-${n}`;
+        const taken = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, candidate)).limit(1);
+        if (!taken.length) {
+          slug = candidate;
+          break;
+        }
+      }
+    }
+
+    const now = new Date();
+    const wasLive = before?.status === 'published';
+    const contentChanged = before ? before.title !== input.title || before.body !== input.body || before.standfirst !== input.standfirst : false;
+    const values = {
+      title: input.title,
+      slug,
+      standfirst: input.standfirst,
+      body: input.body,
+      sectionId: input.sectionId,
+      coverAlt: input.coverAlt,
+      coverCaption: input.coverCaption,
+      seoTitle: input.seoTitle,
+      seoDescription: input.seoDescription,
+      commentsOpen: input.commentsOpen,
+      status: args.status,
+      publishedAt: args.publishedAt,
+      updatedAt: now,
+      contentUpdatedAt: wasLive && args.status === 'published' && contentChanged ? now : (before?.contentUpdatedAt ?? null),
+    };
+
+    let id: number;
+    if (before) {
+      await tx.update(articles).set(values).where(eq(articles.id, before.id));
+      id = before.id;
+    } else {
+      const [created] = await tx.insert(articles).values({ ...values, createdById: actorId }).returning({ id: articles.id });
+      id = created.id;
+      await tx.insert(articleAuthors).values({ articleId: id, userId: actorId, position: 0 });
+    }
+
+    // A published article that changes address keeps answering at the old one.
+    if (before && before.slug !== slug && (wasLive || before.publishedAt)) {
+      await tx
+        .insert(slugRedirects)
+        .values({ oldSlug: before.slug, articleId: id })
+        .onConflictDoUpdate({ target: slugRedirects.oldSlug, set: { articleId: id } });
+    }
+    await tx.delete(slugRedirects).where(eq(slugRedirects.oldSlug, slug));
+
+    const oldTagSlugs = before
+      ? (await tx.select({ slug: tags.slug }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, id))).map((t) => t.slug)
+      : [];
+    const newTags = input.tags.map((name) => ({ name, slug: slugify(name) })).filter((t) => t.slug);
+    if (newTags.length) await tx.insert(tags).values(newTags).onConflictDoNothing({ target: tags.slug });
+    const tagIds = newTags.length
+      ? await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(inArray(tags.slug, newTags.map((t) => t.slug)))
+      : [];
+    await tx.delete(articleTags).where(eq(articleTags.articleId, id));
+    if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((t) => ({ articleId: id, tagId: t.id })));
+
+    if (input.correction) await tx.insert(corrections).values({ articleId: id, body: input.correction, createdById: actorId });
+
+    await tx.insert(revisions).values({
+      articleId: id,
+      title: input.title,
+      standfirst: input.standfirst,
+      body: input.body,
+      meta: { status: args.status, slug, sectionId: input.sectionId, tags: input.tags, seoTitle: input.seoTitle, seoDescription: input.seoDescription },
+      createdById: actorId,
+    });
+
+    const sectionIds = [...new Set([before?.sectionId, input.sectionId].filter((s): s is number => typeof s === 'number'))];
+    const sectionSlugs = sectionIds.length ? (await tx.select({ slug: sections.slug }).from(sections).where(inArray(sections.id, sectionIds))).map((s) => s.slug) : [];
+    const authorSlugs = (
+      await tx.select({ slug: users.slug }).from(articleAuthors).innerJoin(users, eq(users.id, articleAuthors.userId)).where(eq(articleAuthors.articleId, id))
+    ).map((a) => a.slug);
+
+    return {
+      id,
+      slug,
+      previousSlug: before && before.slug !== slug ? before.slug : null,
+      status: args.status,
+      sectionSlugs,
+      tagSlugs: [...new Set([...oldTagSlugs, ...tagIds.map((t) => t.slug)])],
+      authorSlugs,
+    };
+  });
+}
+
+/** Scheduled articles whose time has come, published in one statement; returns what changed. */
+export async function publishDueArticles(now = new Date()) {
+  const due = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.status, 'scheduled'), lt(articles.publishedAt, new Date(now.getTime() + 1))));
+  if (!due.length) return [];
+  const ids = due.map((d) => d.id);
+  await db.update(articles).set({ status: 'published', updatedAt: now }).where(and(inArray(articles.id, ids), eq(articles.status, 'scheduled')));
+  return Promise.all(ids.map((id) => getArticleForEdit(id)));
+}

@@ -1,0 +1,48 @@
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { ArticlePage } from './article-page';
+import { uniqueAddress } from './unique';
+
+export type Reader = {
+  context: BrowserContext;
+  page: Page;
+  article: ArticlePage;
+  /** The client address this reader's requests come from (X-Forwarded-For). */
+  address: string;
+  /** Messages of every alert/confirm/prompt any of this reader's pages raised (they are dismissed). */
+  dialogs: string[];
+};
+
+export type ReaderOptions = { javaScript?: boolean };
+
+type Fixtures = {
+  /** Opens a new browser context — its own cookies and its own client address — with one page. Closed after the test. */
+  newReader: (options?: ReaderOptions) => Promise<Reader>;
+};
+
+export const test = base.extend<Fixtures>({
+  // (The second parameter is Playwright's `use`; named `provide` so React's lint rules leave it alone.)
+  newReader: async ({ browser }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async ({ javaScript = true } = {}) => {
+      const address = uniqueAddress();
+      const context = await browser.newContext({
+        javaScriptEnabled: javaScript,
+        extraHTTPHeaders: { 'X-Forwarded-For': address },
+      });
+      contexts.push(context);
+      const dialogs: string[] = [];
+      // Every page of the context, including any a script might open.
+      context.on('page', (p) =>
+        p.on('dialog', (dialog) => {
+          dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+          void dialog.dismiss().catch(() => {});
+        }),
+      );
+      const page = await context.newPage();
+      return { context, page, article: new ArticlePage(page, javaScript), address, dialogs };
+    });
+    for (const context of contexts) await context.close();
+  },
+});
+
+export { expect };
