@@ -46,6 +46,7 @@ export default defineConfig({
       SITE_URL: BASE_URL,
       // Tests give each journey its own client address through X-Forwarded-For.
       TRUST_PROXY: 'true',
+      SCHEDULER_INTERVAL_MS: '1000',
     },
   },
 });

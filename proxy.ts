@@ -1,5 +1,4 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { authSession } from '@/auth';
 import { decodeHeldCookie, HELD_COOKIE } from '@/lib/replies/held-cookie';
 import { appSecret } from '@/lib/secret';
 
@@ -20,10 +19,15 @@ function heldReplyRewrite(request: NextRequest, slugSegment: string) {
  * Only redirects early; every admin page and action checks the session and permission again.
  * Redirecting here gives a real 307 before any HTML is streamed.
  */
-export const proxy = authSession((request) => {
+// Presence only: decoding here through Auth.js's wrapper would re-issue the session cookie on every
+// request, racing with sign-out. The pages decode and look the user up.
+const hasSessionCookie = (request: NextRequest) =>
+  request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
+
+export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (pathname === '/admin' || pathname.startsWith('/admin/')) {
-    if (!request.auth?.user) {
+    if (!hasSessionCookie(request)) {
       const login = new URL('/login', request.nextUrl);
       login.searchParams.set('callbackUrl', pathname + search);
       return NextResponse.redirect(login);
@@ -33,7 +37,7 @@ export const proxy = authSession((request) => {
   const article = /^\/articles\/([^/]+)\/?$/.exec(pathname);
   if (article) return heldReplyRewrite(request, article[1]);
   return NextResponse.next();
-});
+}
 
 export const config = {
   matcher: ['/admin', '/admin/:path*', { source: '/articles/:slug', has: [{ type: 'cookie', key: 'bs_held' }] }],

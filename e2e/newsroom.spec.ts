@@ -1,0 +1,117 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+const slugOf = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+async function staffPage(browser: Browser, email: string): Promise<Page> {
+  const address = `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('broadsheet-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  return page;
+}
+
+async function fillArticle(page: Page, fields: { title: string; body: string; standfirst?: string; section?: string; tags?: string }) {
+  await page.getByLabel('Title', { exact: true }).fill(fields.title);
+  if (fields.standfirst) await page.getByLabel('Standfirst').fill(fields.standfirst);
+  await page.getByLabel('Body').fill(fields.body);
+  if (fields.section) await page.getByLabel('Section').selectOption({ label: fields.section });
+  if (fields.tags) await page.getByLabel('Tags').fill(fields.tags);
+}
+
+test('an author drafts and submits; an editor edits and publishes; readers see it at once', async ({ browser }) => {
+  const author = await staffPage(browser, 'author@example.com');
+  await author.goto('/admin/articles/new');
+  const title = `Tide tables move online ${uniq()}`;
+  await fillArticle(author, { title, standfirst: 'The harbour office retires its printed booklet.', body: 'The printed booklet is **gone**.\n\nReaders can still ask at the office.', section: 'News', tags: 'Waterfront' });
+  await expect(author.getByRole('button', { name: 'Publish', exact: true })).toHaveCount(0);
+  await author.getByRole('button', { name: 'Save draft' }).click();
+  await expect(author.getByText('Saved.')).toBeVisible();
+  await expect(author.getByText('Status: draft')).toBeVisible();
+  await author.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(author.getByText('Submitted for review.')).toBeVisible();
+  const editUrl = author.url().split('?')[0];
+
+  const reader = await browser.newPage();
+  const slug = slugOf(title);
+  expect((await reader.goto(`/articles/${slug}`))?.status()).toBe(404);
+
+  const editor = await staffPage(browser, 'editor@example.com');
+  await editor.goto('/admin/articles?status=review');
+  await editor.getByRole('link', { name: title }).click();
+  await expect(editor).toHaveURL(editUrl);
+  await editor.getByLabel('Standfirst').fill('The harbour office retires its printed booklet after 60 years.');
+  await editor.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(editor.getByText('Published. Readers see it now.')).toBeVisible();
+
+  await reader.goto(`/articles/${slug}`);
+  await expect(reader.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(reader.getByText('after 60 years')).toBeVisible();
+  await expect(reader.getByRole('link', { name: 'Priya Raman' }).first()).toHaveAttribute('href', '/authors/priya-raman');
+  await reader.goto('/');
+  await expect(reader.getByRole('link', { name: title }).first()).toBeVisible();
+  await reader.goto('/sections/news');
+  await expect(reader.getByRole('link', { name: title }).first()).toBeVisible();
+  await reader.goto('/tags/waterfront');
+  await expect(reader.getByRole('link', { name: title }).first()).toBeVisible();
+});
+
+test('validation refuses a missing title with a message beside the field, keeping the body', async ({ browser }) => {
+  const editor = await staffPage(browser, 'editor@example.com');
+  await editor.goto('/admin/articles/new');
+  await editor.getByLabel('Body').fill('Words that must not be lost.');
+  await editor.getByRole('button', { name: 'Save draft' }).click();
+  const title = editor.getByLabel('Title', { exact: true });
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(editor.locator(`#${await title.getAttribute('aria-describedby')}`)).toHaveText('Please give the article a title.');
+  await expect(editor.getByLabel('Body')).toHaveValue('Words that must not be lost.');
+  await expect(editor).toHaveURL(/\/admin\/articles\/new$/);
+});
+
+test('a scheduled article appears at its time with nobody acting', async ({ browser }) => {
+  const editor = await staffPage(browser, 'editor@example.com');
+  await editor.goto('/admin/articles/new');
+  const title = `Night ferry trial ${uniq()}`;
+  await fillArticle(editor, { title, body: 'A late crossing will run for a month.', section: 'News' });
+  const at = new Date(Date.now() + 4_000).toISOString().slice(0, 19);
+  await editor.getByLabel('Publish at (UTC)').fill(at);
+  await editor.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(editor.getByText('Scheduled.')).toBeVisible();
+
+  const reader = await browser.newPage();
+  const slug = slugOf(title);
+  expect((await reader.goto(`/articles/${slug}`))?.status()).toBe(404);
+  await expect
+    .poll(async () => (await reader.request.get(`/articles/${slug}`)).status(), { timeout: 20_000, intervals: [1000] })
+    .toBe(200);
+  await reader.goto('/sections/news');
+  await expect(reader.getByRole('link', { name: title }).first()).toBeVisible();
+  await reader.goto('/');
+  await expect(reader.getByRole('link', { name: title }).first()).toBeVisible();
+});
+
+test('changing a published slug keeps a permanent redirect from the old address', async ({ browser }) => {
+  const editor = await staffPage(browser, 'editor@example.com');
+  await editor.goto('/admin/articles/new');
+  const title = `Pier lamps restored ${uniq()}`;
+  await fillArticle(editor, { title, body: 'Twelve lamps shine again.', section: 'News' });
+  await editor.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(editor.getByText('Published. Readers see it now.')).toBeVisible();
+  const oldSlug = slugOf(title);
+  const newSlug = `${oldSlug}-renamed`;
+  await editor.getByLabel('Slug').fill(newSlug);
+  await editor.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(editor.getByRole('link', { name: 'View on site' })).toHaveAttribute('href', `/articles/${newSlug}`);
+
+  const response = await editor.request.get(`/articles/${oldSlug}`, { maxRedirects: 0 });
+  expect([301, 308]).toContain(response.status());
+  expect(response.headers()['location']).toContain(`/articles/${newSlug}`);
+  const reader = await browser.newPage();
+  await reader.goto(`/articles/${oldSlug}`);
+  await expect(reader).toHaveURL(new RegExp(`/articles/${newSlug}$`));
+  await expect(reader.getByRole('heading', { level: 1, name: title })).toBeVisible();
+});
