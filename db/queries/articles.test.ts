@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Queries against a throw-away database file, migrated by the real migrations.
+const dir = mkdtempSync(join(tmpdir(), 'broadsheet-test-'));
+process.env.DATABASE_URL = `file:${join(dir, 'test.db')}`;
+process.env.DATA_DIR = dir;
+
+type Modules = {
+  db: typeof import('../index');
+  admin: typeof import('./admin-articles');
+  articles: typeof import('./articles');
+  schema: typeof import('../schema');
+};
+let m: Modules;
+let editorId: number;
+
+const input = (over: Partial<import('@/lib/articles/schema').ArticleFormInput> = {}) => ({
+  title: 'Harbour wall repaired',
+  slug: '',
+  standfirst: 'Work finished early.',
+  body: 'The wall is *fixed*.',
+  sectionId: null,
+  tags: ['Waterfront', 'Transport'],
+  coverAlt: null,
+  coverCaption: null,
+  seoTitle: null,
+  seoDescription: null,
+  commentsOpen: true,
+  scheduledFor: null,
+  correction: null,
+  ...over,
+});
+
+beforeAll(async () => {
+  m = {
+    db: await import('../index'),
+    admin: await import('./admin-articles'),
+    articles: await import('./articles'),
+    schema: await import('../schema'),
+  };
+  const { migrateDatabase } = await import('../migrate');
+  await migrateDatabase(m.db.db);
+  const [u] = await m.db.db
+    .insert(m.schema.users)
+    .values({ email: 'ed@example.com', name: 'Ed Itor', slug: 'ed-itor', role: 'editor' })
+    .returning();
+  editorId = u.id;
+});
+
+afterAll(() => {
+  m.db.client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('saveArticle and public reads', () => {
+  it('keeps drafts out of public reads and publishes with tags, byline and a revision', async () => {
+    const draft = await m.admin.saveArticle({ id: null, input: input(), actorId: editorId, status: 'draft', publishedAt: null });
+    expect(draft.slug).toBe('harbour-wall-repaired');
+    expect(await m.articles.getPublishedArticleBySlug(draft.slug)).toBeNull();
+
+    await m.admin.saveArticle({ id: draft.id, input: input(), actorId: editorId, status: 'published', publishedAt: new Date() });
+    const live = await m.articles.getPublishedArticleBySlug(draft.slug);
+    expect(live?.authors.map((a) => a.slug)).toEqual(['ed-itor']);
+    expect(live?.tags.map((t) => t.slug).sort()).toEqual(['transport', 'waterfront']);
+    const revisions = await m.db.db.select().from(m.schema.revisions);
+    expect(revisions).toHaveLength(2);
+  });
+
+  it('gives a clashing title a free slug but refuses an explicit clashing slug', async () => {
+    const second = await m.admin.saveArticle({ id: null, input: input(), actorId: editorId, status: 'draft', publishedAt: null });
+    expect(second.slug).toBe('harbour-wall-repaired-2');
+    await expect(
+      m.admin.saveArticle({ id: second.id, input: input({ slug: 'harbour-wall-repaired' }), actorId: editorId, status: 'draft', publishedAt: null }),
+    ).rejects.toBeInstanceOf(m.admin.SlugTakenError);
+  });
+
+  it('keeps a redirect from a published article’s old slug and marks later edits as updates', async () => {
+    const a = await m.admin.saveArticle({ id: null, input: input({ title: 'Ferry times change' }), actorId: editorId, status: 'published', publishedAt: new Date(Date.now() - 3_600_000) });
+    const renamed = await m.admin.saveArticle({
+      id: a.id,
+      input: input({ title: 'Ferry times change again', slug: 'ferry-times-change-again' }),
+      actorId: editorId,
+      status: 'published',
+      publishedAt: new Date(Date.now() - 3_600_000),
+    });
+    expect(renamed.previousSlug).toBe('ferry-times-change');
+    expect(await m.articles.getRedirectedSlug('ferry-times-change')).toBe('ferry-times-change-again');
+    const live = await m.articles.getPublishedArticleBySlug('ferry-times-change-again');
+    expect(live?.contentUpdatedAt).not.toBeNull();
+  });
+
+  it('publishes scheduled articles once their time has come, and not before', async () => {
+    const soon = await m.admin.saveArticle({ id: null, input: input({ title: 'Scheduled later' }), actorId: editorId, status: 'scheduled', publishedAt: new Date(Date.now() + 3_600_000) });
+    const due = await m.admin.saveArticle({ id: null, input: input({ title: 'Scheduled now' }), actorId: editorId, status: 'scheduled', publishedAt: new Date(Date.now() - 1000) });
+    const published = await m.admin.publishDueArticles();
+    expect(published.map((p) => p?.slug)).toEqual([due.slug]);
+    expect(await m.articles.getPublishedArticleBySlug(due.slug)).not.toBeNull();
+    expect(await m.articles.getPublishedArticleBySlug(soon.slug)).toBeNull();
+  });
+
+  it('lists published articles newest first with a next-page flag', async () => {
+    const page = await m.articles.listPublishedArticles({ kind: 'all' }, 1, 2);
+    expect(page.items).toHaveLength(2);
+    expect(page.hasNext).toBe(true);
+    expect(page.items[0].publishedAt.getTime()).toBeGreaterThanOrEqual(page.items[1].publishedAt.getTime());
+  });
+});
