@@ -1,0 +1,27 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { hashPassword } from '@/lib/auth/password';
+import { slugify } from '@/lib/slug';
+import { db } from '../index';
+import { users, type StaffRole } from '../schema';
+
+export class EmailTakenError extends Error {
+  constructor(email: string) {
+    super(`A staff account with the email ${email} already exists.`);
+  }
+}
+
+/** Creates a staff account with an argon2id password hash and a free author slug. */
+export async function createStaffAccount(args: { email: string; name: string; role: StaffRole; password: string }) {
+  const email = args.email.trim().toLowerCase();
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+  if (existing) throw new EmailTakenError(email);
+  const base = slugify(args.name) || 'staff';
+  let slug = base;
+  for (let n = 2; (await db.select({ id: users.id }).from(users).where(eq(users.slug, slug)).limit(1)).length; n++) slug = `${base}-${n}`;
+  const [created] = await db
+    .insert(users)
+    .values({ email, name: args.name.trim(), slug, role: args.role, passwordHash: await hashPassword(args.password) })
+    .returning({ id: users.id, slug: users.slug });
+  return created;
+}
