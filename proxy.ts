@@ -34,8 +34,10 @@ export function proxy(request: NextRequest) {
     }
     return NextResponse.next();
   }
+  // Only reads: a form post goes to the ordinary article route, which renders the action's answer
+  // (field errors, typed values) into the HTML for readers without JavaScript.
   const article = /^\/articles\/([^/]+)\/?$/.exec(pathname);
-  if (article) return heldReplyRewrite(request, article[1]);
+  if (article && (request.method === 'GET' || request.method === 'HEAD')) return heldReplyRewrite(request, article[1]);
   return NextResponse.next();
 }
 

@@ -26,11 +26,16 @@ export const placeholderParams = <K extends string>(...keys: K[]) =>
 
 const isBuildPhase = () => process.env.NEXT_PHASE === 'phase-production-build';
 
-export async function getSectionsNav() {
+export function getSectionsNav() {
+  // The build phase gets its own cache entry (empty), never reused by the running server.
+  return getSectionsNavCached(isBuildPhase());
+}
+
+async function getSectionsNavCached(duringBuild: boolean) {
   'use cache';
   cacheLife('max');
   cacheTag(cacheTags.sections);
-  if (isBuildPhase()) return [];
+  if (duringBuild) return [];
   return listSections();
 }
 

@@ -17,6 +17,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const links = [
     { href: '/admin', label: 'Dashboard', show: true },
     { href: '/admin/articles', label: 'Articles', show: can(staff, { do: 'article.create' }) },
+    { href: '/admin/users', label: 'Staff', show: can(staff, { do: 'staff.manage' }) },
   ].filter((l) => l.show);
   return (
     <div className="min-h-screen">
@@ -28,7 +29,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       <header className="border-b border-current/20">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/admin" className="font-serif text-xl font-black">
-            Broadsheet <span className="font-sans text-sm font-semibold text-current/60">newsroom</span>
+            Broadsheet <span className="font-sans text-sm font-semibold text-current/70">newsroom</span>
           </Link>
           <nav aria-label="Admin">
             <ul className="flex flex-wrap gap-4 text-sm font-semibold">
@@ -43,7 +44,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </nav>
           <form action={signOutAction} className="flex items-center gap-3 text-sm">
             <span>
-              {staff.name} <span className="text-current/60">({staff.role})</span>
+              {staff.name} <span className="text-current/70">({staff.role})</span>
             </span>
             <button type="submit" className="rounded-sm border border-current/30 px-3 py-1 font-semibold hover:bg-current/5">
               Sign out

@@ -27,7 +27,7 @@ export default async function DashboardPage() {
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5">
         {tiles.map((t) => (
           <div key={t.label} className="rounded-sm border border-current/20 p-4">
-            <dt className="text-xs font-bold uppercase tracking-widest text-current/60">{t.label}</dt>
+            <dt className="text-xs font-bold uppercase tracking-widest text-current/70">{t.label}</dt>
             <dd className="mt-1 font-serif text-3xl font-bold">{t.value}</dd>
           </div>
         ))}
@@ -37,7 +37,7 @@ export default async function DashboardPage() {
         {recent.map((a) => (
           <li key={a.id} className="flex justify-between gap-4 py-2 text-sm">
             <span className="font-semibold">{a.title}</span>
-            <span className="shrink-0 text-current/60">
+            <span className="shrink-0 text-current/70">
               {a.status}
               {a.updatedAt && (
                 <>

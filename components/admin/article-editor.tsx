@@ -165,11 +165,11 @@ export function ArticleEditor({
         </div>
       </div>
       <section aria-labelledby="preview-heading" className="rounded-sm border border-current/15 p-4">
-        <h2 id="preview-heading" className="mb-3 text-xs font-bold uppercase tracking-widest text-current/60">
+        <h2 id="preview-heading" className="mb-3 text-xs font-bold uppercase tracking-widest text-current/70">
           Preview
         </h2>
         {preview === null ? (
-          <p className="text-sm text-current/60">The preview appears as you type.</p>
+          <p className="text-sm text-current/70">The preview appears as you type.</p>
         ) : (
           <div className="prose prose-neutral max-w-none font-serif dark:prose-invert" dangerouslySetInnerHTML={{ __html: preview }} />
         )}

@@ -39,7 +39,7 @@ export function ArticleCard({ article, variant = 'standard', headingLevel = 3 }:
         {variant !== 'compact' && article.standfirst && (
           <p className={`font-serif text-current/80 ${variant === 'lead' ? 'text-lg' : 'text-base'}`}>{article.standfirst}</p>
         )}
-        <p className="text-xs text-current/60">
+        <p className="text-xs text-current/70">
           {article.authors.map((a) => a.name).join(', ')}
           {article.authors.length > 0 && ' · '}
           <Time date={article.publishedAt} />

@@ -106,7 +106,7 @@ export function ArticleView({
             <>
               <h2 className="mb-2 font-serif text-2xl font-bold">Leave a Reply</h2>
               <p className="mb-4 text-sm text-current/70">Your email address will not be published. Comments are moderated.</p>
-              <ReplyForm articleId={article.id} initialParent={replyTo ?? null} />
+              <ReplyForm articleId={article.id} articleSlug={article.slug} initialParent={replyTo ?? null} />
             </>
           ) : (
             <p className="font-serif text-lg italic">Comments are closed.</p>

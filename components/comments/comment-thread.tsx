@@ -28,7 +28,7 @@ function Comment({ node, articleSlug, canReply, maxDepth }: { node: ThreadNode<P
               Staff
             </span>
           )}
-          <a href={`#comment-${r.id}`} className="text-current/60 hover:underline">
+          <a href={`#comment-${r.id}`} className="text-current/70 hover:underline">
             <Time date={r.createdAt} withTime />
           </a>
         </header>

@@ -27,7 +27,7 @@ function Field({
           {label}
         </label>
         {hint && (
-          <span id={`${id}-hint`} className="ml-1 text-current/60">
+          <span id={`${id}-hint`} className="ml-1 text-current/70">
             {hint}
           </span>
         )}
@@ -49,8 +49,10 @@ const inputClass =
  * The reply form: a plain <form> posting to a server action, so it works before and without
  * JavaScript. With JavaScript it keeps its state in place and "Reply" links retarget it.
  */
-export function ReplyForm({ articleId, initialParent }: { articleId: number; initialParent: Parent }) {
-  const [state, formAction, pending] = useActionState(postReply, initialState);
+export function ReplyForm({ articleId, articleSlug, initialParent }: { articleId: number; articleSlug: string; initialParent: Parent }) {
+  // The permalink ties a no-JavaScript post's answer to this form wherever it is rendered (the cached
+  // article, its held-reply variant or a reply-to page), so the errors and typed text come back.
+  const [state, formAction, pending] = useActionState(postReply, initialState, `/articles/${articleSlug}`);
   const [parent, setParent] = useState<Parent>(initialParent);
   const startedAt = useRef<HTMLInputElement>(null);
   const comment = useRef<HTMLTextAreaElement>(null);

@@ -7,7 +7,7 @@ export function Masthead({ sections }: { sections: { slug: string; name: string 
         <Link href="/" className="font-serif text-4xl font-black tracking-tight sm:text-5xl">
           Broadsheet
         </Link>
-        <p className="text-xs uppercase tracking-[0.3em] text-current/60">Harbourton &amp; the Wend valley</p>
+        <p className="text-xs uppercase tracking-[0.3em] text-current/70">Harbourton &amp; the Wend valley</p>
       </div>
       <nav aria-label="Sections" className="border-t border-current/15">
         <ul className="mx-auto flex max-w-6xl flex-wrap justify-center gap-x-5 gap-y-1 px-4 py-2 text-sm font-semibold">

@@ -12,7 +12,7 @@ export function Pagination({ basePath, page, hasNext, label }: { basePath: strin
       ) : (
         <span />
       )}
-      <span className="text-current/60">Page {page}</span>
+      <span className="text-current/70">Page {page}</span>
       {hasNext ? (
         <Link href={href(page + 1)} rel="next" className="font-semibold underline-offset-4 hover:underline">
           Older →

@@ -124,6 +124,9 @@ export async function listLatestPerSection(perSection: number): Promise<Map<numb
   const ranked = db
     .select({
       ...cardColumns,
+      // Aliased: the subquery would otherwise expose two columns named "slug" and "name".
+      sectionSlug: sql<string>`${sections.slug}`.as('section_slug'),
+      sectionName: sql<string>`${sections.name}`.as('section_name'),
       sectionId: articles.sectionId,
       rank: sql<number>`row_number() over (partition by ${articles.sectionId} order by ${articles.publishedAt} desc, ${articles.id} desc)`.as('rank'),
     })

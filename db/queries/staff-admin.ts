@@ -25,3 +25,20 @@ export async function createStaffAccount(args: { email: string; name: string; ro
     .returning({ id: users.id, slug: users.slug });
   return created;
 }
+
+export async function listStaff() {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, slug: users.slug, role: users.role, disabled: users.disabled, hasPassword: users.passwordHash })
+    .from(users)
+    .orderBy(users.name)
+    .then((rows) => rows.map(({ hasPassword, ...r }) => ({ ...r, canSignIn: Boolean(hasPassword) && !r.disabled })));
+}
+
+export async function updateStaffAccount(id: number, change: { role?: StaffRole; disabled?: boolean; password?: string }) {
+  const set: Partial<typeof users.$inferInsert> = { updatedAt: new Date() };
+  if (change.role) set.role = change.role;
+  if (change.disabled !== undefined) set.disabled = change.disabled;
+  if (change.password) set.passwordHash = await hashPassword(change.password);
+  const [row] = await db.update(users).set(set).where(eq(users.id, id)).returning({ id: users.id });
+  return row ?? null;
+}

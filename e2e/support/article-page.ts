@@ -97,12 +97,23 @@ export class ArticlePage {
   get postButton() {
     return this.page.getByRole('button', { name: 'Post Comment' });
   }
+  /**
+   * The reply form on screen. (After a client-side navigation the router may keep the previous page
+   * in the document, hidden: role and label locators skip it; CSS ones must ask for `:visible`.)
+   */
+  get form() {
+    return this.page.locator('form:visible');
+  }
+  /** The hidden field people never see: only a bot fills it. */
+  get honeypotField() {
+    return this.form.locator('input[name="company"]');
+  }
   /** The form's message box (role=status). */
   get formMessage() {
-    return this.page.locator('form').getByRole('status');
+    return this.form.getByRole('status');
   }
   get replyingTo() {
-    return this.page.locator('form').getByText(/^Replying to /);
+    return this.form.getByText(/^Replying to /);
   }
   get commentsClosed() {
     return this.page.getByText('Comments are closed.', { exact: true });
@@ -111,7 +122,7 @@ export class ArticlePage {
   /** With JavaScript, waits until the form has hydrated (it then stamps the hidden `startedAt`). */
   async hydrated() {
     if (!this.javaScript) return;
-    const startedAt = this.page.locator('form input[name="startedAt"]');
+    const startedAt = this.form.locator('input[name="startedAt"]');
     if ((await startedAt.count()) === 0) return; // no form on this page (comments closed, 404)
     await expect(startedAt).not.toHaveValue('', { timeout: 15_000 });
   }
@@ -122,7 +133,7 @@ export class ArticlePage {
    */
   async waitUntilHumanPaced() {
     if (!this.javaScript) return;
-    const stamp = this.page.locator('form input[name="startedAt"]');
+    const stamp = this.form.locator('input[name="startedAt"]');
     const deadline = Date.now() + 10_000;
     let value = await stamp.inputValue();
     while (value === '' && Date.now() < deadline) {

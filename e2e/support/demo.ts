@@ -41,11 +41,25 @@ export const DISCUSSION = {
 
 /**
  * Demo commenters with approved replies: a reply from one of these emails is approved at once.
- * Flood control is per email, so each test that needs one takes its OWN entry (never share one
- * between tests, or two parallel tests could refuse each other).
+ * Flood control is per email (15 s), so each test that needs one has its OWN entries (never share
+ * one between tests, or two parallel tests could refuse each other), and a retry takes the next one.
  */
-export const RETURNING = {
-  forReturningCommenterTest: { name: 'Colin Barraclough', email: 'colin.barraclough@example.net' },
-  forThreadParent: { name: 'Kate Wilmot', email: 'kate.wilmot@example.net' },
-  forThreadChild: { name: 'Lucy Chen', email: 'lucy.chen@example.net' },
+const RETURNING_POOLS = {
+  returningCommenter: [
+    { name: 'Colin Barraclough', email: 'colin.barraclough@example.net' },
+    { name: 'Owen Rees', email: 'owen.rees@example.net' },
+  ],
+  threadParent: [
+    { name: 'Kate Wilmot', email: 'kate.wilmot@example.net' },
+    { name: 'Jenny Halloran', email: 'jenny.halloran@example.net' },
+  ],
+  threadChild: [
+    { name: 'Lucy Chen', email: 'lucy.chen@example.net' },
+    { name: 'Hannah Oyelaran', email: 'hannah.oyelaran@example.net' },
+  ],
 } as const;
+
+export function returningCommenter(purpose: keyof typeof RETURNING_POOLS, retry = 0) {
+  const pool = RETURNING_POOLS[purpose];
+  return pool[retry % pool.length];
+}

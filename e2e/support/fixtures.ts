@@ -12,7 +12,11 @@ export type Reader = {
   dialogs: string[];
 };
 
-export type ReaderOptions = { javaScript?: boolean };
+export type ReaderOptions = {
+  javaScript?: boolean;
+  /** Share another reader's client address (default: a new one of its own). */
+  address?: string;
+};
 
 type Fixtures = {
   /** Opens a new browser context — its own cookies and its own client address — with one page. Closed after the test. */
@@ -23,8 +27,7 @@ export const test = base.extend<Fixtures>({
   // (The second parameter is Playwright's `use`; named `provide` so React's lint rules leave it alone.)
   newReader: async ({ browser }, provide) => {
     const contexts: BrowserContext[] = [];
-    await provide(async ({ javaScript = true } = {}) => {
-      const address = uniqueAddress();
+    await provide(async ({ javaScript = true, address = uniqueAddress() } = {}) => {
       const context = await browser.newContext({
         javaScriptEnabled: javaScript,
         extraHTTPHeaders: { 'X-Forwarded-For': address },

@@ -1,13 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { QUERY_LOG_FILE } from './paths';
 
-/** Lines in the server's query log: it appends one line per SQL statement, synchronously. */
-export function queryLogLines(): number {
-  if (!existsSync(QUERY_LOG_FILE)) return 0;
-  const text = readFileSync(QUERY_LOG_FILE, 'utf8');
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
+/** The server's query log: it appends one line per SQL statement, synchronously, as it runs it. */
+export function queryLog(): string[] {
+  if (!existsSync(QUERY_LOG_FILE)) return [];
+  return readFileSync(QUERY_LOG_FILE, 'utf8').split('\n').slice(0, -1);
 }
 
 export const queryLogExists = () => existsSync(QUERY_LOG_FILE);
+
+/**
+ * The server's own background work, which runs whatever readers do: the scheduler (instrumentation.ts)
+ * polls for due scheduled articles every SCHEDULER_INTERVAL_MS.
+ */
+const BACKGROUND = [/^select "id" from "articles" where \("articles"\."status" = \? and "articles"\."published_at" < \?\)$/];
+
+export const isBackgroundQuery = (line: string) => BACKGROUND.some((re) => re.test(line.trim()));
+
+/** Statements logged after the first `since` lines, without the server's background polling. */
+export function requestQueriesSince(since: number): string[] {
+  return queryLog()
+    .slice(since)
+    .filter((line) => !isBackgroundQuery(line));
+}

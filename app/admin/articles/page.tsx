@@ -82,7 +82,7 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
         <button className="rounded-sm border border-current/40 px-3 py-1 font-semibold">Filter</button>
       </form>
       <table className="w-full text-left text-sm">
-        <thead className="border-b border-current/30 text-xs uppercase tracking-widest text-current/60">
+        <thead className="border-b border-current/30 text-xs uppercase tracking-widest text-current/70">
           <tr>
             <th className="py-2">Title</th>
             <th>Status</th>
