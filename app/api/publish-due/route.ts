@@ -1,21 +1,14 @@
 import { revalidateTag } from 'next/cache';
-import { timingSafeEqual } from 'node:crypto';
 import { publishDueArticles } from '@/db/queries/admin-articles';
 import { cacheTags } from '@/lib/cache-tags';
-import { appSecret } from '@/lib/secret';
-
-function authorised(request: Request): boolean {
-  const given = Buffer.from(request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '');
-  const expected = Buffer.from(appSecret());
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
+import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';
 
 /**
  * Publishes scheduled articles whose time has come and refreshes their pages. The server calls this
  * itself every few seconds (instrumentation.ts), so nobody has to act; an external cron may too.
  */
 export async function POST(request: Request) {
-  if (!authorised(request)) return Response.json({ error: 'Not authorised.' }, { status: 401 });
+  if (!hasAppSecretBearer(request)) return Response.json({ error: 'Not authorised.' }, { status: 401 });
   const published = (await publishDueArticles()).filter((a) => a !== null);
   for (const a of published) {
     const tags = [
