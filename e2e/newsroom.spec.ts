@@ -110,6 +110,11 @@ test('changing a published slug keeps a permanent redirect from the old address'
   await editor.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(editor.getByRole('link', { name: 'View on site' })).toHaveAttribute('href', `/articles/${newSlug}`);
 
+  // A render of the old address already in flight may land just after the change; the server
+  // revalidates a second time shortly after, so allow it a moment.
+  await expect
+    .poll(async () => (await editor.request.get(`/articles/${oldSlug}`, { maxRedirects: 0 })).status(), { timeout: 5000 })
+    .toBeGreaterThanOrEqual(301);
   const response = await editor.request.get(`/articles/${oldSlug}`, { maxRedirects: 0 });
   expect([301, 308]).toContain(response.status());
   expect(response.headers()['location']).toContain(`/articles/${newSlug}`);
@@ -117,4 +122,27 @@ test('changing a published slug keeps a permanent redirect from the old address'
   await reader.goto(`/articles/${oldSlug}`);
   await expect(reader).toHaveURL(new RegExp(`/articles/${newSlug}$`));
   await expect(reader.getByRole('heading', { level: 1, name: title })).toBeVisible();
+});
+
+test('every save keeps a revision that can be compared and restored', async ({ browser }) => {
+  const editor = await staffPage(browser, 'editor@example.com');
+  await editor.goto('/admin/articles/new');
+  const title = `Lifeboat appeal ${uniq()}`;
+  await fillArticle(editor, { title, body: 'The appeal raised four thousand pounds.' });
+  await editor.getByRole('button', { name: 'Save draft' }).click();
+  await expect(editor.getByText('Saved.')).toBeVisible();
+  await editor.getByLabel('Body').fill('The appeal raised six thousand pounds.');
+  await editor.getByRole('button', { name: 'Save draft' }).click();
+  await expect(editor.getByLabel('Body')).toHaveValue('The appeal raised six thousand pounds.');
+
+  const compare = editor.getByRole('link', { name: 'Compare with current' });
+  await expect(compare).toHaveCount(2);
+  await compare.last().click();
+  const body = editor.locator('[data-diff-field="body"]');
+  await expect(body.locator('del')).toHaveText('four');
+  await expect(body.locator('ins')).toHaveText('six');
+  await editor.getByRole('button', { name: 'Restore this revision' }).click();
+  await expect(editor.getByText('Revision restored')).toBeVisible();
+  await expect(editor.locator('textarea[name="body"]:visible')).toHaveValue('The appeal raised four thousand pounds.');
+  await expect(editor.getByRole('link', { name: 'Compare with current' })).toHaveCount(3);
 });

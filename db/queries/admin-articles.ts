@@ -116,6 +116,8 @@ export async function saveArticle(args: {
   actorId: number;
   status: ArticleStatus;
   publishedAt: Date | null;
+  /** Shown in the revision list, e.g. "Restored from revision 12". */
+  note?: string;
 }): Promise<SaveResult> {
   const { input, actorId } = args;
   return db.transaction(async (tx) => {
@@ -198,7 +200,7 @@ export async function saveArticle(args: {
       title: input.title,
       standfirst: input.standfirst,
       body: input.body,
-      meta: { status: args.status, slug, sectionId: input.sectionId, tags: input.tags, seoTitle: input.seoTitle, seoDescription: input.seoDescription },
+      meta: { note: args.note ?? null, status: args.status, slug, sectionId: input.sectionId, tags: input.tags, seoTitle: input.seoTitle, seoDescription: input.seoDescription },
       createdById: actorId,
     });
 
@@ -230,4 +232,23 @@ export async function publishDueArticles(now = new Date()) {
   const ids = due.map((d) => d.id);
   await db.update(articles).set({ status: 'published', updatedAt: now }).where(and(inArray(articles.id, ids), eq(articles.status, 'scheduled')));
   return Promise.all(ids.map((id) => getArticleForEdit(id)));
+}
+
+export async function listRevisions(articleId: number) {
+  return db
+    .select({ id: revisions.id, createdAt: revisions.createdAt, meta: revisions.meta, by: users.name })
+    .from(revisions)
+    .leftJoin(users, eq(users.id, revisions.createdById))
+    .where(eq(revisions.articleId, articleId))
+    .orderBy(desc(revisions.createdAt), desc(revisions.id))
+    .limit(100);
+}
+
+export async function getRevision(articleId: number, revisionId: number) {
+  const [row] = await db
+    .select()
+    .from(revisions)
+    .where(and(eq(revisions.id, revisionId), eq(revisions.articleId, articleId)))
+    .limit(1);
+  return row ?? null;
 }

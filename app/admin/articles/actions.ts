@@ -2,7 +2,8 @@
 
 import { updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getArticleForEdit, SlugTakenError, saveArticle } from '@/db/queries/admin-articles';
+import { z } from 'zod';
+import { getArticleForEdit, getRevision, SlugTakenError, saveArticle, type SaveResult } from '@/db/queries/admin-articles';
 import type { ArticleStatus } from '@/db/schema';
 import { ARTICLE_FIELDS, ArticleFormSchema } from '@/lib/articles/schema';
 import { can, type Action } from '@/lib/auth/permissions';
@@ -10,6 +11,7 @@ import { NotAllowedError, requireStaff } from '@/lib/auth/staff-action';
 import { cacheTags } from '@/lib/cache-tags';
 import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
 import { renderMarkdown } from '@/lib/markdown/render';
+import { revalidateAgainShortly } from '@/lib/revalidate/echo';
 
 export type ArticleFormState = ActionState<Record<(typeof ARTICLE_FIELDS)[number], string>>;
 
@@ -75,19 +77,63 @@ export async function saveArticleAction(_prev: ArticleFormState, formData: FormD
     throw e;
   }
 
-  // Revalidate exactly what readers could see change: the article (old and new address) and its lists.
-  const wasPublic = existing?.status === 'published';
-  if (wasPublic || saved.status === 'published' || saved.status === 'scheduled') {
-    updateTag(cacheTags.article(saved.id));
-    updateTag(cacheTags.articleSlug(saved.slug));
-    if (saved.previousSlug) updateTag(cacheTags.articleSlug(saved.previousSlug));
-    updateTag(cacheTags.home);
-    for (const s of saved.sectionSlugs) updateTag(cacheTags.section(s));
-    for (const t of saved.tagSlugs) updateTag(cacheTags.tag(t));
-    for (const a of saved.authorSlugs) updateTag(cacheTags.author(a));
-  }
+  revalidateSavedArticle(saved, existing?.status === 'published');
   const notice = { save: 'saved', submit: 'submitted', publish: 'published', schedule: 'scheduled', unpublish: 'unpublished' }[intent];
   redirect(`/admin/articles/${saved.id}?notice=${notice}`);
+}
+
+/** Revalidates exactly what readers could see change: the article (old and new address) and its lists. */
+function revalidateSavedArticle(saved: SaveResult, wasPublic: boolean) {
+  if (!wasPublic && saved.status !== 'published' && saved.status !== 'scheduled') return;
+  const tags = [
+    cacheTags.article(saved.id),
+    cacheTags.articleSlug(saved.slug),
+    ...(saved.previousSlug ? [cacheTags.articleSlug(saved.previousSlug)] : []),
+    cacheTags.home,
+    ...saved.sectionSlugs.map(cacheTags.section),
+    ...saved.tagSlugs.map(cacheTags.tag),
+    ...saved.authorSlugs.map(cacheTags.author),
+  ];
+  for (const tag of tags) updateTag(tag);
+  revalidateAgainShortly(tags);
+}
+
+const RestoreSchema = z.object({ articleId: z.coerce.number().int().positive(), revisionId: z.coerce.number().int().positive() });
+
+/** Restores a revision's title, standfirst and body as a new save (itself a revision): nothing is lost. */
+export async function restoreRevisionAction(formData: FormData): Promise<void> {
+  const staff = await requireStaff();
+  const parsed = RestoreSchema.safeParse({ articleId: formData.get('articleId'), revisionId: formData.get('revisionId') });
+  if (!parsed.success) throw new Error('Unknown revision.');
+  const { articleId, revisionId } = parsed.data;
+  const [article, revision] = await Promise.all([getArticleForEdit(articleId), getRevision(articleId, revisionId)]);
+  if (!article || !revision) throw new Error('Unknown revision.');
+  const resource = { createdById: article.createdById, authorIds: article.authors.map((a) => a.id), status: article.status };
+  if (!can(staff, { do: 'article.edit', article: resource })) throw new NotAllowedError();
+  const saved = await saveArticle({
+    id: article.id,
+    input: {
+      title: revision.title,
+      slug: article.slug,
+      standfirst: revision.standfirst,
+      body: revision.body,
+      sectionId: article.sectionId,
+      tags: article.tags.map((t) => t.name),
+      coverAlt: article.coverAlt,
+      coverCaption: article.coverCaption,
+      seoTitle: article.seoTitle,
+      seoDescription: article.seoDescription,
+      commentsOpen: article.commentsOpen,
+      scheduledFor: null,
+      correction: null,
+    },
+    actorId: staff.id,
+    status: article.status,
+    publishedAt: article.publishedAt,
+    note: `Restored from the revision of ${revision.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  });
+  revalidateSavedArticle(saved, article.status === 'published');
+  redirect(`/admin/articles/${article.id}?notice=restored`);
 }
 
 /** The editor's live preview, through the same renderer as the public page. */

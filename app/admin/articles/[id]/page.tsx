@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
-import { getArticleForEdit } from '@/db/queries/admin-articles';
+import { getArticleForEdit, listRevisions } from '@/db/queries/admin-articles';
 import { listSections } from '@/db/queries/taxonomy';
 import { can } from '@/lib/auth/permissions';
 import { ArticleEditor } from '@/components/admin/article-editor';
@@ -18,6 +18,7 @@ const NOTICES: Record<string, string> = {
   published: 'Published. Readers see it now.',
   scheduled: 'Scheduled.',
   unpublished: 'Unpublished. Readers no longer see it.',
+  restored: 'Revision restored (the text before it is kept as a revision too).',
 };
 
 export default async function EditArticlePage({ params, searchParams }: PageProps<'/admin/articles/[id]'>) {
@@ -25,7 +26,7 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
   const staff = await getCurrentStaff();
   if (!staff) redirect(`/login?callbackUrl=/admin/articles/${id}`);
   if (!/^[1-9][0-9]*$/.test(id)) notFound();
-  const [article, sections, { notice }] = await Promise.all([getArticleForEdit(Number(id)), listSections(), searchParams]);
+  const [article, sections, revisions, { notice }] = await Promise.all([getArticleForEdit(Number(id)), listSections(), listRevisions(Number(id)), searchParams]);
   if (!article) notFound();
   const resource = { createdById: article.createdById, authorIds: article.authors.map((a) => a.id), status: article.status };
   if (!can(staff, { do: 'article.edit', article: resource })) {
@@ -63,6 +64,26 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
         </p>
       )}
       <ArticleEditor key={article.updatedAt?.getTime()} article={editorArticle(article)} sections={sections} buttons={editorButtons(staff, article)} />
+      <section aria-labelledby="revisions-heading" className="mt-12">
+        <h2 id="revisions-heading" className="mb-3 font-serif text-xl font-bold">
+          Revisions
+        </h2>
+        <ol className="divide-y divide-current/10 text-sm">
+          {revisions.map((r) => {
+            const meta = r.meta as { note?: string | null; status?: string };
+            return (
+              <li key={r.id} className="flex flex-wrap items-baseline justify-between gap-3 py-2">
+                <span>
+                  <Time date={r.createdAt} withTime /> · {r.by ?? 'unknown'} · {meta.note ?? meta.status ?? 'saved'}
+                </span>
+                <Link href={`/admin/articles/${article.id}/revisions/${r.id}`} className="font-semibold underline">
+                  Compare with current
+                </Link>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
     </>
   );
 }

@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { getCurrentStaff } from '@/auth';
+import { getArticleForEdit, getRevision } from '@/db/queries/admin-articles';
+import { can } from '@/lib/auth/permissions';
+import { hasChanges, wordDiff } from '@/lib/text/word-diff';
+import { DiffView } from '@/components/admin/diff-view';
+import { Time } from '@/components/ui/time';
+import { restoreRevisionAction } from '../../../actions';
+
+export const metadata: Metadata = { title: 'Compare revision', robots: { index: false } };
+export const instant = false;
+
+export default async function RevisionPage({ params }: PageProps<'/admin/articles/[id]/revisions/[revisionId]'>) {
+  const { id, revisionId } = await params;
+  const staff = await getCurrentStaff();
+  if (!staff) redirect(`/login?callbackUrl=/admin/articles/${id}`);
+  if (!/^[1-9][0-9]*$/.test(id) || !/^[1-9][0-9]*$/.test(revisionId)) notFound();
+  const [article, revision] = await Promise.all([getArticleForEdit(Number(id)), getRevision(Number(id), Number(revisionId))]);
+  if (!article || !revision) notFound();
+  const resource = { createdById: article.createdById, authorIds: article.authors.map((a) => a.id), status: article.status };
+  if (!can(staff, { do: 'article.edit', article: resource })) redirect('/admin');
+  const fields = [
+    { label: 'Title', parts: wordDiff(revision.title, article.title) },
+    { label: 'Standfirst', parts: wordDiff(revision.standfirst, article.standfirst) },
+    { label: 'Body', parts: wordDiff(revision.body, article.body) },
+  ];
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/admin/articles/${article.id}`} className="underline">
+          ← Back to the editor
+        </Link>
+      </p>
+      <h1 className="mb-2 font-serif text-3xl font-bold">Compare revision</h1>
+      <p className="mb-6 text-sm text-current/70">
+        From the revision of <Time date={revision.createdAt} withTime /> (struck through) to the current text (highlighted).
+      </p>
+      {fields.map((f) => (
+        <section key={f.label} className="mb-6">
+          <h2 className="mb-2 text-xs font-bold uppercase tracking-widest">
+            {f.label} {hasChanges(f.parts) ? '' : '(unchanged)'}
+          </h2>
+          <DiffView parts={f.parts} field={f.label.toLowerCase()} />
+        </section>
+      ))}
+      <form action={restoreRevisionAction}>
+        <input type="hidden" name="articleId" value={article.id} />
+        <input type="hidden" name="revisionId" value={revision.id} />
+        <button className="rounded-sm bg-[var(--color-ink)] px-4 py-2 font-semibold text-[var(--color-paper)]">Restore this revision</button>
+      </form>
+    </>
+  );
+}

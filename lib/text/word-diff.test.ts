@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { hasChanges, wordDiff } from './word-diff';
+
+describe('wordDiff', () => {
+  it('marks removed and added words and keeps the rest', () => {
+    const parts = wordDiff('The ferry stops in May.', 'The ferry stops in June.');
+    expect(parts.filter((p) => p.kind === 'removed').map((p) => p.text.trim())).toEqual(['May']);
+    expect(parts.filter((p) => p.kind === 'added').map((p) => p.text.trim())).toEqual(['June']);
+    expect(parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe('The ferry stops in May.');
+    expect(hasChanges(parts)).toBe(true);
+  });
+
+  it('reports no change for identical text', () => {
+    expect(hasChanges(wordDiff('Same words.', 'Same words.'))).toBe(false);
+  });
+});
