@@ -146,3 +146,27 @@ test('every save keeps a revision that can be compared and restored', async ({ b
   await expect(editor.locator('textarea[name="body"]:visible')).toHaveValue('The appeal raised four thousand pounds.');
   await expect(editor.getByRole('link', { name: 'Compare with current' })).toHaveCount(3);
 });
+
+test('an admin creates a moderator, who can then sign in', async ({ browser }) => {
+  const admin = await staffPage(browser, 'admin@example.com');
+  await admin.goto('/admin/users');
+  const email = `mod-${uniq()}@example.com`;
+  await admin.getByLabel('Name').fill('Morgan Moderator');
+  await admin.getByLabel('Email').fill(email);
+  await admin.getByLabel('Role', { exact: true }).selectOption('moderator');
+  await admin.getByLabel('Password').fill('a-long-moderator-password');
+  await admin.getByRole('button', { name: 'Create account' }).click();
+  await expect(admin.getByText('Created Morgan Moderator (moderator).')).toBeVisible();
+  await expect(admin.getByRole('cell', { name: email })).toBeVisible();
+
+  const address = `10.78.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
+  const moderator = await context.newPage();
+  await moderator.goto('/login');
+  await moderator.getByLabel('Email').fill(email);
+  await moderator.getByLabel('Password').fill('a-long-moderator-password');
+  await moderator.getByRole('button', { name: 'Sign in' }).click();
+  await expect(moderator).toHaveURL(/\/admin$/);
+  await expect(moderator.getByText('Morgan Moderator (moderator)')).toBeVisible();
+  await expect(moderator.getByRole('link', { name: 'Staff' })).toHaveCount(0);
+});

@@ -1,0 +1,168 @@
+import { createClient } from '@libsql/client';
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+// Every staff server action and admin page, called directly (never through the UI) as each role.
+// Actions are posted the way a browser without JavaScript posts them, using the ids of the build.
+
+const E2E_DB = 'file:./data/e2e/broadsheet.db';
+const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+type Role = 'anonymous' | 'author' | 'moderator' | 'editor' | 'admin';
+const ROLES: Role[] = ['anonymous', 'author', 'moderator', 'editor', 'admin'];
+
+function actionId(file: string, name: string): string {
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const entry = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name);
+  if (!entry) throw new Error(`No server action ${name} in ${file}`);
+  return entry[0];
+}
+
+/** Posts a form to a server action as a browser without JavaScript would. */
+async function callAction(request: APIRequestContext, path: string, file: string, name: string, fields: Record<string, string>, withState: boolean) {
+  const id = actionId(file, name);
+  const multipart: Record<string, string> = withState
+    ? { $ACTION_REF_1: '', '$ACTION_1:0': JSON.stringify({ id, bound: '$@1' }), '$ACTION_1:1': JSON.stringify([{ status: 'idle' }]), ...fields }
+    : { [`$ACTION_ID_${id}`]: '', ...fields };
+  return request.post(path, { multipart, maxRedirects: 0 });
+}
+
+async function query<T = Record<string, unknown>>(sql: string, args: (string | number)[] = []): Promise<T[]> {
+  const db = createClient({ url: E2E_DB });
+  try {
+    return (await db.execute({ sql, args })).rows as unknown as T[];
+  } finally {
+    db.close();
+  }
+}
+
+async function requestAs(browser: Browser, role: Role): Promise<APIRequestContext> {
+  const address = `10.88.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
+  if (role !== 'anonymous') {
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(`${role}@example.com`);
+    await page.getByLabel('Password').fill('broadsheet-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/admin$/);
+    await page.close();
+  }
+  return context.request;
+}
+
+const ARTICLE_ACTIONS = 'app/admin/articles/actions.ts';
+const STAFF_ACTIONS = 'app/admin/users/actions.ts';
+
+const articleFields = (title: string, intent: string, id = '') => ({
+  id,
+  intent,
+  title,
+  slug: '',
+  standfirst: '',
+  body: 'Body text.',
+  sectionId: '',
+  tags: '',
+  coverAlt: '',
+  coverCaption: '',
+  seoTitle: '',
+  seoDescription: '',
+  commentsOpen: 'on',
+  scheduledFor: '',
+  correction: '',
+});
+
+const expected: Record<string, Record<Role, boolean>> = {
+  createDraft: { anonymous: false, author: true, moderator: false, editor: true, admin: true },
+  publish: { anonymous: false, author: false, moderator: false, editor: true, admin: true },
+  createStaff: { anonymous: false, author: false, moderator: false, editor: false, admin: true },
+};
+
+for (const role of ROLES) {
+  test(`server actions called directly as ${role} are allowed or refused by the roles table`, async ({ browser }) => {
+    const request = await requestAs(browser, role);
+
+    const draftTitle = `Direct draft by ${role} ${uniq()}`;
+    await callAction(request, '/admin/articles/new', ARTICLE_ACTIONS, 'saveArticleAction', articleFields(draftTitle, 'save'), true);
+    const drafts = await query('select status from articles where title = ?', [draftTitle]);
+    expect(drafts.length, `${role} creating a draft`).toBe(expected.createDraft[role] ? 1 : 0);
+
+    const liveTitle = `Direct publish by ${role} ${uniq()}`;
+    await callAction(request, '/admin/articles/new', ARTICLE_ACTIONS, 'saveArticleAction', articleFields(liveTitle, 'publish'), true);
+    const live = await query<{ status: string }>('select status from articles where title = ?', [liveTitle]);
+    expect(live.some((a) => a.status === 'published'), `${role} publishing`).toBe(expected.publish[role]);
+
+    const email = `direct-${role}-${uniq()}@example.com`;
+    await callAction(request, '/admin/users', STAFF_ACTIONS, 'createStaffAction', { email, name: 'Direct Person', role: 'admin', password: 'a-long-password-1' }, true);
+    const created = await query('select id from users where email = ?', [email]);
+    expect(created.length, `${role} creating a staff account`).toBe(expected.createStaff[role] ? 1 : 0);
+  });
+}
+
+test('an author cannot edit, publish or restore another author’s article by calling the actions directly', async ({ browser }) => {
+  const [other] = await query<{ id: number }>("select id from users where email = 'editor@example.com'");
+  const title = `Someone else's draft ${uniq()}`;
+  const db = createClient({ url: E2E_DB });
+  const inserted = await db.execute({
+    sql: "insert into articles (slug, title, body, status, created_by_id, updated_at) values (?, ?, 'Original words.', 'draft', ?, ?) returning id",
+    args: [`someone-elses-draft-${uniq()}`, title, other.id, Date.now()],
+  });
+  const articleId = Number(inserted.rows[0].id);
+  await db.execute({ sql: 'insert into article_authors (article_id, user_id, position) values (?, ?, 0)', args: [articleId, other.id] });
+  const revision = await db.execute({
+    sql: "insert into revisions (article_id, title, standfirst, body, meta, created_by_id) values (?, ?, '', 'Older words.', '{}', ?) returning id",
+    args: [articleId, title, other.id],
+  });
+  db.close();
+
+  const author = await requestAs(browser, 'author');
+  await callAction(author, `/admin/articles/${articleId}`, ARTICLE_ACTIONS, 'saveArticleAction', { ...articleFields('Hijacked', 'save', String(articleId)), body: 'Changed by the author.' }, true);
+  await callAction(author, `/admin/articles/${articleId}`, ARTICLE_ACTIONS, 'saveArticleAction', articleFields(title, 'publish', String(articleId)), true);
+  await callAction(author, `/admin/articles/${articleId}/revisions/${revision.rows[0].id}`, ARTICLE_ACTIONS, 'restoreRevisionAction', { articleId: String(articleId), revisionId: String(revision.rows[0].id) }, false);
+  const [after] = await query<{ title: string; body: string; status: string }>('select title, body, status from articles where id = ?', [articleId]);
+  expect(after).toEqual({ title, body: 'Original words.', status: 'draft' });
+
+  const moderator = await requestAs(browser, 'moderator');
+  await callAction(moderator, `/admin/articles/${articleId}`, ARTICLE_ACTIONS, 'saveArticleAction', articleFields(title, 'publish', String(articleId)), true);
+  const [still] = await query<{ status: string }>('select status from articles where id = ?', [articleId]);
+  expect(still.status).toBe('draft');
+});
+
+test('staff accounts can be changed only by an admin, called directly', async ({ browser }) => {
+  const email = `target-${uniq()}@example.com`;
+  const db = createClient({ url: E2E_DB });
+  const row = await db.execute({
+    sql: "insert into users (email, name, slug, role) values (?, 'Target Person', ?, 'author') returning id",
+    args: [email, `target-${uniq()}`],
+  });
+  db.close();
+  const id = String(row.rows[0].id);
+  for (const role of ['anonymous', 'author', 'moderator', 'editor'] as Role[]) {
+    const request = await requestAs(browser, role);
+    await callAction(request, '/admin/users', STAFF_ACTIONS, 'updateStaffAction', { id, role: 'admin', disabled: 'true' }, true);
+    const [user] = await query<{ role: string; disabled: number }>('select role, disabled from users where id = ?', [id]);
+    expect(user, `${role} changing a staff account`).toEqual({ role: 'author', disabled: 0 });
+  }
+  const admin = await requestAs(browser, 'admin');
+  await callAction(admin, '/admin/users', STAFF_ACTIONS, 'updateStaffAction', { id, role: 'moderator' }, true);
+  const [changed] = await query<{ role: string }>('select role from users where id = ?', [id]);
+  expect(changed.role).toBe('moderator');
+});
+
+test('admin pages answer each role by the roles table', async ({ browser }) => {
+  const pages: { path: string; marker: string; allowed: Role[] }[] = [
+    { path: '/admin', marker: 'Newsroom', allowed: ['author', 'moderator', 'editor', 'admin'] },
+    { path: '/admin/articles', marker: 'New article', allowed: ['author', 'editor', 'admin'] },
+    { path: '/admin/articles/new', marker: 'Save draft', allowed: ['author', 'editor', 'admin'] },
+    { path: '/admin/users', marker: 'Add a staff member', allowed: ['admin'] },
+  ];
+  for (const role of ROLES) {
+    const request = await requestAs(browser, role);
+    for (const p of pages) {
+      const response = await request.get(p.path, { maxRedirects: 0 });
+      const body = response.status() === 200 ? await response.text() : '';
+      expect(body.includes(p.marker), `${role} at ${p.path}`).toBe(p.allowed.includes(role));
+    }
+  }
+});
