@@ -170,3 +170,37 @@ test('an admin creates a moderator, who can then sign in', async ({ browser }) =
   await expect(moderator.getByText('Morgan Moderator (moderator)')).toBeVisible();
   await expect(moderator.getByRole('link', { name: 'Staff' })).toHaveCount(0);
 });
+
+test('a cover image is checked by content, re-encoded and shown with its alt text', async ({ browser }) => {
+  const sharp = (await import('sharp')).default;
+  const editor = await staffPage(browser, 'editor@example.com');
+  await editor.goto('/admin/articles/new');
+  const title = `Harbour at dawn ${uniq()}`;
+  await fillArticle(editor, { title, body: 'The first boats go out.', section: 'News' });
+  await editor.getByText('Cover, search engines, comments and corrections').click();
+
+  // A text file dressed up as a PNG is refused, and nothing is saved.
+  await editor.getByLabel('Cover image').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('not really a picture') });
+  await editor.getByLabel('Cover alt text').fill('Boats leaving the harbour at dawn');
+  await editor.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(editor.getByText('That file is not an image we can read')).toBeVisible();
+  await expect(editor).toHaveURL(/\/admin\/articles\/new$/);
+
+  const png = await sharp({ create: { width: 1200, height: 675, channels: 3, background: '#55708a' } }).png().toBuffer();
+  // The refusal left the cover fields open, with the message beside the file field.
+  await expect(editor.getByLabel('Cover image')).toHaveAttribute('aria-invalid', 'true');
+  await editor.getByLabel('Cover image').setInputFiles({ name: 'dawn.png', mimeType: 'image/png', buffer: png });
+  await editor.getByLabel('Cover alt text').fill('Boats leaving the harbour at dawn');
+  await editor.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(editor.getByText('Published. Readers see it now.')).toBeVisible();
+
+  const reader = await browser.newPage();
+  await reader.goto(`/articles/${slugOf(title)}`);
+  const cover = reader.getByRole('img', { name: 'Boats leaving the harbour at dawn' });
+  await expect(cover).toBeVisible();
+  const src = new URL((await cover.getAttribute('src'))!, 'http://x').searchParams.get('url') ?? (await cover.getAttribute('src'))!;
+  expect(src).toMatch(/^\/media\/\d{4}\/\d{2}\/[\w-]+\.webp$/);
+  const file = await reader.request.get(src);
+  expect(file.headers()['content-type']).toBe('image/webp');
+  expect(file.headers()['cache-control']).toContain('immutable');
+});

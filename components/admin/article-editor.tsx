@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useState } from 'react';
-import { previewMarkdownAction, saveArticleAction, type ArticleFormState } from '@/app/admin/articles/actions';
+import { previewMarkdownAction, saveArticleAction, uploadInlineImageAction, type ArticleFormState } from '@/app/admin/articles/actions';
 
 export type EditorArticle = {
   id: number | null;
@@ -18,6 +18,7 @@ export type EditorArticle = {
   commentsOpen: boolean;
   status: string;
   scheduledFor: string;
+  coverUrl: string | null;
 };
 
 type Buttons = { saveDraft: boolean; submit: boolean; publish: boolean; schedule: boolean; unpublish: boolean };
@@ -55,6 +56,23 @@ export function ArticleEditor({
   const errors = state.fieldErrors ?? {};
   const [body, setBody] = useState(String(v.body ?? ''));
   const [preview, setPreview] = useState<string | null>(null);
+  const [inlineMessage, setInlineMessage] = useState('');
+  const [uploading, setUploading] = useState(false);
+
+  async function insertImage(form: HTMLElement) {
+    const file = form.querySelector<HTMLInputElement>('#inline-image')?.files?.[0];
+    const alt = form.querySelector<HTMLInputElement>('#inline-alt')?.value ?? '';
+    const data = new FormData();
+    if (file) data.set('image', file);
+    data.set('alt', alt);
+    setUploading(true);
+    const result = await uploadInlineImageAction(data).catch(() => ({ error: 'The upload failed.', markdown: undefined }));
+    setUploading(false);
+    if (result.markdown) {
+      setBody((b) => `${b.trimEnd()}\n\n${result.markdown}\n`);
+      setInlineMessage('Image inserted at the end of the body.');
+    } else setInlineMessage(result.error ?? 'The upload failed.');
+  }
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -108,9 +126,46 @@ export function ArticleEditor({
             <input {...attrs('tags')} defaultValue={String(v.tags ?? '')} className={input} placeholder="Comma-separated" />
           </Field>
         </div>
-        <details className="rounded-sm border border-current/20 p-3">
+        <fieldset className="flex flex-col gap-2 rounded-sm border border-current/20 p-3">
+          <legend className="px-1 text-sm font-semibold">Insert an image into the body</legend>
+          <div className="grid gap-2 sm:grid-cols-2">
+            <div className="flex flex-col gap-1">
+              <label htmlFor="inline-image" className="text-sm">
+                Image file
+              </label>
+              <input id="inline-image" type="file" accept="image/*" className="text-sm" />
+            </div>
+            <div className="flex flex-col gap-1">
+              <label htmlFor="inline-alt" className="text-sm">
+                Image alt text
+              </label>
+              <input id="inline-alt" className={input} />
+            </div>
+          </div>
+          <div className="flex items-center gap-3">
+            <button
+              type="button"
+              disabled={uploading}
+              onClick={(e) => insertImage(e.currentTarget.closest('fieldset')!)}
+              className="rounded-sm border border-current/40 px-3 py-1 text-sm font-semibold"
+            >
+              {uploading ? 'Uploading…' : 'Insert image'}
+            </button>
+            <p role="status" className="text-sm">
+              {inlineMessage}
+            </p>
+          </div>
+        </fieldset>
+        <details className="rounded-sm border border-current/20 p-3" open={Boolean(errors.cover || errors.coverAlt)}>
           <summary className="cursor-pointer text-sm font-semibold">Cover, search engines, comments and corrections</summary>
           <div className="mt-3 flex flex-col gap-4">
+            {article.coverUrl && (
+              // eslint-disable-next-line @next/next/no-img-element -- a small admin preview of an uploaded file
+              <img src={article.coverUrl} alt="" className="max-h-40 w-auto self-start rounded-sm" />
+            )}
+            <Field id="article-cover" label="Cover image" error={errors.cover}>
+              <input {...attrs('cover')} type="file" accept="image/*" className="text-sm" />
+            </Field>
             <Field id="article-coverAlt" label="Cover alt text" error={errors.coverAlt}>
               <input {...attrs('coverAlt')} defaultValue={String(v.coverAlt ?? '')} className={input} />
             </Field>

@@ -118,6 +118,8 @@ export async function saveArticle(args: {
   publishedAt: Date | null;
   /** Shown in the revision list, e.g. "Restored from revision 12". */
   note?: string;
+  /** A newly uploaded cover's path; undefined keeps the current cover. */
+  coverImagePath?: string | null;
 }): Promise<SaveResult> {
   const { input, actorId } = args;
   return db.transaction(async (tx) => {
@@ -152,6 +154,7 @@ export async function saveArticle(args: {
       standfirst: input.standfirst,
       body: input.body,
       sectionId: input.sectionId,
+      coverImagePath: args.coverImagePath === undefined ? (before?.coverImagePath ?? null) : args.coverImagePath,
       coverAlt: input.coverAlt,
       coverCaption: input.coverCaption,
       seoTitle: input.seoTitle,

@@ -12,6 +12,8 @@ import { cacheTags } from '@/lib/cache-tags';
 import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
 import { renderMarkdown } from '@/lib/markdown/render';
 import { revalidateAgainShortly } from '@/lib/revalidate/echo';
+import { storeImage } from '@/db/queries/media';
+import { ImageRejectedError, processImageUpload } from '@/lib/media/process-image';
 
 export type ArticleFormState = ActionState<Record<(typeof ARTICLE_FIELDS)[number], string>>;
 
@@ -69,9 +71,26 @@ export async function saveArticleAction(_prev: ArticleFormState, formData: FormD
   }
   if (intent === 'unpublish') status = 'unpublished';
 
+  // A cover needs alt text; an upload is checked by content and re-encoded before anything is saved.
+  const cover = formData.get('cover');
+  const hasNewCover = cover instanceof File && cover.size > 0;
+  if ((hasNewCover || existing?.coverImagePath) && !input.coverAlt) {
+    return fail('The article was not saved. A cover image needs alt text.', { coverAlt: 'Describe the cover image for readers who cannot see it.' });
+  }
+  let coverImagePath: string | undefined;
+  if (hasNewCover) {
+    if (!can(staff, { do: 'media.upload' })) return fail(new NotAllowedError().message);
+    try {
+      coverImagePath = await storeImage(await processImageUpload(Buffer.from(await cover.arrayBuffer())), staff.id);
+    } catch (e) {
+      if (e instanceof ImageRejectedError) return fail('The article was not saved.', { cover: e.message });
+      throw e;
+    }
+  }
+
   let saved;
   try {
-    saved = await saveArticle({ id, input, actorId: staff.id, status, publishedAt });
+    saved = await saveArticle({ id, input, actorId: staff.id, status, publishedAt, coverImagePath });
   } catch (e) {
     if (e instanceof SlugTakenError) return fail('The article was not saved.', { slug: e.message });
     throw e;
@@ -134,6 +153,23 @@ export async function restoreRevisionAction(formData: FormData): Promise<void> {
   });
   revalidateSavedArticle(saved, article.status === 'published');
   redirect(`/admin/articles/${article.id}?notice=restored`);
+}
+
+/** Uploads an image for the body; returns the Markdown to insert, or a message. */
+export async function uploadInlineImageAction(formData: FormData): Promise<{ markdown?: string; error?: string }> {
+  const staff = await requireStaff();
+  if (!can(staff, { do: 'media.upload' })) return { error: new NotAllowedError().message };
+  const file = formData.get('image');
+  const alt = String(formData.get('alt') ?? '').trim().slice(0, 300);
+  if (!(file instanceof File) || file.size === 0) return { error: 'Choose an image first.' };
+  if (!alt) return { error: 'Describe the image (alt text) before inserting it.' };
+  try {
+    const path = await storeImage(await processImageUpload(Buffer.from(await file.arrayBuffer())), staff.id);
+    return { markdown: `![${alt.replace(/[[\]]/g, '')}](/media/${path})` };
+  } catch (e) {
+    if (e instanceof ImageRejectedError) return { error: e.message };
+    throw e;
+  }
 }
 
 /** The editor's live preview, through the same renderer as the public page. */

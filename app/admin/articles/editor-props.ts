@@ -2,6 +2,7 @@ import type { EditableArticle } from '@/db/queries/admin-articles';
 import type { StaffMember } from '@/db/queries/staff';
 import type { EditorArticle } from '@/components/admin/article-editor';
 import { can } from '@/lib/auth/permissions';
+import { mediaUrl } from '@/lib/uploads';
 
 export function editorArticle(a: NonNullable<EditableArticle> | null): EditorArticle {
   const scheduled = a?.status === 'scheduled' && a.publishedAt ? a.publishedAt.toISOString().slice(0, 16) : '';
@@ -20,6 +21,7 @@ export function editorArticle(a: NonNullable<EditableArticle> | null): EditorArt
     commentsOpen: a?.commentsOpen ?? true,
     status: a?.status ?? 'draft',
     scheduledFor: scheduled,
+    coverUrl: a?.coverImagePath ? mediaUrl(a.coverImagePath) : null,
   };
 }
 

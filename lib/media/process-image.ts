@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'tiff']);
+
+export class ImageRejectedError extends Error {}
+
+export type ProcessedImage = { data: Buffer; width: number; height: number; mime: 'image/webp'; path: string };
+
+/**
+ * Checks an upload by its content (not its name or declared type), limits its size, and re-encodes it
+ * as WebP: that drops metadata (location, camera) and anything hidden after the image data.
+ */
+export async function processImageUpload(bytes: Buffer, now = new Date()): Promise<ProcessedImage> {
+  if (bytes.length === 0) throw new ImageRejectedError('The file is empty.');
+  if (bytes.length > MAX_UPLOAD_BYTES) throw new ImageRejectedError('Images must be 10 MB or smaller.');
+  let format: string | undefined;
+  try {
+    format = (await sharp(bytes, { limitInputPixels: 60_000_000 }).metadata()).format;
+  } catch {
+    throw new ImageRejectedError('That file is not an image we can read (JPEG, PNG, WebP, GIF or AVIF).');
+  }
+  if (!format || !ACCEPTED_FORMATS.has(format)) {
+    throw new ImageRejectedError('That file is not an image we can read (JPEG, PNG, WebP, GIF or AVIF).');
+  }
+  const { data, info } = await sharp(bytes, { limitInputPixels: 60_000_000 })
+    .rotate()
+    .resize({ width: 2400, height: 2400, fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 80 })
+    .toBuffer({ resolveWithObject: true });
+  const month = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  return { data, width: info.width, height: info.height, mime: 'image/webp', path: `${month}/${randomBytes(12).toString('base64url')}.webp` };
+}
