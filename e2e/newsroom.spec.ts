@@ -151,10 +151,10 @@ test('an admin creates a moderator, who can then sign in', async ({ browser }) =
   const admin = await staffPage(browser, 'admin@example.com');
   await admin.goto('/admin/users');
   const email = `mod-${uniq()}@example.com`;
-  await admin.getByLabel('Name').fill('Morgan Moderator');
-  await admin.getByLabel('Email').fill(email);
+  await admin.getByLabel('Name', { exact: true }).fill('Morgan Moderator');
+  await admin.getByLabel('Email', { exact: true }).fill(email);
   await admin.getByLabel('Role', { exact: true }).selectOption('moderator');
-  await admin.getByLabel('Password').fill('a-long-moderator-password');
+  await admin.getByLabel('Password', { exact: true }).fill('a-long-moderator-password');
   await admin.getByRole('button', { name: 'Create account' }).click();
   await expect(admin.getByText('Created Morgan Moderator (moderator).')).toBeVisible();
   await expect(admin.getByRole('cell', { name: email })).toBeVisible();
@@ -203,4 +203,22 @@ test('a cover image is checked by content, re-encoded and shown with its alt tex
   const file = await reader.request.get(src);
   expect(file.headers()['content-type']).toBe('image/webp');
   expect(file.headers()['cache-control']).toContain('immutable');
+});
+
+test('a staff member edits their own profile, shown on their author page', async ({ browser }) => {
+  const page = await staffPage(browser, 'moderator@example.com');
+  await page.goto('/admin/profile');
+  const bio = `Community editor; answers readers' questions every weekday ${uniq()}.`;
+  await page.getByLabel('Bio').fill(bio);
+  await page.getByLabel('New password').fill('short');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByText('The new password must be at least 12 characters.')).toBeVisible();
+  await page.getByLabel('New password').fill('');
+  await page.getByLabel('Bio').fill(bio);
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByText('Profile saved.')).toBeVisible();
+  const slug = (await page.getByRole('link', { name: /^\/authors\// }).textContent())!.replace('/authors/', '');
+  const reader = await browser.newPage();
+  await reader.goto(`/authors/${slug}`);
+  await expect(reader.getByText(bio)).toBeVisible();
 });

@@ -17,7 +17,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const links = [
     { href: '/admin', label: 'Dashboard', show: true },
     { href: '/admin/articles', label: 'Articles', show: can(staff, { do: 'article.create' }) },
+    { href: '/admin/sections', label: 'Sections', show: can(staff, { do: 'taxonomy.manage' }) },
     { href: '/admin/users', label: 'Staff', show: can(staff, { do: 'staff.manage' }) },
+    { href: '/admin/profile', label: 'Profile', show: true },
   ].filter((l) => l.show);
   return (
     <div className="min-h-screen">

@@ -98,6 +98,13 @@ export function StaffRowForm({ id, name, role, disabled }: { id: number; name: s
       >
         {disabled ? 'Enable' : 'Disable'}
       </button>
+      <label className="sr-only" htmlFor={`password-${id}`}>
+        New password for {name}
+      </label>
+      <input id={`password-${id}`} name="password" type="password" autoComplete="new-password" placeholder="New password" className={input} />
+      <button disabled={pending} className="rounded-sm border border-current/40 px-2 py-1 font-semibold" aria-label={`Reset password for ${name}`}>
+        Reset password
+      </button>
       <Message state={state} />
     </form>
   );

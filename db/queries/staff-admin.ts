@@ -42,3 +42,25 @@ export async function updateStaffAccount(id: number, change: { role?: StaffRole;
   const [row] = await db.update(users).set(set).where(eq(users.id, id)).returning({ id: users.id });
   return row ?? null;
 }
+
+export async function getProfile(id: number) {
+  const [row] = await db
+    .select({ id: users.id, name: users.name, bio: users.bio, slug: users.slug, avatarPath: users.avatarPath, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function updateProfile(id: number, change: { name: string; bio: string; avatarPath?: string; password?: string }) {
+  await db
+    .update(users)
+    .set({
+      name: change.name,
+      bio: change.bio,
+      ...(change.avatarPath ? { avatarPath: change.avatarPath } : {}),
+      ...(change.password ? { passwordHash: await hashPassword(change.password) } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, id));
+}

@@ -6,6 +6,7 @@ import { getCurrentStaff } from '@/auth';
 import { listArticlesForAdmin } from '@/db/queries/admin-articles';
 import { ARTICLE_STATUSES } from '@/db/schema';
 import { listSections } from '@/db/queries/taxonomy';
+import { listStaff } from '@/db/queries/staff-admin';
 import { can } from '@/lib/auth/permissions';
 import { Time } from '@/components/ui/time';
 
@@ -30,7 +31,7 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
   if (!can(staff, { do: 'article.create' })) redirect('/admin');
   const filter = FilterSchema.parse(await searchParams);
   const [updatedAt, id] = filter.before?.split('-').map(Number) ?? [];
-  const [{ rows, next }, sections] = await Promise.all([
+  const [{ rows, next }, sections, staffList] = await Promise.all([
     listArticlesForAdmin({
       status: filter.status,
       sectionId: filter.section,
@@ -40,6 +41,7 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
       limit: 30,
     }),
     listSections(),
+    listStaff(),
   ]);
   const nextHref = next
     ? `/admin/articles?${new URLSearchParams({ ...(filter.status && { status: filter.status }), ...(filter.section && { section: String(filter.section) }), ...(filter.author && { author: String(filter.author) }), ...(filter.q && { q: filter.q }), before: `${next.updatedAt}-${next.id}` })}`
@@ -75,6 +77,17 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
             {sections.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-semibold">Author</span>
+          <select name="author" defaultValue={filter.author ?? ''} className="rounded-sm border border-current/30 bg-transparent px-2 py-1">
+            <option value="">Anyone</option>
+            {staffList.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
               </option>
             ))}
           </select>
