@@ -1,6 +1,7 @@
 'use server';
 
 import { updateTag } from 'next/cache';
+import { getCurrentStaff } from '@/auth';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getArticleForReply } from '@/db/queries/articles';
@@ -59,6 +60,8 @@ export async function postReply(_prev: ReplyFormState, formData: FormData): Prom
     depth = parent.depth + 1;
   }
 
+  // Signed-in staff reply as themselves: approved by the rules and marked "Staff".
+  const staff = await getCurrentStaff();
   const requestHeaders = await headers();
   const address = clientAddress(requestHeaders, env.TRUST_PROXY);
   const secret = appSecret();
@@ -81,7 +84,7 @@ export async function postReply(_prev: ReplyFormState, formData: FormData): Prom
       url: input.website,
       body: input.comment,
       ip: address,
-      isStaff: false,
+      isStaff: staff !== null,
       honeypot: input.company,
       secondsSinceFormRendered: input.startedAt === null ? null : (Date.now() - input.startedAt) / 1000,
       hasApprovedReplyFromEmail: await hasApprovedReplyFromEmail(input.email),
@@ -93,13 +96,13 @@ export async function postReply(_prev: ReplyFormState, formData: FormData): Prom
     articleId: article.id,
     parentId: input.parentId,
     depth,
-    authorName: input.name,
-    authorEmail: input.email,
+    authorName: staff?.name ?? input.name,
+    authorEmail: staff?.email ?? input.email,
     authorUrl: input.website,
     body: input.comment,
     status: decision.status,
     statusReason: decision.status === 'approved' ? null : { rule: decision.rule, detail: decision.detail, match: decision.match?.text },
-    userId: null,
+    userId: staff?.id ?? null,
     ipHash,
     userAgent: requestHeaders.get('user-agent')?.slice(0, 300) ?? null,
   });
