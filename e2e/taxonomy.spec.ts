@@ -1,0 +1,153 @@
+import { createClient } from '@libsql/client';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+// The sections and tags desk (/admin/sections): editors manage sections and tags, readers see the
+// change at once, a section still in use cannot be deleted, a merge moves articles, authors get no access.
+
+const E2E_DB = 'file:./data/e2e/broadsheet.db';
+const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+
+async function staffPage(browser: Browser, email: string): Promise<Page> {
+  const address = `10.66.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('broadsheet-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  return page;
+}
+
+async function sql(statements: { sql: string; args?: (string | number)[] }[]) {
+  const db = createClient({ url: E2E_DB });
+  try {
+    return await db.batch(statements.map((s) => ({ sql: s.sql, args: s.args ?? [] })), 'write');
+  } finally {
+    db.close();
+  }
+}
+
+/** A published article by the demo editor, straight into the e2e database. */
+async function insertPublishedArticle(title: string, slug: string, sectionId: number | null = null): Promise<number> {
+  const [editor] = (await sql([{ sql: "select id from users where email = 'editor@example.com'" }]))[0].rows;
+  const now = Date.now();
+  const [inserted] = await sql([
+    {
+      sql: "insert into articles (slug, title, body, status, published_at, section_id, created_by_id, updated_at) values (?, ?, 'Body text.', 'published', ?, ?, ?, ?) returning id",
+      args: [slug, title, now - 60_000, sectionId as number, Number(editor.id), now],
+    },
+  ]);
+  const id = Number(inserted.rows[0].id);
+  await sql([{ sql: 'insert into article_authors (article_id, user_id, position) values (?, ?, 0)', args: [id, Number(editor.id)] }]);
+  return id;
+}
+
+test('an editor creates and renames a section; readers see it in the masthead and at its new address', async ({ browser }) => {
+  const editor = await staffPage(browser, 'editor@example.com');
+  const id = uniq();
+  const name = `Harbour Life ${id}`;
+  const slug = `harbour-life-${id}`;
+  await editor.goto('/admin/sections');
+
+  // A bad slug is refused beside the field and the typed values stay.
+  await editor.getByLabel('Section name', { exact: true }).fill(name);
+  await editor.getByLabel('Section slug', { exact: true }).fill('Not A Slug!');
+  await editor.getByRole('button', { name: 'Create section' }).click();
+  const slugField = editor.getByLabel('Section slug', { exact: true });
+  await expect(slugField).toHaveAttribute('aria-invalid', 'true');
+  await expect(editor.locator(`#${await slugField.getAttribute('aria-describedby').then((v) => v!.split(' ')[0])}`)).toContainText('lower-case letters');
+  await expect(editor.getByLabel('Section name', { exact: true })).toHaveValue(name);
+
+  // A blank slug is made from the name.
+  await slugField.fill('');
+  await editor.getByLabel('Description', { exact: true }).fill('Boats, tides and the people on the quay.');
+  await editor.getByRole('button', { name: 'Create section' }).click();
+  await expect(editor.getByText(`Created the section ${name}`)).toBeVisible();
+  await expect(editor.getByRole('button', { name: `Delete section ${name}` })).toBeVisible();
+
+  const reader = await browser.newPage();
+  await reader.goto('/');
+  await expect(reader.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name })).toHaveAttribute('href', `/sections/${slug}`);
+  await reader.goto(`/sections/${slug}`);
+  await expect(reader.getByRole('heading', { level: 1, name })).toBeVisible();
+
+  const newName = `Quayside ${id}`;
+  const newSlug = `quayside-${id}`;
+  await editor.getByLabel(`Name of section ${name}`).fill(newName);
+  await editor.getByLabel(`Slug of section ${name}`).fill(newSlug);
+  await editor.getByRole('button', { name: `Save section ${name}` }).click();
+  await expect(editor.getByRole('button', { name: `Save section ${newName}` })).toBeVisible();
+  await expect(editor.getByLabel(`Slug of section ${newName}`)).toHaveValue(newSlug);
+
+  await reader.goto('/');
+  const nav = reader.getByRole('navigation', { name: 'Sections' });
+  await expect(nav.getByRole('link', { name: newName })).toHaveAttribute('href', `/sections/${newSlug}`);
+  await expect(nav.getByRole('link', { name })).toHaveCount(0);
+  await reader.goto(`/sections/${newSlug}`);
+  await expect(reader.getByRole('heading', { level: 1, name: newName })).toBeVisible();
+  expect((await reader.goto(`/sections/${slug}`))?.status()).toBe(404);
+});
+
+test('a section that still has articles cannot be deleted', async ({ browser }) => {
+  const id = uniq();
+  const name = `Busy Desk ${id}`;
+  const [section] = await sql([{ sql: "insert into sections (slug, name, description, position) values (?, ?, '', 900) returning id", args: [`busy-desk-${id}`, name] }]);
+  const sectionId = Number(section.rows[0].id);
+  await insertPublishedArticle(`Busy desk story ${id}`, `busy-desk-story-${id}`, sectionId);
+
+  const editor = await staffPage(browser, 'editor@example.com');
+  await editor.goto('/admin/sections');
+  await editor.getByRole('button', { name: `Delete section ${name}` }).click();
+  await expect(editor.getByText('This section still has 1 article.')).toBeVisible();
+  const [still] = await sql([{ sql: 'select count(*) as n from sections where id = ?', args: [sectionId] }]);
+  expect(Number(still.rows[0].n)).toBe(1);
+
+  // An empty section can go.
+  const emptyName = `Empty Desk ${id}`;
+  await sql([{ sql: "insert into sections (slug, name, description, position) values (?, ?, '', 901)", args: [`empty-desk-${id}`, emptyName] }]);
+  await editor.reload();
+  await editor.getByRole('button', { name: `Delete section ${emptyName}` }).click();
+  await expect(editor.getByRole('button', { name: `Delete section ${emptyName}` })).toHaveCount(0);
+});
+
+test('merging tag A into tag B moves its articles; /tags/<a> is gone', async ({ browser }) => {
+  const id = uniq();
+  const a = { name: `Ferry A ${id}`, slug: `ferry-a-${id}` };
+  const b = { name: `Ferry B ${id}`, slug: `ferry-b-${id}` };
+  const title = `Ferry timetable changes ${id}`;
+  const [tagA, tagB] = await sql([
+    { sql: 'insert into tags (slug, name) values (?, ?) returning id', args: [a.slug, a.name] },
+    { sql: 'insert into tags (slug, name) values (?, ?) returning id', args: [b.slug, b.name] },
+  ]);
+  const articleId = await insertPublishedArticle(title, `ferry-timetable-changes-${id}`);
+  await sql([{ sql: 'insert into article_tags (article_id, tag_id) values (?, ?)', args: [articleId, Number(tagA.rows[0].id)] }]);
+
+  // Readers load both tag pages first, so the merge must revalidate cached pages.
+  const reader = await browser.newPage();
+  await reader.goto(`/tags/${a.slug}`);
+  await expect(reader.getByRole('link', { name: title }).first()).toBeVisible();
+  await reader.goto(`/tags/${b.slug}`);
+  await expect(reader.getByRole('heading', { level: 1, name: b.name })).toBeVisible();
+  await expect(reader.getByRole('link', { name: title })).toHaveCount(0);
+
+  const editor = await staffPage(browser, 'editor@example.com');
+  await editor.goto('/admin/sections');
+  await editor.getByLabel('Tag to merge').fill(a.slug);
+  await editor.getByLabel('Merge into').fill(b.slug);
+  await editor.getByRole('button', { name: 'Merge tag' }).click();
+  await expect(editor.getByText(`Merged ${a.name} into ${b.name} (1 article moved).`)).toBeVisible();
+
+  await reader.goto(`/tags/${b.slug}`);
+  await expect(reader.getByRole('link', { name: title }).first()).toBeVisible();
+  expect((await reader.goto(`/tags/${a.slug}`))?.status()).toBe(404);
+  const [rows] = await sql([{ sql: 'select tag_id from article_tags where article_id = ?', args: [articleId] }]);
+  expect(rows.rows.map((r) => Number(r.tag_id))).toEqual([Number(tagB.rows[0].id)]);
+});
+
+test('an author gets no access to the sections desk', async ({ browser }) => {
+  const author = await staffPage(browser, 'author@example.com');
+  await author.goto('/admin/sections');
+  await expect(author).toHaveURL(/\/admin$/);
+  await expect(author.locator('body')).not.toContainText('Create section');
+});
