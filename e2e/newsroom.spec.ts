@@ -206,7 +206,17 @@ test('a cover image is checked by content, re-encoded and shown with its alt tex
 });
 
 test('a staff member edits their own profile, shown on their author page', async ({ browser }) => {
-  const page = await staffPage(browser, 'moderator@example.com');
+  // Its own account, so no other test's view of a demo account changes under it.
+  const email = `profile-${uniq()}@example.com`;
+  const { createClient } = await import('@libsql/client');
+  const { hash } = await import('@node-rs/argon2');
+  const db = createClient({ url: 'file:./data/e2e/broadsheet.db' });
+  await db.execute({
+    sql: "insert into users (email, name, slug, role, password_hash) values (?, 'Pat Profile', ?, 'author', ?)",
+    args: [email, `pat-profile-${uniq()}`, await hash('broadsheet-demo')],
+  });
+  db.close();
+  const page = await staffPage(browser, email);
   await page.goto('/admin/profile');
   const bio = `Community editor; answers readers' questions every weekday ${uniq()}.`;
   await page.getByLabel('Bio').fill(bio);

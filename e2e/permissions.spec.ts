@@ -20,9 +20,11 @@ function actionId(file: string, name: string): string {
 }
 
 /** Posts a form to a server action as a browser without JavaScript would. */
-async function callAction(request: APIRequestContext, path: string, file: string, name: string, fields: Record<string, string>, withState: boolean) {
+type Field = string | { name: string; mimeType: string; buffer: Buffer };
+
+async function callAction(request: APIRequestContext, path: string, file: string, name: string, fields: Record<string, Field>, withState: boolean) {
   const id = actionId(file, name);
-  const multipart: Record<string, string> = withState
+  const multipart: Record<string, Field> = withState
     ? { $ACTION_REF_1: '', '$ACTION_1:0': JSON.stringify({ id, bound: '$@1' }), '$ACTION_1:1': JSON.stringify([{ status: 'idle' }]), ...fields }
     : { [`$ACTION_ID_${id}`]: '', ...fields };
   return request.post(path, { multipart, maxRedirects: 0 });
@@ -54,6 +56,8 @@ async function requestAs(browser: Browser, role: Role): Promise<APIRequestContex
 
 const ARTICLE_ACTIONS = 'app/admin/articles/actions.ts';
 const STAFF_ACTIONS = 'app/admin/users/actions.ts';
+const TAXONOMY_ACTIONS = 'app/admin/sections/actions.ts';
+const PROFILE_ACTIONS = 'app/admin/profile/actions.ts';
 
 const articleFields = (title: string, intent: string, id = '') => ({
   id,
@@ -77,6 +81,8 @@ const expected: Record<string, Record<Role, boolean>> = {
   createDraft: { anonymous: false, author: true, moderator: false, editor: true, admin: true },
   publish: { anonymous: false, author: false, moderator: false, editor: true, admin: true },
   createStaff: { anonymous: false, author: false, moderator: false, editor: false, admin: true },
+  taxonomy: { anonymous: false, author: false, moderator: false, editor: true, admin: true },
+  upload: { anonymous: false, author: true, moderator: false, editor: true, admin: true },
 };
 
 for (const role of ROLES) {
@@ -97,6 +103,45 @@ for (const role of ROLES) {
     await callAction(request, '/admin/users', STAFF_ACTIONS, 'createStaffAction', { email, name: 'Direct Person', role: 'admin', password: 'a-long-password-1' }, true);
     const created = await query('select id from users where email = ?', [email]);
     expect(created.length, `${role} creating a staff account`).toBe(expected.createStaff[role] ? 1 : 0);
+
+    // Sections and tags.
+    const sectionSlug = `direct-${role}-${uniq()}`;
+    await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'createSectionAction', { name: 'Direct section', slug: sectionSlug, description: '' }, true);
+    expect((await query('select id from sections where slug = ?', [sectionSlug])).length, `${role} creating a section`).toBe(expected.taxonomy[role] ? 1 : 0);
+    const tagSlug = `direct-tag-${role}-${uniq()}`;
+    await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'createTagAction', { name: 'Direct tag', slug: tagSlug }, true);
+    expect((await query('select id from tags where slug = ?', [tagSlug])).length, `${role} creating a tag`).toBe(expected.taxonomy[role] ? 1 : 0);
+
+    const db = createClient({ url: E2E_DB });
+    const spare = await db.execute({ sql: "insert into sections (slug, name) values (?, 'Spare') returning id", args: [`spare-${uniq()}`] });
+    const from = await db.execute({ sql: "insert into tags (slug, name) values (?, 'From') returning id", args: [`from-${uniq()}`] });
+    const into = await db.execute({ sql: "insert into tags (slug, name) values (?, 'Into') returning slug", args: [`into-${uniq()}`] });
+    const fromSlug = (await db.execute({ sql: 'select slug from tags where id = ?', args: [from.rows[0].id] })).rows[0].slug as string;
+    db.close();
+    await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'deleteSectionAction', { id: String(spare.rows[0].id) }, true);
+    expect((await query('select id from sections where id = ?', [Number(spare.rows[0].id)])).length, `${role} deleting a section`).toBe(expected.taxonomy[role] ? 0 : 1);
+    await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'mergeTagsAction', { from: fromSlug, into: String(into.rows[0].slug) }, true);
+    expect((await query('select id from tags where slug = ?', [fromSlug])).length, `${role} merging tags`).toBe(expected.taxonomy[role] ? 0 : 1);
+
+    // Uploads: an image for the body.
+    const before = (await query<{ n: number }>('select count(*) as n from media'))[0].n;
+    const png = await (await import('sharp')).default({ create: { width: 40, height: 30, channels: 3, background: '#888888' } }).png().toBuffer();
+    await callAction(request, '/admin/articles/new', ARTICLE_ACTIONS, 'uploadInlineImageAction', { image: { name: 'x.png', mimeType: 'image/png', buffer: png }, alt: 'A grey square' }, false);
+    const after = (await query<{ n: number }>('select count(*) as n from media'))[0].n;
+    expect(Number(after) > Number(before), `${role} uploading an image`).toBe(expected.upload[role]);
+
+    // A profile: only one's own, and only when signed in. Staff re-save their own name and bio
+    // unchanged (other tests rely on them); the account's updated_at shows whose row was written.
+    if (role === 'anonymous') {
+      const bio = `Direct bio by an anonymous caller ${uniq()}`;
+      await callAction(request, '/admin/profile', PROFILE_ACTIONS, 'updateProfileAction', { name: 'Anybody', bio, currentPassword: '', newPassword: '' }, true);
+      expect(await query('select id from users where bio = ?', [bio])).toEqual([]);
+    } else {
+      const [me] = await query<{ name: string; bio: string; updated_at: number | null }>('select name, bio, updated_at from users where email = ?', [`${role}@example.com`]);
+      await callAction(request, '/admin/profile', PROFILE_ACTIONS, 'updateProfileAction', { name: me.name, bio: me.bio, currentPassword: '', newPassword: '' }, true);
+      const [after] = await query<{ updated_at: number | null }>('select updated_at from users where email = ?', [`${role}@example.com`]);
+      expect(Number(after.updated_at ?? 0), `${role} saving their own profile`).toBeGreaterThan(Number(me.updated_at ?? 0));
+    }
   });
 }
 
