@@ -48,17 +48,24 @@ export const { handlers, auth: authSession, signIn, signOut } = NextAuth({
           throw new InvalidCredentials();
         }
         await recordLoginAttempt(email, ipHash, true);
-        return { id: String(user.id), name: user.name, email: user.email };
+        return { id: String(user.id), name: user.name, email: user.email, role: user.role } as { id: string; name: string; email: string };
       },
     }),
   ],
   callbacks: {
+    // The token carries the id and the role at sign-in; the server never trusts the role in it
+    // (getCurrentStaff reads the account afresh), it is there for clients of the session endpoint.
     jwt({ token, user }) {
-      if (user?.id) token.uid = Number(user.id);
+      if (user?.id) {
+        token.uid = Number(user.id);
+        token.role = (user as { role?: string }).role;
+      }
       return token;
     },
     session({ session, token }) {
-      if (typeof token.uid === 'number') (session.user as { id?: string }).id = String(token.uid);
+      const u = session.user as { id?: string; role?: string };
+      if (typeof token.uid === 'number') u.id = String(token.uid);
+      if (typeof token.role === 'string') u.role = token.role;
       return session;
     },
   },
