@@ -1,19 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { staffPage } from './support/staff';
 
 const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
 const slugOf = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-
-async function staffPage(browser: Browser, email: string): Promise<Page> {
-  const address = `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
-  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('broadsheet-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-  return page;
-}
 
 async function fillArticle(page: Page, fields: { title: string; body: string; standfirst?: string; section?: string; tags?: string }) {
   await page.getByLabel('Title', { exact: true }).fill(fields.title);

@@ -1,23 +1,12 @@
 import { createClient } from '@libsql/client';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { staffPage } from './support/staff';
 
 // The sections and tags desk (/admin/sections): editors manage sections and tags, readers see the
 // change at once, a section still in use cannot be deleted, a merge moves articles, authors get no access.
 
 const E2E_DB = 'file:./data/e2e/broadsheet.db';
 const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
-
-async function staffPage(browser: Browser, email: string): Promise<Page> {
-  const address = `10.66.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
-  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('broadsheet-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-  return page;
-}
 
 async function sql(statements: { sql: string; args?: (string | number)[] }[]) {
   const db = createClient({ url: E2E_DB });

@@ -1,0 +1,19 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'broadsheet-demo';
+
+/**
+ * A signed-in staff page in its own browser context, with its own client address so that sign-in
+ * throttling and flood control in one test never touch another.
+ */
+export async function staffPage(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
+  const address = `10.${60 + Math.floor(Math.random() * 20)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  return page;
+}
