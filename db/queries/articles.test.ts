@@ -96,7 +96,9 @@ describe('saveArticle and public reads', () => {
     const soon = await m.admin.saveArticle({ id: null, input: input({ title: 'Scheduled later' }), actorId: editorId, status: 'scheduled', publishedAt: new Date(Date.now() + 3_600_000) });
     const due = await m.admin.saveArticle({ id: null, input: input({ title: 'Scheduled now' }), actorId: editorId, status: 'scheduled', publishedAt: new Date(Date.now() - 1000) });
     const published = await m.admin.publishDueArticles();
-    expect(published.map((p) => p?.slug)).toEqual([due.slug]);
+    expect(published.map((p) => p.slug)).toEqual([due.slug]);
+    expect(published[0].tagSlugs.sort()).toEqual(["transport", "waterfront"]);
+    expect(published[0].authorSlugs).toEqual(["ed-itor"]);
     expect(await m.articles.getPublishedArticleBySlug(due.slug)).not.toBeNull();
     expect(await m.articles.getPublishedArticleBySlug(soon.slug)).toBeNull();
   });

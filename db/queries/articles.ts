@@ -85,36 +85,20 @@ export type ArticlePage = { items: ArticleCard[]; page: number; hasNext: boolean
  */
 export async function listPublishedArticles(filter: ArticleListFilter, page: number, perPage: number): Promise<ArticlePage> {
   const offset = (page - 1) * perPage;
-  const base = db.select(cardColumns).from(articles).leftJoin(sections, eq(sections.id, articles.sectionId));
-  let rows: CardRow[];
-  switch (filter.kind) {
-    case 'all':
-      rows = await base.where(isPublic()).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(perPage + 1).offset(offset);
-      break;
-    case 'section':
-      rows = await base
-        .where(and(eq(articles.sectionId, filter.sectionId), isPublic()))
-        .orderBy(desc(articles.publishedAt), desc(articles.id))
-        .limit(perPage + 1)
-        .offset(offset);
-      break;
-    case 'tag':
-      rows = await base
-        .innerJoin(articleTags, and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, filter.tagId)))
-        .where(isPublic())
-        .orderBy(desc(articles.publishedAt), desc(articles.id))
-        .limit(perPage + 1)
-        .offset(offset);
-      break;
-    case 'author':
-      rows = await base
-        .innerJoin(articleAuthors, and(eq(articleAuthors.articleId, articles.id), eq(articleAuthors.userId, filter.userId)))
-        .where(isPublic())
-        .orderBy(desc(articles.publishedAt), desc(articles.id))
-        .limit(perPage + 1)
-        .offset(offset);
-      break;
+  let query = db.select(cardColumns).from(articles).leftJoin(sections, eq(sections.id, articles.sectionId)).$dynamic();
+  // Tag and author lists join their link table (its index gives the article ids); the order and
+  // paging are the same for every list.
+  if (filter.kind === 'tag') {
+    query = query.innerJoin(articleTags, and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, filter.tagId)));
+  } else if (filter.kind === 'author') {
+    query = query.innerJoin(articleAuthors, and(eq(articleAuthors.articleId, articles.id), eq(articleAuthors.userId, filter.userId)));
   }
+  const where = filter.kind === 'section' ? and(eq(articles.sectionId, filter.sectionId), isPublic()) : isPublic();
+  const rows: CardRow[] = await query
+    .where(where)
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(perPage + 1)
+    .offset(offset);
   const hasNext = rows.length > perPage;
   return { items: await toCards(rows.slice(0, perPage)), page, hasNext };
 }

@@ -9,15 +9,15 @@ import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';
  */
 export async function POST(request: Request) {
   if (!hasAppSecretBearer(request)) return Response.json({ error: 'Not authorised.' }, { status: 401 });
-  const published = (await publishDueArticles()).filter((a) => a !== null);
+  const published = await publishDueArticles();
   for (const a of published) {
     const tags = [
       cacheTags.article(a.id),
       cacheTags.articleSlug(a.slug),
       cacheTags.home,
       ...(a.sectionSlug ? [cacheTags.section(a.sectionSlug)] : []),
-      ...a.tags.map((t) => cacheTags.tag(t.slug)),
-      ...a.authors.map((u) => cacheTags.author(u.slug)),
+      ...a.tagSlugs.map(cacheTags.tag),
+      ...a.authorSlugs.map(cacheTags.author),
     ];
     for (const tag of tags) revalidateTag(tag, { expire: 0 });
   }
