@@ -1,6 +1,7 @@
 import { revalidateTag } from 'next/cache';
 import { publishDueArticles } from '@/db/queries/admin-articles';
 import { cacheTags } from '@/lib/cache-tags';
+import { revalidateAgainShortly } from '@/lib/revalidate/echo';
 import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';
 
 /**
@@ -20,6 +21,8 @@ export async function POST(request: Request) {
       ...a.authorSlugs.map(cacheTags.author),
     ];
     for (const tag of tags) revalidateTag(tag, { expire: 0 });
+    // Same as the newsroom's actions: a render in flight across the change is corrected shortly after.
+    revalidateAgainShortly(tags);
   }
   return Response.json({ published: published.map((a) => a.slug) });
 }
