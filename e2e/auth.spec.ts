@@ -69,7 +69,7 @@ test('sign-in is throttled after five failures from one address, even with the r
 
 test('a disabled account cannot sign in', async ({ browser }) => {
   const email = `disabled-${uniq()}@example.com`;
-  const db = createClient({ url: E2E_DB });
+  const db = createClient({ url: E2E_DB, timeout: 5000 } as Parameters<typeof createClient>[0]);
   await db.execute({
     sql: "insert into users (email, name, slug, role, password_hash, disabled) values (?, 'Disabled Person', ?, 'editor', ?, 1)",
     args: [email, `disabled-${uniq()}`, await hash('a-good-password-1')],

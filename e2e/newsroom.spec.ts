@@ -199,7 +199,7 @@ test('a staff member edits their own profile, shown on their author page', async
   const email = `profile-${uniq()}@example.com`;
   const { createClient } = await import('@libsql/client');
   const { hash } = await import('@node-rs/argon2');
-  const db = createClient({ url: 'file:./data/e2e/broadsheet.db' });
+  const db = createClient({ url: 'file:./data/e2e/broadsheet.db', timeout: 5000 } as Parameters<typeof createClient>[0]);
   await db.execute({
     sql: "insert into users (email, name, slug, role, password_hash) values (?, 'Pat Profile', ?, 'author', ?)",
     args: [email, `pat-profile-${uniq()}`, await hash('broadsheet-demo')],

@@ -31,7 +31,7 @@ async function callAction(request: APIRequestContext, path: string, file: string
 }
 
 async function query<T = Record<string, unknown>>(sql: string, args: (string | number)[] = []): Promise<T[]> {
-  const db = createClient({ url: E2E_DB });
+  const db = createClient({ url: E2E_DB, timeout: 5000 } as Parameters<typeof createClient>[0]);
   try {
     return (await db.execute({ sql, args })).rows as unknown as T[];
   } finally {
@@ -112,7 +112,7 @@ for (const role of ROLES) {
     await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'createTagAction', { name: 'Direct tag', slug: tagSlug }, true);
     expect((await query('select id from tags where slug = ?', [tagSlug])).length, `${role} creating a tag`).toBe(expected.taxonomy[role] ? 1 : 0);
 
-    const db = createClient({ url: E2E_DB });
+    const db = createClient({ url: E2E_DB, timeout: 5000 } as Parameters<typeof createClient>[0]);
     const spare = await db.execute({ sql: "insert into sections (slug, name) values (?, 'Spare') returning id", args: [`spare-${uniq()}`] });
     const from = await db.execute({ sql: "insert into tags (slug, name) values (?, 'From') returning id", args: [`from-${uniq()}`] });
     const into = await db.execute({ sql: "insert into tags (slug, name) values (?, 'Into') returning slug", args: [`into-${uniq()}`] });
@@ -148,7 +148,7 @@ for (const role of ROLES) {
 test('an author cannot edit, publish or restore another author’s article by calling the actions directly', async ({ browser }) => {
   const [other] = await query<{ id: number }>("select id from users where email = 'editor@example.com'");
   const title = `Someone else's draft ${uniq()}`;
-  const db = createClient({ url: E2E_DB });
+  const db = createClient({ url: E2E_DB, timeout: 5000 } as Parameters<typeof createClient>[0]);
   const inserted = await db.execute({
     sql: "insert into articles (slug, title, body, status, created_by_id, updated_at) values (?, ?, 'Original words.', 'draft', ?, ?) returning id",
     args: [`someone-elses-draft-${uniq()}`, title, other.id, Date.now()],
@@ -176,7 +176,7 @@ test('an author cannot edit, publish or restore another author’s article by ca
 
 test('staff accounts can be changed only by an admin, called directly', async ({ browser }) => {
   const email = `target-${uniq()}@example.com`;
-  const db = createClient({ url: E2E_DB });
+  const db = createClient({ url: E2E_DB, timeout: 5000 } as Parameters<typeof createClient>[0]);
   const row = await db.execute({
     sql: "insert into users (email, name, slug, role) values (?, 'Target Person', ?, 'author') returning id",
     args: [email, `target-${uniq()}`],

@@ -9,7 +9,7 @@ const E2E_DB = 'file:./data/e2e/broadsheet.db';
 const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
 
 async function sql(statements: { sql: string; args?: (string | number)[] }[]) {
-  const db = createClient({ url: E2E_DB });
+  const db = createClient({ url: E2E_DB, timeout: 5000 } as Parameters<typeof createClient>[0]);
   try {
     return await db.batch(statements.map((s) => ({ sql: s.sql, args: s.args ?? [] })), 'write');
   } finally {
