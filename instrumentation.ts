@@ -3,6 +3,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { appSecret } = await import('./lib/secret');
+  // The proxy answers old addresses with a 301 from this table; load it before the first request.
+  const { refreshRedirects } = await import('./lib/redirects/refresh');
+  await refreshRedirects();
   const port = process.env.PORT ?? '3000';
   const intervalMs = Number(process.env.SCHEDULER_INTERVAL_MS ?? 10_000);
   const tick = async () => {

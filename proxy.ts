@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { decodeHeldCookie, HELD_COOKIE } from '@/lib/replies/held-cookie';
+import { redirectFor } from '@/lib/redirects/registry';
 import { appSecret } from '@/lib/secret';
 
 /**
@@ -36,11 +37,19 @@ export function proxy(request: NextRequest) {
   }
   // Only reads: a form post goes to the ordinary article route, which renders the action's answer
   // (field errors, typed values) into the HTML for readers without JavaScript.
+  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
+  const moved = redirectFor(pathname);
+  if (moved) {
+    const url = request.nextUrl.clone();
+    url.pathname = moved;
+    return NextResponse.redirect(url, 301);
+  }
   const article = /^\/articles\/([^/]+)\/?$/.exec(pathname);
-  if (article && (request.method === 'GET' || request.method === 'HEAD')) return heldReplyRewrite(request, article[1]);
+  if (article && request.cookies.has(HELD_COOKIE)) return heldReplyRewrite(request, article[1]);
   return NextResponse.next();
 }
 
 export const config = {
-  matcher: ['/admin', '/admin/:path*', { source: '/articles/:slug', has: [{ type: 'cookie', key: 'bs_held' }] }],
+  // Reader addresses that can have moved (old slugs answer 301) and the admin.
+  matcher: ['/admin', '/admin/:path*', '/articles/:slug', '/sections/:path*', '/tags/:path*'],
 };

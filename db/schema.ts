@@ -166,6 +166,32 @@ export const slugRedirects = sqliteTable(
   (t) => [index('slug_redirects_article_idx').on(t.articleId)],
 );
 
+/** Old section addresses that answer 301 to the section's current one. */
+export const sectionSlugRedirects = sqliteTable(
+  'section_slug_redirects',
+  {
+    oldSlug: text('old_slug').primaryKey(),
+    sectionId: integer('section_id')
+      .notNull()
+      .references(() => sections.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('section_slug_redirects_section_idx').on(t.sectionId)],
+);
+
+/** Old tag addresses (renamed or merged away) that answer 301 to the tag's current one. */
+export const tagSlugRedirects = sqliteTable(
+  'tag_slug_redirects',
+  {
+    oldSlug: text('old_slug').primaryKey(),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('tag_slug_redirects_tag_idx').on(t.tagId)],
+);
+
 export type ReplyStatusReason = {
   rule: string;
   detail?: string;

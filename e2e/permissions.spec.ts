@@ -19,6 +19,16 @@ function actionId(file: string, name: string): string {
   return entry[0];
 }
 
+/** Calls a server action as the client runtime does (arguments as JSON); returns the response text. */
+async function callActionWithArgs(request: APIRequestContext, path: string, file: string, name: string, args: unknown[]) {
+  const response = await request.post(path, {
+    headers: { 'Next-Action': actionId(file, name), 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
+    data: JSON.stringify(args),
+    maxRedirects: 0,
+  });
+  return response.text();
+}
+
 /** Posts a form to a server action as a browser without JavaScript would. */
 type Field = string | { name: string; mimeType: string; buffer: Buffer };
 
@@ -83,6 +93,7 @@ const expected: Record<string, Record<Role, boolean>> = {
   createStaff: { anonymous: false, author: false, moderator: false, editor: false, admin: true },
   taxonomy: { anonymous: false, author: false, moderator: false, editor: true, admin: true },
   upload: { anonymous: false, author: true, moderator: false, editor: true, admin: true },
+  preview: { anonymous: false, author: true, moderator: false, editor: true, admin: true },
 };
 
 for (const role of ROLES) {
@@ -122,6 +133,21 @@ for (const role of ROLES) {
     expect((await query('select id from sections where id = ?', [Number(spare.rows[0].id)])).length, `${role} deleting a section`).toBe(expected.taxonomy[role] ? 0 : 1);
     await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'mergeTagsAction', { from: fromSlug, into: String(into.rows[0].slug) }, true);
     expect((await query('select id from tags where slug = ?', [fromSlug])).length, `${role} merging tags`).toBe(expected.taxonomy[role] ? 0 : 1);
+
+    // Reordering sections: two at the very top, unique to this role, then the second moves up.
+    const base = -2000 - ROLES.indexOf(role) * 10;
+    const pair = [`order-a-${role}-${uniq()}`, `order-b-${role}-${uniq()}`];
+    await query("insert into sections (slug, name, position) values (?, 'Order A', ?), (?, 'Order B', ?)", [pair[0], base, pair[1], base + 1]);
+    const [second] = await query<{ id: number }>('select id from sections where slug = ?', [pair[1]]);
+    await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'moveSectionAction', { id: String(second.id), direction: 'up' }, true);
+    const order = (await query<{ slug: string }>('select slug from sections where slug in (?, ?) order by position, name', pair)).map((r) => r.slug);
+    expect(order, `${role} reordering sections`).toEqual(expected.taxonomy[role] ? [pair[1], pair[0]] : pair);
+    await query('delete from sections where slug in (?, ?)', pair);
+
+    // The editor's live preview renders through the public renderer, for those who write.
+    const marker = `preview-${uniq()}`;
+    const previewed = await callActionWithArgs(request, '/admin/articles/new', ARTICLE_ACTIONS, 'previewMarkdownAction', [`Some **${marker}** text.`]);
+    expect(previewed.includes(`<strong>${marker}</strong>`), `${role} previewing Markdown`).toBe(expected.preview[role]);
 
     // Uploads: an image for the body.
     const before = (await query<{ n: number }>('select count(*) as n from media'))[0].n;

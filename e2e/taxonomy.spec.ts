@@ -80,7 +80,43 @@ test('an editor creates and renames a section; readers see it in the masthead an
   }).toPass({ timeout: 10_000 });
   await reader.goto(`/sections/${newSlug}`);
   await expect(reader.getByRole('heading', { level: 1, name: newName })).toBeVisible();
-  expect((await reader.goto(`/sections/${slug}`))?.status()).toBe(404);
+  // The old address answers a real 301, keeping the page of the list asked for.
+  const moved = await reader.request.get(`/sections/${slug}?page=2`, { maxRedirects: 0 });
+  expect(moved.status()).toBe(301);
+  expect(new URL(moved.headers()['location'], 'http://x').pathname + new URL(moved.headers()['location'], 'http://x').search).toBe(`/sections/${newSlug}?page=2`);
+  await reader.goto(`/sections/${slug}`);
+  await expect(reader).toHaveURL(new RegExp(`/sections/${newSlug}$`));
+});
+
+test('an editor reorders sections and the masthead follows', async ({ browser }) => {
+  const id = uniq();
+  const first = { name: `Aft ${id}`, slug: `aft-${id}` };
+  const second = { name: `Bow ${id}`, slug: `bow-${id}` };
+  // Far above the demo sections, so no other test's sections sit between these two.
+  await sql([
+    { sql: "insert into sections (slug, name, description, position) values (?, ?, '', -500)", args: [first.slug, first.name] },
+    { sql: "insert into sections (slug, name, description, position) values (?, ?, '', -499)", args: [second.slug, second.name] },
+  ]);
+  const navOrder = async (page: import('@playwright/test').Page) => {
+    const names = await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').allTextContents();
+    return [names.indexOf(first.name), names.indexOf(second.name)];
+  };
+
+  const editor = await staffPage(browser, 'editor@example.com');
+  await editor.goto('/admin/sections');
+  await editor.getByRole('button', { name: `Move section ${second.name} up` }).click();
+  await expect(editor.getByText('Moved up.')).toBeVisible();
+
+  const reader = await browser.newPage();
+  await expect(async () => {
+    await reader.goto('/');
+    const [a, b] = await navOrder(reader);
+    expect(b).toBeGreaterThanOrEqual(0);
+    expect(b).toBeLessThan(a);
+  }).toPass({ timeout: 10_000 });
+  const [rows] = await sql([{ sql: 'select slug from sections where slug in (?, ?) order by position', args: [first.slug, second.slug] }]);
+  expect(rows.rows.map((r) => r.slug)).toEqual([second.slug, first.slug]);
+  await sql([{ sql: 'delete from sections where slug in (?, ?)', args: [first.slug, second.slug] }]);
 });
 
 test('a section that still has articles cannot be deleted', async ({ browser }) => {
@@ -105,7 +141,7 @@ test('a section that still has articles cannot be deleted', async ({ browser }) 
   await expect(editor.getByRole('button', { name: `Delete section ${emptyName}` })).toHaveCount(0);
 });
 
-test('merging tag A into tag B moves its articles; /tags/<a> is gone', async ({ browser }) => {
+test('merging tag A into tag B moves its articles; /tags/<a> answers 301 to /tags/<b>', async ({ browser }) => {
   const id = uniq();
   const a = { name: `Ferry A ${id}`, slug: `ferry-a-${id}` };
   const b = { name: `Ferry B ${id}`, slug: `ferry-b-${id}` };
@@ -134,7 +170,10 @@ test('merging tag A into tag B moves its articles; /tags/<a> is gone', async ({ 
 
   await reader.goto(`/tags/${b.slug}`);
   await expect(reader.getByRole('link', { name: title }).first()).toBeVisible();
-  expect((await reader.goto(`/tags/${a.slug}`))?.status()).toBe(404);
+  // The merged-away address leads to the tag it became.
+  const moved = await reader.request.get(`/tags/${a.slug}`, { maxRedirects: 0 });
+  expect(moved.status()).toBe(301);
+  expect(new URL(moved.headers()['location'], 'http://x').pathname).toBe(`/tags/${b.slug}`);
   const [rows] = await sql([{ sql: 'select tag_id from article_tags where article_id = ?', args: [articleId] }]);
   expect(rows.rows.map((r) => Number(r.tag_id))).toEqual([Number(tagB.rows[0].id)]);
 });

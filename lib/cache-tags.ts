@@ -8,6 +8,8 @@ export const cacheTags = {
   section: (slug: string) => `section:${slug}`,
   tag: (slug: string) => `tag:${slug}`,
   author: (slug: string) => `author:${slug}`,
+  /** Every page that prints this staff member's name in a byline: renaming them revalidates it. */
+  byline: (userId: number) => `byline:${userId}`,
   /** The section list in the masthead and footer. */
   sections: 'sections',
 } as const;

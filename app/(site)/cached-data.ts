@@ -6,6 +6,7 @@ import {
   listLatestPerSection,
   listPublishedArticles,
 } from '@/db/queries/articles';
+import type { AuthorRef } from '@/db/queries/articles';
 import { listApprovedReplies } from '@/db/queries/replies';
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug, listSections } from '@/db/queries/taxonomy';
 import { cacheTags } from '@/lib/cache-tags';
@@ -39,6 +40,12 @@ async function getSectionsNavCached(duringBuild: boolean) {
   return listSections();
 }
 
+/** Tags the cache entry being filled with the byline of every author it shows. */
+function tagBylines(lists: { authors: AuthorRef[] }[][]) {
+  const ids = new Set(lists.flatMap((items) => items.flatMap((a) => a.authors.map((au) => au.id))));
+  if (ids.size) cacheTag(...[...ids].map(cacheTags.byline));
+}
+
 export async function getArticlePageData(slug: string) {
   'use cache';
   cacheLife('max');
@@ -48,6 +55,7 @@ export async function getArticlePageData(slug: string) {
     return { article: null, replies: [], redirectTo: await getRedirectedSlug(slug) } as const;
   }
   cacheTag(cacheTags.article(article.id));
+  tagBylines([[article]]);
   const replies = await listApprovedReplies(article.id);
   return { article, replies, redirectTo: null } as const;
 }
@@ -61,6 +69,7 @@ export async function getFrontPage(page: number) {
     page === 1 ? listSections() : Promise.resolve([]),
     page === 1 ? listLatestPerSection(4) : Promise.resolve(new Map()),
   ]);
+  tagBylines([latest.items, ...bySection.values()]);
   return {
     latest,
     sectionBlocks: sections.map((s) => ({ section: s, articles: bySection.get(s.id) ?? [] })).filter((b) => b.articles.length > 0),
@@ -73,7 +82,9 @@ export async function getSectionPage(slug: string, page: number) {
   cacheTag(cacheTags.section(slug));
   const section = await getSectionBySlug(slug);
   if (!section) return null;
-  return { section, list: await listPublishedArticles({ kind: 'section', sectionId: section.id }, page, PER_PAGE) };
+  const list = await listPublishedArticles({ kind: 'section', sectionId: section.id }, page, PER_PAGE);
+  tagBylines([list.items]);
+  return { section, list };
 }
 
 export async function getTagPage(slug: string, page: number) {
@@ -82,7 +93,9 @@ export async function getTagPage(slug: string, page: number) {
   cacheTag(cacheTags.tag(slug));
   const tag = await getTagBySlug(slug);
   if (!tag) return null;
-  return { tag, list: await listPublishedArticles({ kind: 'tag', tagId: tag.id }, page, PER_PAGE) };
+  const list = await listPublishedArticles({ kind: 'tag', tagId: tag.id }, page, PER_PAGE);
+  tagBylines([list.items]);
+  return { tag, list };
 }
 
 export async function getAuthorPage(slug: string, page: number) {
@@ -91,5 +104,7 @@ export async function getAuthorPage(slug: string, page: number) {
   cacheTag(cacheTags.author(slug));
   const author = await getAuthorBySlug(slug);
   if (!author) return null;
-  return { author, list: await listPublishedArticles({ kind: 'author', userId: author.id }, page, PER_PAGE) };
+  const list = await listPublishedArticles({ kind: 'author', userId: author.id }, page, PER_PAGE);
+  tagBylines([list.items]);
+  return { author, list };
 }

@@ -7,6 +7,7 @@ import {
   deleteSectionAction,
   deleteTagAction,
   mergeTagsAction,
+  moveSectionAction,
   updateSectionAction,
   updateTagAction,
   type MergeFormState,
@@ -119,8 +120,17 @@ export function NewSectionForm() {
   );
 }
 
-export function SectionRow({ section }: { section: { id: number; name: string; slug: string; description: string; position: number; articleCount: number } }) {
+export function SectionRow({
+  section,
+  first,
+  last,
+}: {
+  section: { id: number; name: string; slug: string; description: string; position: number; articleCount: number };
+  first: boolean;
+  last: boolean;
+}) {
   const [saveState, save, saving] = useActionState<SectionFormState, FormData>(updateSectionAction, { status: 'idle' });
+  const [moveState, move, moving] = useActionState<ActionState, FormData>(moveSectionAction, { status: 'idle' });
   const [deleteState, remove, deleting] = useActionState<ActionState, FormData>(deleteSectionAction, { status: 'idle' });
   const formId = `section-${section.id}`;
   const e = saveState.fieldErrors ?? {};
@@ -135,7 +145,18 @@ export function SectionRow({ section }: { section: { id: number; name: string; s
       <td className="py-2 pr-2">{cell('name', `Name of section ${section.name}`)}</td>
       <td className="py-2 pr-2">{cell('slug', `Slug of section ${section.name}`)}</td>
       <td className="py-2 pr-2">{cell('description', `Summary of section ${section.name}`)}</td>
-      <td className="py-2 pr-2 text-center tabular-nums">{section.position}</td>
+      <td className="py-2 pr-2 text-center">
+        <form action={move} className="inline-flex gap-1">
+          <input type="hidden" name="id" value={section.id} />
+          <button name="direction" value="up" disabled={moving || first} className={small} aria-label={`Move section ${section.name} up`}>
+            ↑
+          </button>
+          <button name="direction" value="down" disabled={moving || last} className={small} aria-label={`Move section ${section.name} down`}>
+            ↓
+          </button>
+        </form>
+        <Message state={moveState} />
+      </td>
       <td className="py-2 pr-2 text-center tabular-nums">{section.articleCount}</td>
       <td className="py-2">
         <div className="flex flex-wrap gap-2">

@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '../index';
-import { articles, articleTags, sections, tags } from '../schema';
+import { articles, articleTags, sections, sectionSlugRedirects, tags, tagSlugRedirects } from '../schema';
 
 // The sections and tags desk. Counts are correlated subqueries over indexed columns
 // (articles_section_status_published_idx, article_tags_tag_idx); nothing runs a query per row.
@@ -83,6 +83,7 @@ export async function createSection(input: { name: string; slug: string; descrip
         .insert(sections)
         .values({ ...input, position: sql`(select coalesce(max(${sections.position}), -1) + 1 from ${sections})` })
         .returning({ id: sections.id, slug: sections.slug });
+      await tx.delete(sectionSlugRedirects).where(eq(sectionSlugRedirects.oldSlug, input.slug));
       return created;
     }),
   );
@@ -96,10 +97,37 @@ export async function renameSection(input: { id: number; name: string; slug: str
       if (!before) return null;
       if (await sectionSlugTaken(tx, input.slug, input.id)) throw new SlugTakenError('section', input.slug);
       await tx.update(sections).set({ name: input.name, slug: input.slug, description: input.description }).where(eq(sections.id, input.id));
+      // The old address keeps answering (301); the new one is no longer anybody's old address.
+      if (before.slug !== input.slug) {
+        await tx
+          .insert(sectionSlugRedirects)
+          .values({ oldSlug: before.slug, sectionId: input.id })
+          .onConflictDoUpdate({ target: sectionSlugRedirects.oldSlug, set: { sectionId: input.id } });
+      }
+      await tx.delete(sectionSlugRedirects).where(eq(sectionSlugRedirects.oldSlug, input.slug));
       const articleIds = (await tx.select({ id: articles.id }).from(articles).where(eq(articles.sectionId, input.id))).map((a) => a.id);
       return { oldSlug: before.slug, slug: input.slug, articleIds };
     }),
   );
+}
+
+/**
+ * Moves a section one place up or down the masthead order by swapping positions with its neighbour.
+ * Returns false when it is already at that end (or gone).
+ */
+export async function moveSection(id: number, direction: 'up' | 'down') {
+  return db.transaction(async (tx) => {
+    const ordered = await tx.select({ id: sections.id, position: sections.position }).from(sections).orderBy(asc(sections.position), asc(sections.name));
+    const at = ordered.findIndex((s) => s.id === id);
+    const other = at === -1 ? -1 : direction === 'up' ? at - 1 : at + 1;
+    if (at === -1 || other < 0 || other >= ordered.length) return false;
+    // Renumber the whole (short) list so equal positions left by older data cannot make a swap a no-op.
+    [ordered[at], ordered[other]] = [ordered[other], ordered[at]];
+    for (const [position, s] of ordered.entries()) {
+      if (s.position !== position) await tx.update(sections).set({ position }).where(eq(sections.id, s.id));
+    }
+    return true;
+  });
 }
 
 /** Deletes a section no article uses; throws TaxonomyConflictError otherwise. Null if it was already gone. */
@@ -114,6 +142,7 @@ export async function deleteSection(id: number) {
     if (row.articleCount > 0) {
       throw new TaxonomyConflictError(`This section still has ${row.articleCount} ${row.articleCount === 1 ? 'article' : 'articles'}.`);
     }
+    await tx.delete(sectionSlugRedirects).where(eq(sectionSlugRedirects.sectionId, id));
     await tx.delete(sections).where(eq(sections.id, id));
     return { slug: row.slug, name: row.name };
   });
@@ -124,6 +153,7 @@ export async function createTag(input: { name: string; slug: string }) {
     db.transaction(async (tx) => {
       if (await tagSlugTaken(tx, input.slug)) throw new SlugTakenError('tag', input.slug);
       const [created] = await tx.insert(tags).values(input).returning({ id: tags.id, slug: tags.slug });
+      await tx.delete(tagSlugRedirects).where(eq(tagSlugRedirects.oldSlug, input.slug));
       return created;
     }),
   );
@@ -137,6 +167,13 @@ export async function renameTag(input: { id: number; name: string; slug: string 
       if (!before) return null;
       if (await tagSlugTaken(tx, input.slug, input.id)) throw new SlugTakenError('tag', input.slug);
       await tx.update(tags).set({ name: input.name, slug: input.slug }).where(eq(tags.id, input.id));
+      if (before.slug !== input.slug) {
+        await tx
+          .insert(tagSlugRedirects)
+          .values({ oldSlug: before.slug, tagId: input.id })
+          .onConflictDoUpdate({ target: tagSlugRedirects.oldSlug, set: { tagId: input.id } });
+      }
+      await tx.delete(tagSlugRedirects).where(eq(tagSlugRedirects.oldSlug, input.slug));
       const articleIds = (await tx.select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, input.id))).map((a) => a.id);
       return { oldSlug: before.slug, slug: input.slug, articleIds };
     }),
@@ -151,6 +188,7 @@ export async function deleteTag(id: number) {
     if (row.articleCount > 0) {
       throw new TaxonomyConflictError(`This tag is still on ${row.articleCount} ${row.articleCount === 1 ? 'article' : 'articles'}; merge it into another tag instead.`);
     }
+    await tx.delete(tagSlugRedirects).where(eq(tagSlugRedirects.tagId, id));
     await tx.delete(tags).where(eq(tags.id, id));
     return { slug: row.slug, name: row.name };
   });
@@ -173,6 +211,12 @@ export async function mergeTags(fromSlug: string, intoSlug: string) {
     );
     // Explicit rather than relying on ON DELETE CASCADE: a transaction's connection may not have foreign_keys on.
     await tx.delete(articleTags).where(eq(articleTags.tagId, from.id));
+    // The merged-away tag's address, and every address that pointed at it, now lead to `into`.
+    await tx.update(tagSlugRedirects).set({ tagId: into.id }).where(eq(tagSlugRedirects.tagId, from.id));
+    await tx
+      .insert(tagSlugRedirects)
+      .values({ oldSlug: from.slug, tagId: into.id })
+      .onConflictDoUpdate({ target: tagSlugRedirects.oldSlug, set: { tagId: into.id } });
     await tx.delete(tags).where(eq(tags.id, from.id));
     return { from, into, articleIds };
   });

@@ -72,3 +72,5 @@ export function parsePage(value: string | string[] | undefined): number {
   const n = Number(Array.isArray(value) ? value[0] : value);
   return Number.isInteger(n) && n > 0 && n <= 100_000 ? n : 1;
 }
+
+export const MoveSectionSchema = z.object({ id, direction: z.enum(['up', 'down'], { message: 'Choose up or down.' }) });

@@ -11,6 +11,7 @@ import { NotAllowedError, requireStaff } from '@/lib/auth/staff-action';
 import { cacheTags } from '@/lib/cache-tags';
 import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
 import { renderMarkdown } from '@/lib/markdown/render';
+import { refreshRedirects } from '@/lib/redirects/refresh';
 import { revalidateAgainShortly } from '@/lib/revalidate/echo';
 import { storeImage } from '@/db/queries/media';
 import { ImageRejectedError, processImageUpload } from '@/lib/media/process-image';
@@ -96,13 +97,13 @@ export async function saveArticleAction(_prev: ArticleFormState, formData: FormD
     throw e;
   }
 
-  revalidateSavedArticle(saved, existing?.status === 'published');
+  await revalidateSavedArticle(saved, existing?.status === 'published');
   const notice = { save: 'saved', submit: 'submitted', publish: 'published', schedule: 'scheduled', unpublish: 'unpublished' }[intent];
   redirect(`/admin/articles/${saved.id}?notice=${notice}`);
 }
 
 /** Revalidates exactly what readers could see change: the article (old and new address) and its lists. */
-function revalidateSavedArticle(saved: SaveResult, wasPublic: boolean) {
+async function revalidateSavedArticle(saved: SaveResult, wasPublic: boolean) {
   if (!wasPublic && saved.status !== 'published' && saved.status !== 'scheduled') return;
   const tags = [
     cacheTags.article(saved.id),
@@ -115,6 +116,8 @@ function revalidateSavedArticle(saved: SaveResult, wasPublic: boolean) {
   ];
   for (const tag of tags) updateTag(tag);
   revalidateAgainShortly(tags);
+  // An address may have moved, or an old one may have gone public or private with the article.
+  await refreshRedirects();
 }
 
 const RestoreSchema = z.object({ articleId: z.coerce.number().int().positive(), revisionId: z.coerce.number().int().positive() });
@@ -151,7 +154,7 @@ export async function restoreRevisionAction(formData: FormData): Promise<void> {
     publishedAt: article.publishedAt,
     note: `Restored from the revision of ${revision.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   });
-  revalidateSavedArticle(saved, article.status === 'published');
+  await revalidateSavedArticle(saved, article.status === 'published');
   redirect(`/admin/articles/${article.id}?notice=restored`);
 }
 
@@ -173,9 +176,13 @@ export async function uploadInlineImageAction(formData: FormData): Promise<{ mar
 }
 
 /** The editor's live preview, through the same renderer as the public page. */
-export async function previewMarkdownAction(body: string): Promise<string> {
+const PreviewSchema = z.string().max(200_000);
+
+/** The editor's live preview, through the public page's renderer. Nothing is stored. */
+export async function previewMarkdownAction(body: unknown): Promise<string> {
   const staff = await requireStaff();
-  if (!can(staff, { do: 'admin.enter' })) throw new NotAllowedError();
-  if (typeof body !== 'string' || body.length > 200_000) return '';
-  return renderMarkdown(body);
+  if (!can(staff, { do: 'article.create' })) throw new NotAllowedError();
+  const parsed = PreviewSchema.safeParse(body);
+  if (!parsed.success) return '<p>The preview shows bodies up to 200,000 characters.</p>';
+  return renderMarkdown(parsed.data);
 }

@@ -9,6 +9,7 @@ import { requireStaff } from '@/lib/auth/staff-action';
 import { cacheTags } from '@/lib/cache-tags';
 import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
 import { ImageRejectedError, processImageUpload } from '@/lib/media/process-image';
+import { revalidateAgainShortly } from '@/lib/revalidate/echo';
 
 const ProfileSchema = z
   .object({
@@ -50,7 +51,9 @@ export async function updateProfileAction(_prev: ProfileState, formData: FormDat
     }
   }
   await updateProfile(staff.id, { name: parsed.data.name, bio: parsed.data.bio, avatarPath, password: parsed.data.newPassword || undefined });
-  // The author page shows the profile; bylines elsewhere show the name.
-  updateTag(cacheTags.author(me.slug));
+  // The author page shows the profile; bylines on articles and lists show the name.
+  const tags = [cacheTags.author(me.slug), ...(me.name !== parsed.data.name ? [cacheTags.byline(staff.id)] : [])];
+  for (const tag of tags) updateTag(tag);
+  revalidateAgainShortly(tags);
   return { status: 'success', message: parsed.data.newPassword ? 'Profile and password saved.' : 'Profile saved.', values: { name: parsed.data.name, bio: parsed.data.bio } };
 }

@@ -8,6 +8,7 @@ import {
   deleteSection,
   deleteTag,
   mergeTags,
+  moveSection,
   renameSection,
   renameTag,
   SlugTakenError,
@@ -17,10 +18,12 @@ import { can } from '@/lib/auth/permissions';
 import { NotAllowedError, requireStaff } from '@/lib/auth/staff-action';
 import { cacheTags } from '@/lib/cache-tags';
 import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
+import { refreshRedirects } from '@/lib/redirects/refresh';
 import { revalidateAgainShortly } from '@/lib/revalidate/echo';
 import {
   DeleteSchema,
   MERGE_FIELDS,
+  MoveSectionSchema,
   SECTION_FIELDS,
   SectionSchema,
   SectionUpdateSchema,
@@ -54,7 +57,9 @@ async function refuse<S extends ActionState>(values?: S['values']): Promise<S | 
   }
 }
 
-function revalidateReaderPages(tags: string[]) {
+async function revalidateReaderPages(tags: string[]) {
+  // A rename, merge or delete moves or retires an address.
+  await refreshRedirects();
   const unique = [...new Set(tags)];
   for (const tag of unique) updateTag(tag);
   revalidateAgainShortly(unique);
@@ -79,7 +84,7 @@ export async function createSectionAction(_prev: SectionFormState, formData: For
     if (e instanceof SlugTakenError) return { status: 'error', message: 'The section was not created.', fieldErrors: { slug: e.message }, values };
     throw e;
   }
-  revalidateReaderPages([cacheTags.sections, cacheTags.section(parsed.data.slug)]);
+  await revalidateReaderPages([cacheTags.sections, cacheTags.section(parsed.data.slug)]);
   return { status: 'success', message: `Created the section ${parsed.data.name} (/sections/${parsed.data.slug}).` };
 }
 
@@ -97,7 +102,7 @@ export async function updateSectionAction(_prev: SectionFormState, formData: For
     throw e;
   }
   if (!saved) return { status: 'error', message: 'That section no longer exists.' };
-  revalidateReaderPages([
+  await revalidateReaderPages([
     cacheTags.sections,
     cacheTags.home,
     cacheTags.section(saved.oldSlug),
@@ -121,8 +126,20 @@ export async function deleteSectionAction(_prev: ActionState, formData: FormData
   }
   if (!deleted) return { status: 'error', message: 'That section no longer exists.' };
   // No article is in it, so no article page changes.
-  revalidateReaderPages([cacheTags.sections, cacheTags.home, cacheTags.section(deleted.slug)]);
+  await revalidateReaderPages([cacheTags.sections, cacheTags.home, cacheTags.section(deleted.slug)]);
   return { status: 'success', message: `Deleted the section ${deleted.name}.` };
+}
+
+export async function moveSectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const refused = await refuse();
+  if (refused) return refused;
+  const parsed = MoveSectionSchema.safeParse({ id: formData.get('id'), direction: formData.get('direction') });
+  if (!parsed.success) return { status: 'error', message: parsed.error.issues[0].message };
+  const moved = await moveSection(parsed.data.id, parsed.data.direction);
+  if (!moved) return { status: 'error', message: `That section is already at the ${parsed.data.direction === 'up' ? 'top' : 'bottom'}.` };
+  // The order shows in the masthead of every reader page.
+  await revalidateReaderPages([cacheTags.sections]);
+  return { status: 'success', message: `Moved ${parsed.data.direction}.` };
 }
 
 // Tags
@@ -139,7 +156,7 @@ export async function createTagAction(_prev: TagFormState, formData: FormData): 
     if (e instanceof SlugTakenError) return { status: 'error', message: 'The tag was not created.', fieldErrors: { slug: e.message }, values };
     throw e;
   }
-  revalidateReaderPages([cacheTags.tag(parsed.data.slug)]);
+  await revalidateReaderPages([cacheTags.tag(parsed.data.slug)]);
   return { status: 'success', message: `Created the tag ${parsed.data.name}.` };
 }
 
@@ -157,7 +174,7 @@ export async function updateTagAction(_prev: TagFormState, formData: FormData): 
     throw e;
   }
   if (!saved) return { status: 'error', message: 'That tag no longer exists.' };
-  revalidateReaderPages([cacheTags.tag(saved.oldSlug), cacheTags.tag(saved.slug), ...saved.articleIds.map(cacheTags.article)]);
+  await revalidateReaderPages([cacheTags.tag(saved.oldSlug), cacheTags.tag(saved.slug), ...saved.articleIds.map(cacheTags.article)]);
   return { status: 'success', message: 'Saved.' };
 }
 
@@ -177,7 +194,7 @@ export async function mergeTagsAction(_prev: MergeFormState, formData: FormData)
     }
     throw e;
   }
-  revalidateReaderPages([cacheTags.tag(merged.from.slug), cacheTags.tag(merged.into.slug), ...merged.articleIds.map(cacheTags.article)]);
+  await revalidateReaderPages([cacheTags.tag(merged.from.slug), cacheTags.tag(merged.into.slug), ...merged.articleIds.map(cacheTags.article)]);
   const n = merged.articleIds.length;
   return { status: 'success', message: `Merged ${merged.from.name} into ${merged.into.name} (${n} ${n === 1 ? 'article' : 'articles'} moved).` };
 }
@@ -195,6 +212,6 @@ export async function deleteTagAction(_prev: ActionState, formData: FormData): P
     throw e;
   }
   if (!deleted) return { status: 'error', message: 'That tag no longer exists.' };
-  revalidateReaderPages([cacheTags.tag(deleted.slug)]);
+  await revalidateReaderPages([cacheTags.tag(deleted.slug)]);
   return { status: 'success', message: `Deleted the tag ${deleted.name}.` };
 }

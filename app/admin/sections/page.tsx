@@ -38,14 +38,14 @@ export default async function SectionsPage({ searchParams }: { searchParams: Pro
                   <th className={th}>Name</th>
                   <th className={th}>Slug</th>
                   <th className={th}>Description</th>
-                  <th className={`${th} text-center`}>Position</th>
+                  <th className={`${th} text-center`}>Order</th>
                   <th className={`${th} text-center`}>Articles</th>
                   <th className={th}>Actions</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-current/10">
-                {sections.map((s) => (
-                  <SectionRow key={s.id} section={s} />
+                {sections.map((s, i) => (
+                  <SectionRow key={s.id} section={s} first={i === 0} last={i === sections.length - 1} />
                 ))}
               </tbody>
             </table>

@@ -1,6 +1,7 @@
 import { revalidateTag } from 'next/cache';
 import { publishDueArticles } from '@/db/queries/admin-articles';
 import { cacheTags } from '@/lib/cache-tags';
+import { refreshRedirects } from '@/lib/redirects/refresh';
 import { revalidateAgainShortly } from '@/lib/revalidate/echo';
 import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';
 
@@ -24,5 +25,6 @@ export async function POST(request: Request) {
     // Same as the newsroom's actions: a render in flight across the change is corrected shortly after.
     revalidateAgainShortly(tags);
   }
+  if (published.length) await refreshRedirects();
   return Response.json({ published: published.map((a) => a.slug) });
 }

@@ -1,6 +1,7 @@
 import { revalidateTag } from 'next/cache';
 import { z } from 'zod';
 import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';
+import { refreshRedirects } from '@/lib/redirects/refresh';
 
 const BodySchema = z.object({ tags: z.array(z.string().min(1).max(200)).min(1).max(1000) });
 
@@ -13,5 +14,7 @@ export async function POST(request: Request) {
   const parsed = BodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: 'Expected {"tags": ["…"]}.' }, { status: 400 });
   for (const tag of parsed.data.tags) revalidateTag(tag, { expire: 0 });
+  // The importer (or another instance) may have moved an address.
+  await refreshRedirects();
   return Response.json({ revalidated: parsed.data.tags });
 }
