@@ -1,44 +1,12 @@
 import { createClient } from '@libsql/client';
-import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { callAction, callActionWithArgs, requestAs, ROLES, type Role } from './support/actions';
 
 // Every staff server action and admin page, called directly (never through the UI) as each role.
 // Actions are posted the way a browser without JavaScript posts them, using the ids of the build.
 
 const E2E_DB = 'file:./data/e2e/broadsheet.db';
 const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
-type Role = 'anonymous' | 'author' | 'moderator' | 'editor' | 'admin';
-const ROLES: Role[] = ['anonymous', 'author', 'moderator', 'editor', 'admin'];
-
-function actionId(file: string, name: string): string {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name);
-  if (!entry) throw new Error(`No server action ${name} in ${file}`);
-  return entry[0];
-}
-
-/** Calls a server action as the client runtime does (arguments as JSON); returns the response text. */
-async function callActionWithArgs(request: APIRequestContext, path: string, file: string, name: string, args: unknown[]) {
-  const response = await request.post(path, {
-    headers: { 'Next-Action': actionId(file, name), 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
-    data: JSON.stringify(args),
-    maxRedirects: 0,
-  });
-  return response.text();
-}
-
-/** Posts a form to a server action as a browser without JavaScript would. */
-type Field = string | { name: string; mimeType: string; buffer: Buffer };
-
-async function callAction(request: APIRequestContext, path: string, file: string, name: string, fields: Record<string, Field>, withState: boolean) {
-  const id = actionId(file, name);
-  const multipart: Record<string, Field> = withState
-    ? { $ACTION_REF_1: '', '$ACTION_1:0': JSON.stringify({ id, bound: '$@1' }), '$ACTION_1:1': JSON.stringify([{ status: 'idle' }]), ...fields }
-    : { [`$ACTION_ID_${id}`]: '', ...fields };
-  return request.post(path, { multipart, maxRedirects: 0 });
-}
 
 async function query<T = Record<string, unknown>>(sql: string, args: (string | number)[] = []): Promise<T[]> {
   const db = createClient({ url: E2E_DB, timeout: 5000 } as Parameters<typeof createClient>[0]);
@@ -47,21 +15,6 @@ async function query<T = Record<string, unknown>>(sql: string, args: (string | n
   } finally {
     db.close();
   }
-}
-
-async function requestAs(browser: Browser, role: Role): Promise<APIRequestContext> {
-  const address = `10.88.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
-  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
-  if (role !== 'anonymous') {
-    const page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(`${role}@example.com`);
-    await page.getByLabel('Password').fill('broadsheet-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page).toHaveURL(/\/admin$/);
-    await page.close();
-  }
-  return context.request;
 }
 
 const ARTICLE_ACTIONS = 'app/admin/articles/actions.ts';

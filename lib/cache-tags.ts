@@ -10,6 +10,8 @@ export const cacheTags = {
   author: (slug: string) => `author:${slug}`,
   /** Every page that prints this staff member's name in a byline: renaming them revalidates it. */
   byline: (userId: number) => `byline:${userId}`,
+  /** Pages that read the reply settings (thread depth, closing replies on old articles). */
+  replySettings: 'reply-settings',
   /** The section list in the masthead and footer. */
   sections: 'sections',
 } as const;

@@ -4,9 +4,24 @@ import { DEFAULT_REPLY_RULE_SETTINGS, type ReplyRuleSettings } from '@/lib/repli
 import { db } from '../index';
 import { settings } from '../schema';
 
-export type ReplySettings = ReplyRuleSettings & { floodSeconds: number; maxDepth: number };
+export type ReplySettings = ReplyRuleSettings & {
+  /** One reply per email or address in this many seconds. */
+  floodSeconds: number;
+  /** Deepest thread level a reply may sit at (1–5). */
+  maxDepth: number;
+  /** Replies close on articles published more than this many days ago; 0 never closes them. */
+  closeAfterDays: number;
+  /** Spam and trash older than this many days are purged by housekeeping. */
+  purgeAfterDays: number;
+};
 
-export const DEFAULT_REPLY_SETTINGS: ReplySettings = { ...DEFAULT_REPLY_RULE_SETTINGS, floodSeconds: 15, maxDepth: 5 };
+export const DEFAULT_REPLY_SETTINGS: ReplySettings = {
+  ...DEFAULT_REPLY_RULE_SETTINGS,
+  floodSeconds: 15,
+  maxDepth: 5,
+  closeAfterDays: 0,
+  purgeAfterDays: 30,
+};
 
 /** Reply rules as stored under the `replies` key, with defaults for anything not set. */
 export async function getReplySettings(): Promise<ReplySettings> {
