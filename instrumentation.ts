@@ -1,5 +1,5 @@
-// Runs once when the server starts. Publishing scheduled articles needs no cron: the server asks its
-// own publish-due route (which can revalidate pages) every few seconds.
+// Runs once when the server starts. Scheduled publishing and housekeeping need no cron: the server
+// asks its own routes (which can revalidate pages) on a timer.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { appSecret } = await import('./lib/secret');
@@ -7,20 +7,26 @@ export async function register() {
   const { refreshRedirects } = await import('./lib/redirects/refresh');
   await refreshRedirects();
   const port = process.env.PORT ?? '3000';
-  const intervalMs = Number(process.env.SCHEDULER_INTERVAL_MS ?? 10_000);
-  const tick = async () => {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/publish-due`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${appSecret()}` },
-      });
-      if (response.ok) {
-        const { published } = (await response.json()) as { published: string[] };
-        if (published.length) console.log(`[scheduler] published ${published.join(', ')}`);
+
+  const every = (path: string, intervalMs: number, report: (body: Record<string, unknown>) => void) => {
+    const tick = async () => {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${appSecret()}` },
+        });
+        if (response.ok) report((await response.json()) as Record<string, unknown>);
+      } catch {
+        // The server may not be listening yet on the first tick.
       }
-    } catch {
-      // The server may not be listening yet on the first tick.
-    }
+    };
+    setInterval(tick, intervalMs).unref();
   };
-  setInterval(tick, intervalMs).unref();
+
+  every('/api/publish-due', Number(process.env.SCHEDULER_INTERVAL_MS ?? 10_000), ({ published }) => {
+    if (Array.isArray(published) && published.length) console.log(`[scheduler] published ${published.join(', ')}`);
+  });
+  every('/api/housekeeping', Number(process.env.HOUSEKEEPING_INTERVAL_MS ?? 60 * 60 * 1000), ({ purged }) => {
+    if (typeof purged === 'number' && purged > 0) console.log(`[housekeeping] purged ${purged} old spam and trash replies`);
+  });
 }

@@ -47,6 +47,7 @@ export default defineConfig({
       // Tests give each journey its own client address through X-Forwarded-For.
       TRUST_PROXY: 'true',
       SCHEDULER_INTERVAL_MS: '1000',
+      HOUSEKEEPING_INTERVAL_MS: '2000',
     },
   },
 });

@@ -196,6 +196,8 @@ export type ReplyStatusReason = {
   rule: string;
   detail?: string;
   match?: string;
+  /** Which field the match was found in, for highlighting on the desk. */
+  field?: 'body' | 'name' | 'email' | 'url' | 'ip';
 };
 
 export const replies = sqliteTable(
@@ -220,8 +222,11 @@ export const replies = sqliteTable(
     userAgent: text('user_agent'),
     createdAt: createdAt(),
     editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+    // When the reply last changed status (housekeeping purges spam and trash by it).
+    statusChangedAt: integer('status_changed_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
+    index('replies_status_changed_idx').on(t.status, t.statusChangedAt),
     index('replies_article_status_created_idx').on(t.articleId, t.status, t.createdAt),
     index('replies_status_created_idx').on(t.status, t.createdAt, t.id),
     index('replies_email_status_idx').on(t.authorEmail, t.status),

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
-import { demoPasswordStillSet } from '@/db/queries/dashboard';
+import { countPendingReplies, demoPasswordStillSet } from '@/db/queries/dashboard';
 import { DEMO_PASSWORD } from '@/db/seed/content';
 import { can } from '@/lib/auth/permissions';
 import { signOutAction } from '../(auth)/login/actions';
@@ -12,13 +12,16 @@ export const instant = false;
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const staff = await getCurrentStaff();
   if (!staff || !can(staff, { do: 'admin.enter' })) redirect('/login?callbackUrl=/admin');
-  const warnDemo = await demoPasswordStillSet(DEMO_PASSWORD);
+  const moderates = can(staff, { do: 'reply.moderate' });
+  const [warnDemo, pending] = await Promise.all([demoPasswordStillSet(DEMO_PASSWORD), moderates ? countPendingReplies() : Promise.resolve(0)]);
   // The article, comment, section, staff and settings desks are listed here as they are built.
   const links = [
     { href: '/admin', label: 'Dashboard', show: true },
     { href: '/admin/articles', label: 'Articles', show: can(staff, { do: 'article.create' }) },
+    { href: '/admin/comments', label: 'Comments', show: moderates, badge: pending },
     { href: '/admin/sections', label: 'Sections', show: can(staff, { do: 'taxonomy.manage' }) },
     { href: '/admin/users', label: 'Staff', show: can(staff, { do: 'staff.manage' }) },
+    { href: '/admin/settings', label: 'Settings', show: can(staff, { do: 'settings.manage' }) },
     { href: '/admin/profile', label: 'Profile', show: true },
   ].filter((l) => l.show);
   return (
@@ -39,6 +42,13 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                 <li key={l.href}>
                   <Link href={l.href} className="hover:underline underline-offset-4">
                     {l.label}
+                    {'badge' in l && l.badge ? (
+                      <span className="ml-1 rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-bold text-white tabular-nums">
+                        <span className="sr-only">, </span>
+                        {l.badge.toLocaleString('en-GB')}
+                        <span className="sr-only"> pending</span>
+                      </span>
+                    ) : null}
                   </Link>
                 </li>
               ))}

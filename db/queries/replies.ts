@@ -106,7 +106,7 @@ export type NewReplyInput = {
 /** Stores a reply and the rules' decision in the moderation log, in one batch (one transaction). */
 export async function createReply(input: NewReplyInput): Promise<{ id: number }> {
   const [inserted] = await db.batch([
-    db.insert(replies).values(input).returning({ id: replies.id }),
+    db.insert(replies).values({ ...input, statusChangedAt: new Date() }).returning({ id: replies.id }),
     db.insert(moderationLog).values({
       replyId: sql`last_insert_rowid()`,
       actorId: input.userId,

@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashPassword } from '@/lib/auth/password';
+import { decideReplyStatus, DEFAULT_REPLY_RULE_SETTINGS } from '@/lib/replies/rules';
 import { slugify } from '@/lib/slug';
 import { uploadsDir } from '@/lib/uploads';
 import type { Database } from '../index';
@@ -126,7 +127,7 @@ export async function seedDemoContent(db: Database, now = Date.now()): Promise<v
         authorUrl: r.url ?? null,
         body: r.body,
         status: r.status,
-        statusReason: r.status === 'approved' ? null : { rule: 'demo', detail: 'Demo content seeded in this state.' },
+        statusReason: demoReason(r, email, staffId !== null),
         userId: staffId,
         createdAt: new Date(discussionStart + r.minutesAfterPublish * 60_000),
       })
@@ -146,4 +147,17 @@ export async function seedDemoContent(db: Database, now = Date.now()): Promise<v
   }
 
   await db.insert(settings).values({ key: 'seeded_at', value: new Date(now).toISOString() });
+}
+
+/** The demo's spam words: the seeded spam shows the desk's explained holds as real rules would. */
+const DEMO_RULES = { ...DEFAULT_REPLY_RULE_SETTINGS, disallowedWords: ['cheap', 'guarantee', 'guaranteed', 'trick'] };
+
+/** Why a seeded reply is held or spam, as the reply rules explain it (a trashed one was a moderator's call). */
+function demoReason(r: { status: string; name: string; url?: string; body: string }, email: string, isStaff: boolean) {
+  if (r.status === 'approved' || r.status === 'trash') return null;
+  const d = decideReplyStatus(
+    { name: r.name, email, url: r.url ?? null, body: r.body, ip: null, isStaff, honeypot: '', secondsSinceFormRendered: null, hasApprovedReplyFromEmail: false },
+    DEMO_RULES,
+  );
+  return { rule: d.rule, detail: d.detail, match: d.match?.text, field: d.match?.field };
 }

@@ -101,7 +101,7 @@ export async function postReply(_prev: ReplyFormState, formData: FormData): Prom
     authorUrl: input.website,
     body: input.comment,
     status: decision.status,
-    statusReason: decision.status === 'approved' ? null : { rule: decision.rule, detail: decision.detail, match: decision.match?.text },
+    statusReason: decision.status === 'approved' ? null : { rule: decision.rule, detail: decision.detail, match: decision.match?.text, field: decision.match?.field },
     userId: staff?.id ?? null,
     ipHash,
     userAgent: requestHeaders.get('user-agent')?.slice(0, 300) ?? null,
