@@ -8,6 +8,8 @@ import {
 } from '@/db/queries/articles';
 import type { AuthorRef } from '@/db/queries/articles';
 import { listApprovedReplies } from '@/db/queries/replies';
+import { getReplySettings } from '@/db/queries/settings';
+import { repliesOpen } from '@/lib/replies/open';
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug, listSections } from '@/db/queries/taxonomy';
 import { cacheTags } from '@/lib/cache-tags';
 
@@ -52,12 +54,18 @@ export async function getArticlePageData(slug: string) {
   cacheTag(cacheTags.articleSlug(slug));
   const article = await getPublishedArticleBySlug(slug);
   if (!article) {
-    return { article: null, replies: [], redirectTo: await getRedirectedSlug(slug) } as const;
+    return { article: null, replies: [], maxDepth: 0, redirectTo: await getRedirectedSlug(slug) } as const;
   }
-  cacheTag(cacheTags.article(article.id));
+  cacheTag(cacheTags.article(article.id), cacheTags.replySettings);
   tagBylines([[article]]);
-  const replies = await listApprovedReplies(article.id);
-  return { article, replies, redirectTo: null } as const;
+  const [replies, settings] = await Promise.all([listApprovedReplies(article.id), getReplySettings()]);
+  const discussion = repliesOpen(article, settings.closeAfterDays);
+  // An article that closes by age later keeps its cached page only until then.
+  if (discussion.closesAt !== null) {
+    const seconds = Math.max(60, Math.ceil((discussion.closesAt - Date.now()) / 1000));
+    cacheLife({ stale: Math.min(300, seconds), revalidate: seconds, expire: seconds });
+  }
+  return { article: { ...article, commentsOpen: discussion.open }, replies, maxDepth: settings.maxDepth, redirectTo: null } as const;
 }
 
 export async function getFrontPage(page: number) {

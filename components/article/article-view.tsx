@@ -9,16 +9,17 @@ import { ReplyForm } from '@/components/comments/reply-form';
 import { Time } from '@/components/ui/time';
 import { Byline } from './byline';
 
-const MAX_DEPTH = 5;
-
 export function ArticleView({
   article,
   replies,
+  maxDepth,
   replyTo,
 }: {
   article: ArticleDetail;
   /** Approved replies, plus (for their own author only) held ones. */
   replies: PublicReply[];
+  /** Deepest level a reply may sit at (the reply settings); deeper "Reply" links are not offered. */
+  maxDepth: number;
   replyTo?: { id: number; name: string } | null;
 }) {
   const approvedCount = replies.filter((r) => r.status === 'approved').length;
@@ -100,7 +101,7 @@ export function ArticleView({
         <h2 id="comments-heading" className="mb-6 font-serif text-2xl font-bold">
           {approvedCount === 0 ? 'No comments yet' : approvedCount === 1 ? '1 comment' : `${approvedCount} comments`}
         </h2>
-        <CommentThread replies={replies} articleSlug={article.slug} canReply={article.commentsOpen} maxDepth={MAX_DEPTH} />
+        <CommentThread replies={replies} articleSlug={article.slug} canReply={article.commentsOpen} maxDepth={maxDepth} />
         <div id="respond" className="mt-10 scroll-mt-6">
           {article.commentsOpen ? (
             <>

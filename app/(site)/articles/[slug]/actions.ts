@@ -18,6 +18,7 @@ import { env } from '@/lib/env';
 import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
 import { clientAddress, hashAddress } from '@/lib/request-address';
 import { addHeldEntry, decodeHeldCookie, encodeHeldCookie, HELD_COOKIE, HELD_COOKIE_MAX_AGE } from '@/lib/replies/held-cookie';
+import { repliesOpen } from '@/lib/replies/open';
 import { decideReplyStatus } from '@/lib/replies/rules';
 import { REPLY_FIELDS, ReplyFormSchema } from '@/lib/replies/schema';
 import { appSecret } from '@/lib/secret';
@@ -47,9 +48,8 @@ export async function postReply(_prev: ReplyFormState, formData: FormData): Prom
 
   const article = await getArticleForReply(input.articleId);
   if (!article) return fail('This article is not available for comments.');
-  if (!article.commentsOpen) return fail('Comments are closed.');
-
   const settings = await getReplySettings();
+  if (!repliesOpen(article, settings.closeAfterDays).open) return fail('Comments are closed.');
   let depth = 1;
   if (input.parentId !== null) {
     const parent = await getReplyParent(input.parentId);

@@ -22,6 +22,6 @@ export async function generateMetadata({ params }: PageProps<'/articles/[slug]/r
 }
 
 export default async function ReplyToCommentPage({ params }: PageProps<'/articles/[slug]/reply/[parentId]'>) {
-  const { article, replies, parent } = await load(params);
-  return <ArticleView article={article} replies={replies} replyTo={{ id: parent.id, name: parent.authorName }} />;
+  const { article, replies, parent, maxDepth } = await load(params);
+  return <ArticleView article={article} replies={replies} maxDepth={maxDepth} replyTo={{ id: parent.id, name: parent.authorName }} />;
 }
