@@ -29,6 +29,8 @@ export const users = sqliteTable(
     // Null means the account cannot sign in (e.g. an imported author who was never given a password).
     passwordHash: text('password_hash'),
     disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+    // Moderators who asked for a mail digest of pending replies.
+    pendingDigest: integer('pending_digest', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
@@ -224,6 +226,8 @@ export const replies = sqliteTable(
     editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
     // When the reply last changed status (housekeeping purges spam and trash by it).
     statusChangedAt: integer('status_changed_at', { mode: 'timestamp_ms' }),
+    // The commenter asked to be mailed when someone answers this reply.
+    notifyReplies: integer('notify_replies', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('replies_status_changed_idx').on(t.status, t.statusChangedAt),
@@ -252,6 +256,78 @@ export const moderationLog = sqliteTable(
   },
   (t) => [index('moderation_log_reply_idx').on(t.replyId, t.createdAt), index('moderation_log_created_idx').on(t.createdAt)],
 );
+
+export const REPORT_REASONS = ['spam', 'abuse', 'off-topic', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/** A reader's report of an approved reply; one per reply and reporter address. */
+export const replyReports = sqliteTable(
+  'reply_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    replyId: integer('reply_id')
+      .notNull()
+      .references(() => replies.id, { onDelete: 'cascade' }),
+    reason: text('reason', { enum: REPORT_REASONS }).notNull(),
+    note: text('note'),
+    reporterHash: text('reporter_hash').notNull(),
+    createdAt: createdAt(),
+    // Set when a moderator dismissed the report (the reply stays).
+    dismissedAt: integer('dismissed_at', { mode: 'timestamp_ms' }),
+    dismissedById: integer('dismissed_by_id').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('reply_reports_reply_reporter_uq').on(t.replyId, t.reporterHash),
+    index('reply_reports_open_idx').on(t.dismissedAt, t.createdAt),
+    index('reply_reports_reporter_idx').on(t.reporterHash, t.createdAt),
+  ],
+);
+
+export const SANCTION_KINDS = ['ban', 'suspend', 'hold'] as const;
+export type SanctionKind = (typeof SANCTION_KINDS)[number];
+
+/** A ban, a suspension until a time, or "always hold" for a commenter email (and optionally address). */
+export const commenterSanctions = sqliteTable(
+  'commenter_sanctions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    ipHash: text('ip_hash'),
+    kind: text('kind', { enum: SANCTION_KINDS }).notNull(),
+    until: integer('until', { mode: 'timestamp_ms' }),
+    reason: text('reason').notNull(),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    liftedAt: integer('lifted_at', { mode: 'timestamp_ms' }),
+    liftedById: integer('lifted_by_id').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('commenter_sanctions_email_idx').on(t.email, t.liftedAt), index('commenter_sanctions_ip_idx').on(t.ipHash, t.liftedAt)],
+);
+
+/** Outgoing mail, sent off the request path and retried; `dedupeKey` makes one event one mail. */
+export const mailQueue = sqliteTable(
+  'mail_queue',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    dedupeKey: text('dedupe_key').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    headers: text('headers', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('mail_queue_dedupe_uq').on(t.dedupeKey), index('mail_queue_due_idx').on(t.sentAt, t.nextAttemptAt)],
+);
+
+/** Emails that unsubscribed from every reply notification (one click, no account). */
+export const mailOptOuts = sqliteTable('mail_opt_outs', {
+  email: text('email').primaryKey(),
+  createdAt: createdAt(),
+});
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),

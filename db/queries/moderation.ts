@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { db } from '../index';
-import { articles, moderationLog, replies, users, type ReplyStatus, type ReplyStatusReason } from '../schema';
+import { articles, moderationLog, replies, replyReports, users, type ReplyStatus, type ReplyStatusReason } from '../schema';
 
 // The moderation desk. Every list is keyset-paged over an index: the queue by
 // (status, created_at, id), one article's queue by (article_id, status, created_at), one commenter's
@@ -351,6 +351,7 @@ export async function purgeOldSpamAndTrash(olderThan: Date, batchSize = 500): Pr
     const ids = batch.map((b) => b.id);
     await db.batch([
       db.delete(moderationLog).where(inArray(moderationLog.replyId, ids)),
+      db.delete(replyReports).where(inArray(replyReports.replyId, ids)),
       // Replies that answered a purged one stay, shown at the top level.
       db.update(replies).set({ parentId: null }).where(inArray(replies.parentId, ids)),
       db.delete(replies).where(inArray(replies.id, ids)),
