@@ -26,6 +26,12 @@ export async function register() {
   every('/api/publish-due', Number(process.env.SCHEDULER_INTERVAL_MS ?? 10_000), ({ published }) => {
     if (Array.isArray(published) && published.length) console.log(`[scheduler] published ${published.join(', ')}`);
   });
+  if (process.env.SMTP_URL) {
+    every('/api/mail-queue', Number(process.env.MAIL_INTERVAL_MS ?? 5000), ({ sent, failed }) => {
+      if (typeof sent === 'number' && sent > 0) console.log(`[mail] sent ${sent}`);
+      if (typeof failed === 'number' && failed > 0) console.warn(`[mail] ${failed} failed; will retry`);
+    });
+  }
   every('/api/housekeeping', Number(process.env.HOUSEKEEPING_INTERVAL_MS ?? 60 * 60 * 1000), ({ purged }) => {
     if (typeof purged === 'number' && purged > 0) console.log(`[housekeeping] purged ${purged} old spam and trash replies`);
   });

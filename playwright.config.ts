@@ -1,6 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+// The notification spec's SMTP server listens here (e2e/support/smtp.ts).
+const SMTP_PORT = PORT + 15;
 export const E2E_DATA_DIR = './data/e2e';
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
@@ -48,6 +50,9 @@ export default defineConfig({
       TRUST_PROXY: 'true',
       SCHEDULER_INTERVAL_MS: '1000',
       HOUSEKEEPING_INTERVAL_MS: '2000',
+      // A real SMTP server, started by the notification spec (e2e/notifications.spec.ts).
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+      MAIL_INTERVAL_MS: '500',
     },
   },
 });

@@ -44,6 +44,8 @@ const statusOf = async (id: number) => (await queryRows<{ status: string }>('sel
 /** The desk filtered to one commenter, so other tests' replies never get in the way. */
 async function openQueue(page: Page, status: string, email: string) {
   await page.goto(`/admin/comments?status=${status}&email=${encodeURIComponent(email)}`);
+  // Keys pressed before the shortcuts are wired up would be lost.
+  await expect(page.locator('html[data-desk-shortcuts="on"]')).toHaveCount(1);
 }
 
 test('a first-time reader’s reply is held; the moderator approves it with the keyboard; another reader sees it at once', async ({ browser, newReader }) => {

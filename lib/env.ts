@@ -20,6 +20,12 @@ const EnvSchema = z.object({
   TRUST_PROXY: booleanFromString.default(false),
   // Test/benchmark aid: append every SQL statement the app runs to this file.
   QUERY_LOG_FILE: z.string().optional(),
+  // Outgoing mail (reply notifications, the moderators' digest). Without it no mail is offered or sent.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().default('Broadsheet <no-reply@localhost>'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
-import { countArticlesByStatus, countPendingReplies, listRecentlyUpdatedArticles } from '@/db/queries/dashboard';
+import { countArticlesByStatus, listRecentlyUpdatedArticles } from '@/db/queries/dashboard';
+import { queueHealth } from '@/db/queries/moderation';
 import { can } from '@/lib/auth/permissions';
 import { Time } from '@/components/ui/time';
 
@@ -12,13 +13,19 @@ export default async function DashboardPage() {
   // Each page checks again: the layout's redirect is not the guard.
   const staff = await getCurrentStaff();
   if (!staff || !can(staff, { do: 'admin.enter' })) redirect('/login?callbackUrl=/admin');
-  const [counts, pending, recent] = await Promise.all([countArticlesByStatus(), countPendingReplies(), listRecentlyUpdatedArticles(8)]);
+  const [counts, health, recent] = await Promise.all([countArticlesByStatus(), queueHealth(), listRecentlyUpdatedArticles(8)]);
   const tiles = [
     { label: 'Drafts', value: counts.draft },
     { label: 'In review', value: counts.review },
     { label: 'Scheduled', value: counts.scheduled },
     { label: 'Published', value: counts.published },
-    { label: 'Pending replies', value: pending },
+    { label: 'Pending replies', value: health.pending },
+  ];
+  const queueTiles = [
+    { label: 'Pending replies', value: health.pending.toLocaleString('en-GB') },
+    { label: 'Oldest waiting', value: health.oldestPendingMinutes === null ? '—' : duration(health.oldestPendingMinutes) },
+    { label: 'Median time to decision (7 days)', value: health.medianMinutesToDecision === null ? '—' : duration(health.medianMinutesToDecision) },
+    { label: 'Decisions (7 days)', value: health.decisionsThisWeek.toLocaleString('en-GB') },
   ];
   return (
     <>
@@ -32,6 +39,21 @@ export default async function DashboardPage() {
           </div>
         ))}
       </dl>
+      {can(staff, { do: 'reply.moderate' }) && (
+        <section aria-labelledby="queue-health-heading">
+          <h2 id="queue-health-heading" className="mb-3 mt-10 font-serif text-xl font-bold">
+            Queue health
+          </h2>
+          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+            {queueTiles.map((t) => (
+              <div key={t.label} className="rounded-sm border border-current/20 p-4">
+                <dt className="text-xs font-bold uppercase tracking-widest text-current/70">{t.label}</dt>
+                <dd className="mt-1 font-serif text-2xl font-bold">{t.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
       <h2 className="mb-3 mt-10 font-serif text-xl font-bold">Recently changed</h2>
       <ul className="divide-y divide-current/10">
         {recent.map((a) => (
@@ -51,4 +73,10 @@ export default async function DashboardPage() {
       </ul>
     </>
   );
+}
+
+function duration(minutes: number) {
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 48 * 60) return `${Math.round(minutes / 60)} h`;
+  return `${Math.round(minutes / 1440)} days`;
 }

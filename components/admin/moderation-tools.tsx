@@ -144,6 +144,8 @@ export function ModerationShortcuts() {
       }
     };
     document.addEventListener('keydown', onKey);
+    // Tests (and curious users) can tell the shortcuts are live.
+    document.documentElement.dataset.deskShortcuts = 'on';
     // After a decision the page comes back; put focus where the moderator was.
     const saved = sessionStorage.getItem('desk-focus');
     if (saved !== null) {
@@ -151,7 +153,10 @@ export function ModerationShortcuts() {
       const list = rows();
       list[Math.min(Number(saved), list.length - 1)]?.focus();
     }
-    return () => document.removeEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      delete document.documentElement.dataset.deskShortcuts;
+    };
   }, []);
   return null;
 }

@@ -6,6 +6,7 @@ import { renderMarkdown } from '@/lib/markdown/render';
 import { mediaUrl } from '@/lib/uploads';
 import { CommentThread } from '@/components/comments/comment-thread';
 import { ReplyForm } from '@/components/comments/reply-form';
+import { mailEnabled } from '@/lib/mail/transport';
 import { Time } from '@/components/ui/time';
 import { Byline } from './byline';
 
@@ -107,7 +108,7 @@ export function ArticleView({
             <>
               <h2 className="mb-2 font-serif text-2xl font-bold">Leave a Reply</h2>
               <p className="mb-4 text-sm text-current/70">Your email address will not be published. Comments are moderated.</p>
-              <ReplyForm articleId={article.id} articleSlug={article.slug} initialParent={replyTo ?? null} />
+              <ReplyForm articleId={article.id} articleSlug={article.slug} initialParent={replyTo ?? null} offerNotify={mailEnabled()} />
             </>
           ) : (
             <p className="font-serif text-lg italic">Comments are closed.</p>

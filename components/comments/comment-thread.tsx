@@ -36,17 +36,27 @@ function Comment({ node, articleSlug, canReply, maxDepth }: { node: ThreadNode<P
         <div className="font-serif text-[1.05rem] leading-relaxed">
           <ReplyBody body={r.body} />
         </div>
-        {canReply && !held && r.depth < maxDepth && (
-          <a
-            href={`/articles/${articleSlug}/reply/${r.id}#respond`}
-            data-reply-to={r.id}
-            data-reply-name={r.authorName}
-            className="mt-2 inline-block text-sm font-semibold text-[var(--color-accent)] hover:underline"
-            aria-label={`Reply to ${r.authorName}`}
-          >
-            Reply
-          </a>
-        )}
+        <div className="mt-2 flex items-center gap-4">
+          {canReply && !held && r.depth < maxDepth && (
+            <a
+              href={`/articles/${articleSlug}/reply/${r.id}#respond`}
+              data-reply-to={r.id}
+              data-reply-name={r.authorName}
+              className="inline-block text-sm font-semibold text-[var(--color-accent)] hover:underline"
+              aria-label={`Reply to ${r.authorName}`}
+            >
+              Reply
+            </a>
+          )}
+          {!held && (
+            // A GET form: a real button that opens the report page, with or without JavaScript.
+            <form method="get" action={`/articles/${articleSlug}/report/${r.id}`}>
+              <button className="text-sm text-current/70 hover:text-current hover:underline" aria-label={`Report the comment by ${r.authorName}`}>
+                Report
+              </button>
+            </form>
+          )}
+        </div>
       </article>
       {node.children.length > 0 && (
         <ol className="ml-3 mt-2 space-y-2 border-l border-dotted border-current/20 pl-3 sm:ml-6 sm:pl-4">

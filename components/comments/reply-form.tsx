@@ -49,7 +49,18 @@ const inputClass =
  * The reply form: a plain <form> posting to a server action, so it works before and without
  * JavaScript. With JavaScript it keeps its state in place and "Reply" links retarget it.
  */
-export function ReplyForm({ articleId, articleSlug, initialParent }: { articleId: number; articleSlug: string; initialParent: Parent }) {
+export function ReplyForm({
+  articleId,
+  articleSlug,
+  initialParent,
+  offerNotify,
+}: {
+  articleId: number;
+  articleSlug: string;
+  initialParent: Parent;
+  /** Only when the site can send mail (SMTP_URL set). */
+  offerNotify: boolean;
+}) {
   // The permalink ties a no-JavaScript post's answer to this form wherever it is rendered (the cached
   // article, its held-reply variant or a reply-to page), so the errors and typed text come back.
   const [state, formAction, pending] = useActionState(postReply, initialState, `/articles/${articleSlug}`);
@@ -160,6 +171,12 @@ export function ReplyForm({ articleId, articleSlug, initialParent }: { articleId
           />
         </Field>
       </div>
+      {offerNotify && (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="notify" value="on" defaultChecked={v.notify === 'on'} key={`notify-${v.notify ?? ''}`} className="size-4" />
+          Notify me of replies to my comment
+        </label>
+      )}
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="reply-company">Leave this field empty</label>
         <input id="reply-company" name="company" tabIndex={-1} autoComplete="off" defaultValue="" />

@@ -1,8 +1,10 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { db } from '../index';
-import { articles, moderationLog, replies, replyReports, users, type ReplyStatus, type ReplyStatusReason } from '../schema';
+import { articles, moderationLog, replies, replyReports, settings, users, type ReplyStatus, type ReplyStatusReason, type ReportReason } from '../schema';
+import { openReportsFor } from './reports';
+import { sanctionsByEmail } from './sanctions';
 
 // The moderation desk. Every list is keyset-paged over an index: the queue by
 // (status, created_at, id), one article's queue by (article_id, status, created_at), one commenter's
@@ -36,6 +38,8 @@ export type QueueRow = {
   parent: { id: number; authorName: string; body: string; status: ReplyStatus } | null;
   history: Record<ReplyStatus, number>;
   log: { id: number; action: string; fromStatus: ReplyStatus | null; toStatus: ReplyStatus | null; actorName: string | null; note: string | null; createdAt: Date }[];
+  sanctions: Awaited<ReturnType<typeof sanctionsByEmail>> extends Map<string, infer V> ? V : never;
+  reports: { reason: ReportReason; note: string | null; createdAt: Date }[];
 };
 
 export type QueuePage = { rows: QueueRow[]; next: QueueCursor | null; prev: QueueCursor | null };
@@ -78,7 +82,30 @@ export async function listQueue(f: QueueFilter, position: { after?: QueueCursor;
     : undefined;
   const order: SQL[] = forwardGreater ? [asc(replies.createdAt), asc(replies.id)] : [desc(replies.createdAt), desc(replies.id)];
 
-  const found = await db
+  const found = await selectQueueRows()
+    .where(keyset ? and(filterWhere(f), keyset) : filterWhere(f))
+    .orderBy(...order)
+    .limit(QUEUE_PAGE_SIZE + 1);
+
+  const more = found.length > QUEUE_PAGE_SIZE;
+  const page = found.slice(0, QUEUE_PAGE_SIZE);
+  if (backwards) page.reverse();
+  const rows = await hydrate(page);
+
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const toCursor = (r: QueueRow): QueueCursor => ({ createdAt: r.createdAt.getTime(), id: r.id });
+  // Going forward: a next page exists if we over-fetched; a previous one if we came from a cursor.
+  // Going back: the reverse.
+  return {
+    rows,
+    next: last && (backwards ? true : more) ? toCursor(last) : null,
+    prev: first && (backwards ? more : Boolean(position.after)) ? toCursor(first) : null,
+  };
+}
+
+function selectQueueRows() {
+  return db
     .select({
       id: replies.id,
       body: replies.body,
@@ -102,16 +129,17 @@ export async function listQueue(f: QueueFilter, position: { after?: QueueCursor;
     .from(replies)
     .innerJoin(articles, eq(articles.id, replies.articleId))
     .leftJoin(parentReply, eq(parentReply.id, replies.parentId))
-    .where(keyset ? and(filterWhere(f), keyset) : filterWhere(f))
-    .orderBy(...order)
-    .limit(QUEUE_PAGE_SIZE + 1);
+    .$dynamic();
+}
 
-  const more = found.length > QUEUE_PAGE_SIZE;
-  const page = found.slice(0, QUEUE_PAGE_SIZE);
-  if (backwards) page.reverse();
+type FoundRow = Awaited<ReturnType<ReturnType<typeof selectQueueRows>['execute']>>[number];
 
-  const [history, log] = await Promise.all([historyByEmail(page.map((r) => r.authorEmail)), logForReplies(page.map((r) => r.id))]);
-  const rows: QueueRow[] = page.map((r) => ({
+/** Adds each row's commenter history, log, sanctions and open reports: four grouped queries per page. */
+async function hydrate(page: FoundRow[]): Promise<QueueRow[]> {
+  const emails = page.map((r) => r.authorEmail);
+  const ids = page.map((r) => r.id);
+  const [history, log, sanctions, reports] = await Promise.all([historyByEmail(emails), logForReplies(ids), sanctionsByEmail(emails), openReportsFor(ids)]);
+  return page.map((r) => ({
     id: r.id,
     body: r.body,
     authorName: r.authorName,
@@ -127,18 +155,18 @@ export async function listQueue(f: QueueFilter, position: { after?: QueueCursor;
     parent: r.parentId !== null ? { id: r.parentId, authorName: r.parentName!, body: r.parentBody!, status: r.parentStatus! } : null,
     history: history.get(r.authorEmail) ?? { pending: 0, approved: 0, spam: 0, trash: 0 },
     log: log.get(r.id) ?? [],
+    sanctions: sanctions.get(r.authorEmail) ?? [],
+    reports: reports.get(r.id) ?? [],
   }));
+}
 
-  const first = rows[0];
-  const last = rows[rows.length - 1];
-  const toCursor = (r: QueueRow): QueueCursor => ({ createdAt: r.createdAt.getTime(), id: r.id });
-  // Going forward: a next page exists if we over-fetched; a previous one if we came from a cursor.
-  // Going back: the reverse.
-  return {
-    rows,
-    next: last && (backwards ? true : more) ? toCursor(last) : null,
-    prev: first && (backwards ? more : Boolean(position.after)) ? toCursor(first) : null,
-  };
+/** Desk rows for replies picked elsewhere (the Reported queue), in the order given. */
+export async function listRepliesByIds(ids: number[]): Promise<QueueRow[]> {
+  if (ids.length === 0) return [];
+  const found = await selectQueueRows().where(inArray(replies.id, ids));
+  const order = new Map(ids.map((id, i) => [id, i]));
+  found.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return hydrate(found);
 }
 
 /** Approved, pending, spam and trash counts for each commenter email (replies_email_status_idx). */
@@ -359,4 +387,63 @@ export async function purgeOldSpamAndTrash(olderThan: Date, batchSize = 500): Pr
     purged += ids.length;
     if (batch.length < batchSize) return purged;
   }
+}
+
+const WATERMARK_KEY = 'address_retention_watermark';
+
+/**
+ * Drops the hashed address and browser of replies older than the cutoff. A watermark (in settings)
+ * remembers how far it has gone, so each run touches only the newly old replies, through
+ * replies_status_created_idx (every status is listed so the index's leading column is used).
+ */
+export async function dropOldAddresses(olderThan: Date): Promise<number> {
+  const [mark] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, WATERMARK_KEY)).limit(1);
+  const from = new Date(typeof mark?.value === 'number' ? mark.value : 0);
+  if (from >= olderThan) return 0;
+  const result = await db
+    .update(replies)
+    .set({ ipHash: null, userAgent: null })
+    .where(
+      and(
+        inArray(replies.status, ['pending', 'approved', 'spam', 'trash']),
+        gte(replies.createdAt, from),
+        lt(replies.createdAt, olderThan),
+        or(isNotNull(replies.ipHash), isNotNull(replies.userAgent)),
+      ),
+    );
+  await db
+    .insert(settings)
+    .values({ key: WATERMARK_KEY, value: olderThan.getTime(), updatedAt: new Date() })
+    .onConflictDoUpdate({ target: settings.key, set: { value: olderThan.getTime(), updatedAt: new Date() } });
+  return result.rowsAffected;
+}
+
+/** Queue health for the dashboard: how much is waiting, for how long, and how fast decisions come. */
+export async function queueHealth() {
+  const weekAgo = new Date(Date.now() - 7 * 24 * 3600_000);
+  const decided = sql`${moderationLog.actorId} is not null and ${moderationLog.fromStatus} = 'pending' and ${moderationLog.toStatus} != 'pending' and ${moderationLog.createdAt} >= ${weekAgo.getTime()}`;
+  const [[pending], [oldest], [decisions]] = await Promise.all([
+    db.select({ n: count() }).from(replies).where(eq(replies.status, 'pending')),
+    db.select({ at: replies.createdAt }).from(replies).where(eq(replies.status, 'pending')).orderBy(asc(replies.createdAt)).limit(1),
+    db.select({ n: count() }).from(moderationLog).where(decided),
+  ]);
+  let medianMinutes: number | null = null;
+  if (decisions.n > 0) {
+    // The middle decision by waiting time (moderation_log_created_idx narrows to the week).
+    const [middle] = await db
+      .select({ waited: sql<number>`${moderationLog.createdAt} - ${replies.createdAt}` })
+      .from(moderationLog)
+      .innerJoin(replies, eq(replies.id, moderationLog.replyId))
+      .where(decided)
+      .orderBy(sql`${moderationLog.createdAt} - ${replies.createdAt}`)
+      .limit(1)
+      .offset(Math.floor((decisions.n - 1) / 2));
+    medianMinutes = middle ? Math.max(0, Math.round(Number(middle.waited) / 60_000)) : null;
+  }
+  return {
+    pending: pending.n,
+    oldestPendingMinutes: oldest ? Math.max(0, Math.round((Date.now() - oldest.at.getTime()) / 60_000)) : null,
+    decisionsThisWeek: decisions.n,
+    medianMinutesToDecision: medianMinutes,
+  };
 }

@@ -78,6 +78,16 @@ export async function countRecentReplies(email: string, ipHash: string | null, s
   return row.n;
 }
 
+/** Held replies on one article, counted up to `cap` (replies_article_status_created_idx; stops early). */
+export async function countPendingForArticle(articleId: number, cap: number): Promise<number> {
+  const rows = await db
+    .select({ id: replies.id })
+    .from(replies)
+    .where(and(eq(replies.articleId, articleId), eq(replies.status, 'pending')))
+    .limit(cap);
+  return rows.length;
+}
+
 /** The same text from the same email on the same article already stored (any status). */
 export async function findDuplicateReply(articleId: number, email: string, body: string): Promise<boolean> {
   const [row] = await db
@@ -101,6 +111,7 @@ export type NewReplyInput = {
   userId: number | null;
   ipHash: string | null;
   userAgent: string | null;
+  notifyReplies?: boolean;
 };
 
 /** Stores a reply and the rules' decision in the moderation log, in one batch (one transaction). */

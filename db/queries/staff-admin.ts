@@ -45,7 +45,7 @@ export async function updateStaffAccount(id: number, change: { role?: StaffRole;
 
 export async function getProfile(id: number) {
   const [row] = await db
-    .select({ id: users.id, name: users.name, bio: users.bio, slug: users.slug, avatarPath: users.avatarPath, passwordHash: users.passwordHash })
+    .select({ id: users.id, name: users.name, bio: users.bio, slug: users.slug, avatarPath: users.avatarPath, passwordHash: users.passwordHash, pendingDigest: users.pendingDigest })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);
@@ -63,4 +63,8 @@ export async function updateProfile(id: number, change: { name: string; bio: str
       updatedAt: new Date(),
     })
     .where(eq(users.id, id));
+}
+
+export async function setPendingDigest(id: number, on: boolean) {
+  await db.update(users).set({ pendingDigest: on, updatedAt: new Date() }).where(eq(users.id, id));
 }

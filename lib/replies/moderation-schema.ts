@@ -33,6 +33,10 @@ export const EditReplySchema = z.object({ id: replyId, body: replyText('A reply 
 /** The desk's address parameters: unknown values fall back to the pending queue, never an error. */
 export const QueueParamsSchema = z.object({
   status: z.enum(REPLY_STATUSES).catch('pending'),
+  /** The Reported queue, across statuses. */
+  view: z.enum(['reported']).optional().catch(undefined),
+  /** Reported queue paging: the report id to continue below. */
+  reportsBefore: z.coerce.number().int().positive().optional().catch(undefined),
   article: z.coerce.number().int().positive().optional().catch(undefined),
   email: z
     .string()
@@ -72,7 +76,9 @@ export function parseCursor(v: string | undefined) {
 /** The desk address for a queue and filters (drops empty ones), optionally with a notice. */
 export function queueHref(p: Partial<Omit<QueueParams, 'status'>> & { status: QueueParams['status'] }, extra: Record<string, string> = {}) {
   const search = new URLSearchParams();
-  search.set('status', p.status);
+  if (p.view) search.set('view', p.view);
+  else search.set('status', p.status);
+  if (p.reportsBefore) search.set('reportsBefore', String(p.reportsBefore));
   if (p.article) search.set('article', String(p.article));
   if (p.email) search.set('email', p.email);
   if (p.q) search.set('q', p.q);
@@ -81,3 +87,58 @@ export function queueHref(p: Partial<Omit<QueueParams, 'status'>> & { status: Qu
   for (const [k, v] of Object.entries(extra)) search.set(k, v);
   return `/admin/comments?${search.toString()}`;
 }
+
+const commenterEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'Choose a commenter.')
+  .max(254)
+  .pipe(z.email('Choose a commenter.'));
+
+export const SanctionSchema = z
+  .object({
+    email: commenterEmail,
+    kind: z.enum(['ban', 'suspend', 'hold'], { message: 'Choose ban, suspend or always hold.' }),
+    until: z
+      .string()
+      .trim()
+      .transform((v, ctx) => {
+        if (v === '') return null;
+        const d = new Date(`${v}T00:00:00Z`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(d.getTime())) {
+          ctx.addIssue({ code: 'custom', message: 'Give the end of the suspension as a date.' });
+          return z.NEVER;
+        }
+        return d;
+      }),
+    reason: z.string().trim().min(1, 'Give a reason; it is shown to other moderators.').max(300, 'Keep the reason under 300 characters.'),
+    includeAddress: z
+      .string()
+      .optional()
+      .transform((v) => v === 'on'),
+    returnTo: z.string().max(500).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind !== 'suspend') return;
+    if (!v.until) ctx.addIssue({ code: 'custom', path: ['until'], message: 'A suspension needs an end date.' });
+    else if (v.until.getTime() <= Date.now()) ctx.addIssue({ code: 'custom', path: ['until'], message: 'The end of a suspension must be in the future.' });
+  });
+
+export const LiftSanctionSchema = z.object({ id: replyId, returnTo: z.string().max(500).optional() });
+
+export const RemoveRepliesSchema = z.discriminatedUnion('scope', [
+  z.object({ scope: z.literal('commenter'), email: commenterEmail, returnTo: z.string().max(500).optional() }),
+  z.object({ scope: z.literal('thread'), replyId, returnTo: z.string().max(500).optional() }),
+]);
+
+export const DismissReportsSchema = z.object({
+  ids: z.array(replyId).min(1, 'Select at least one reply.').max(200),
+  returnTo: z.string().max(500).optional(),
+});
+
+export const EraseCommenterSchema = z.object({
+  email: commenterEmail,
+  confirm: z.literal('yes', { message: 'Tick the box to confirm: erasing cannot be undone.' }),
+  returnTo: z.string().max(500).optional(),
+});

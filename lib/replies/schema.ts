@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const REPLY_FIELDS = ['articleId', 'parentId', 'comment', 'name', 'email', 'website', 'company', 'startedAt'] as const;
+export const REPLY_FIELDS = ['articleId', 'parentId', 'comment', 'name', 'email', 'website', 'notify', 'company', 'startedAt'] as const;
 
 const optionalId = z
   .string()
@@ -51,6 +51,10 @@ export const ReplyFormSchema = z.object({
       ctx.addIssue({ code: 'custom', message: 'Please enter a web address starting with http:// or https://.' });
       return z.NEVER;
     }),
+  notify: z
+    .string()
+    .optional()
+    .transform((v) => v === 'on'),
   company: z.string().max(500),
   startedAt: z
     .string()

@@ -3,6 +3,10 @@
 import { revalidatePath, updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { applyDecision, editReplyBody, getReplyForDesk, undoDecisions, type DecisionResult } from '@/db/queries/moderation';
+import { eraseCommenter, replyIdsOfCommenter, replyIdsOfThread } from '@/db/queries/commenters';
+import { queueReplyNotifications } from '@/db/queries/notifications';
+import { dismissReports } from '@/db/queries/reports';
+import { liftSanction, sanctionCommenter } from '@/db/queries/sanctions';
 import { createReply } from '@/db/queries/replies';
 import { getReplySettings } from '@/db/queries/settings';
 import { can } from '@/lib/auth/permissions';
@@ -10,7 +14,17 @@ import { NotAllowedError, requireStaff } from '@/lib/auth/staff-action';
 import { cacheTags } from '@/lib/cache-tags';
 import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
 import { revalidateAgainShortly } from '@/lib/revalidate/echo';
-import { DecisionSchema, EditReplySchema, StaffReplySchema, UndoSchema } from '@/lib/replies/moderation-schema';
+import {
+  DecisionSchema,
+  DismissReportsSchema,
+  EditReplySchema,
+  EraseCommenterSchema,
+  LiftSanctionSchema,
+  RemoveRepliesSchema,
+  SanctionSchema,
+  StaffReplySchema,
+  UndoSchema,
+} from '@/lib/replies/moderation-schema';
 import { safeReturnPath } from '@/lib/safe-redirect';
 
 // The moderation desk. Every action: session → can('reply.moderate') → zod → the work → revalidate
@@ -43,6 +57,16 @@ function refreshArticles(changed: DecisionResult['changed']) {
   revalidatePath('/admin', 'layout');
 }
 
+/** Mails for replies that became visible: their held authors, and the people they answer. */
+async function notifyVisible(changed: DecisionResult['changed'], actorEmail: string) {
+  const visible = changed.filter((c) => c.to === 'approved' && c.from !== 'approved');
+  await queueReplyNotifications({
+    visible: visible.map((c) => c.replyId),
+    approvedFromHold: visible.filter((c) => c.from === 'pending').map((c) => c.replyId),
+    actorEmail,
+  });
+}
+
 /** Approve, unapprove, spam, trash or restore one reply or many (the row buttons and the bulk bar). */
 export async function moderateRepliesAction(formData: FormData): Promise<void> {
   const staff = await requireModerator();
@@ -55,6 +79,7 @@ export async function moderateRepliesAction(formData: FormData): Promise<void> {
   if (!parsed.success) redirect(withNotice(back, { error: parsed.error.issues[0].message }));
   const result = await applyDecision(parsed.data.ids, parsed.data.decision, staff.id);
   refreshArticles(result.changed);
+  await notifyVisible(result.changed, staff.email);
   redirect(withNotice(back, { done: parsed.data.decision, n: String(result.changed.length), ...(result.logIds.length ? { undo: result.logIds.join(',') } : {}) }));
 }
 
@@ -66,6 +91,7 @@ export async function undoDecisionAction(formData: FormData): Promise<void> {
   if (!parsed.success) redirect(withNotice(back, { error: parsed.error.issues[0].message }));
   const result = await undoDecisions(parsed.data.logIds, staff.id);
   refreshArticles(result.changed);
+  await notifyVisible(result.changed, staff.email);
   redirect(withNotice(back, { done: 'undo', n: String(result.changed.length) }));
 }
 
@@ -100,7 +126,7 @@ export async function staffReplyAction(_prev: DeskReplyState, formData: FormData
     const approved = await applyDecision([parent.id], 'approve', staff.id);
     changed.push(...approved.changed);
   }
-  await createReply({
+  const answer = await createReply({
     articleId: parent.articleId,
     parentId: threadParent,
     depth,
@@ -114,8 +140,13 @@ export async function staffReplyAction(_prev: DeskReplyState, formData: FormData
     ipHash: null,
     userAgent: null,
   });
-  changed.push({ replyId: 0, articleId: parent.articleId, from: 'pending', to: 'approved' });
+  changed.push({ replyId: answer.id, articleId: parent.articleId, from: 'pending', to: 'approved' });
   refreshArticles(changed);
+  await queueReplyNotifications({
+    visible: changed.map((c) => c.replyId),
+    approvedFromHold: parent.status === 'pending' ? [parent.id] : [],
+    actorEmail: staff.email,
+  });
   // Back to the desk with the notice there: answering a held reply moves it out of this queue.
   const back = deskReturn(typeof formData.get('returnTo') === 'string' ? String(formData.get('returnTo')) : undefined);
   redirect(withNotice(back, { done: parent.status === 'pending' ? 'reply-approved' : 'reply', n: '1' }));
@@ -140,4 +171,71 @@ export async function editReplyAction(_prev: EditReplyState, formData: FormData)
   if (edited.changed && edited.status === 'approved') refreshArticles([{ replyId: parsed.data.id, articleId: edited.articleId, from: 'approved', to: 'approved' }]);
   revalidatePath('/admin/comments');
   return { status: 'success', message: edited.changed ? 'Saved; the previous text is kept in the history.' : 'No change.' };
+}
+
+const returnOf = (formData: FormData) => deskReturn(typeof formData.get('returnTo') === 'string' ? String(formData.get('returnTo')) : undefined);
+
+/** Ban, suspend until a date, or always hold a commenter (by email, optionally by address too). */
+export async function sanctionCommenterAction(formData: FormData): Promise<void> {
+  const staff = await requireModerator();
+  const back = returnOf(formData);
+  const parsed = SanctionSchema.safeParse({
+    email: formData.get('email'),
+    kind: formData.get('kind'),
+    until: formData.get('until') ?? '',
+    reason: formData.get('reason'),
+    includeAddress: formData.get('includeAddress') ?? undefined,
+  });
+  if (!parsed.success) redirect(withNotice(back, { error: parsed.error.issues[0].message }));
+  const { email, kind, until, reason, includeAddress } = parsed.data;
+  await sanctionCommenter({ email, kind, until, reason, includeAddress, actorId: staff.id });
+  revalidatePath('/admin/comments');
+  redirect(withNotice(back, { done: `sanction-${kind}`, n: '1' }));
+}
+
+export async function liftSanctionAction(formData: FormData): Promise<void> {
+  const staff = await requireModerator();
+  const back = returnOf(formData);
+  const parsed = LiftSanctionSchema.safeParse({ id: formData.get('id') });
+  if (!parsed.success) redirect(withNotice(back, { error: parsed.error.issues[0].message }));
+  const lifted = await liftSanction(parsed.data.id, staff.id);
+  revalidatePath('/admin/comments');
+  redirect(withNotice(back, { done: 'lift', n: lifted ? '1' : '0' }));
+}
+
+/** "Remove this commenter's replies" or "remove this whole thread": one step to the trash, undoable. */
+export async function removeRepliesAction(formData: FormData): Promise<void> {
+  const staff = await requireModerator();
+  const back = returnOf(formData);
+  const parsed = RemoveRepliesSchema.safeParse({ scope: formData.get('scope'), email: formData.get('email') ?? undefined, replyId: formData.get('replyId') ?? undefined });
+  if (!parsed.success) redirect(withNotice(back, { error: parsed.error.issues[0].message }));
+  const ids = parsed.data.scope === 'commenter' ? await replyIdsOfCommenter(parsed.data.email) : await replyIdsOfThread(parsed.data.replyId);
+  const result = ids.length ? await applyDecision(ids, 'trash', staff.id) : { changed: [], logIds: [] };
+  refreshArticles(result.changed);
+  redirect(withNotice(back, { done: 'trash', n: String(result.changed.length), ...(result.logIds.length ? { undo: result.logIds.join(',') } : {}) }));
+}
+
+/** Clears the reports on replies the moderator judged fine; the replies stay as they are. */
+export async function dismissReportsAction(formData: FormData): Promise<void> {
+  const staff = await requireModerator();
+  const back = returnOf(formData);
+  const parsed = DismissReportsSchema.safeParse({ ids: formData.getAll('ids').map(String) });
+  if (!parsed.success) redirect(withNotice(back, { error: parsed.error.issues[0].message }));
+  const n = await dismissReports(parsed.data.ids, staff.id);
+  revalidatePath('/admin', 'layout');
+  redirect(withNotice(back, { done: 'dismiss', n: String(n) }));
+}
+
+/** Erases a commenter's personal data on request. Not undoable, so it must be confirmed. */
+export async function eraseCommenterAction(formData: FormData): Promise<void> {
+  const staff = await requireModerator();
+  const back = returnOf(formData);
+  const parsed = EraseCommenterSchema.safeParse({ email: formData.get('email'), confirm: formData.get('confirm') ?? '' });
+  if (!parsed.success) redirect(withNotice(back, { error: parsed.error.issues[0].message }));
+  const erased = await eraseCommenter(parsed.data.email, staff.id);
+  refreshArticles(erased.articleIds.map((articleId) => ({ replyId: 0, articleId, from: 'approved' as const, to: 'approved' as const })));
+  // The filter named the erased email; it no longer matches anything.
+  const url = new URL(back, 'http://desk');
+  url.searchParams.delete('email');
+  redirect(withNotice(url.pathname + url.search, { done: 'erase', n: String(erased.replies) }));
 }

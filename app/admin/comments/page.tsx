@@ -2,14 +2,24 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
-import { countRepliesByStatus, listQueue, listRecentDecisions, oldestFirst, type QueueRow } from '@/db/queries/moderation';
+import { countRepliesByStatus, listQueue, listRecentDecisions, listRepliesByIds, oldestFirst, type QueuePage, type QueueRow } from '@/db/queries/moderation';
+import { countOpenReports, listReportedReplyIds } from '@/db/queries/reports';
+import { REPORT_REASON_LABELS } from '@/lib/replies/report-schema';
 import type { ReplyStatus } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { highlightSegments } from '@/lib/replies/highlight';
 import { parseCursor, QueueParamsSchema, queueHref } from '@/lib/replies/moderation-schema';
 import { ModerationShortcuts, ReplyRowTools, SelectAllReplies } from '@/components/admin/moderation-tools';
 import { Time } from '@/components/ui/time';
-import { moderateRepliesAction, undoDecisionAction } from './actions';
+import {
+  dismissReportsAction,
+  eraseCommenterAction,
+  liftSanctionAction,
+  moderateRepliesAction,
+  removeRepliesAction,
+  sanctionCommenterAction,
+  undoDecisionAction,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Comments', robots: { index: false } };
 export const instant = false;
@@ -52,6 +62,12 @@ const DONE_TEXT: Record<string, string> = {
   trash: 'Moved to the trash',
   restore: 'Restored',
   undo: 'Undone',
+  dismiss: 'Reports dismissed',
+  erase: 'Erased the commenter’s data from',
+  lift: 'Lifted',
+  'sanction-ban': 'Banned the commenter',
+  'sanction-suspend': 'Suspended the commenter',
+  'sanction-hold': 'The commenter’s replies will always be held',
   reply: 'Your reply is published',
   'reply-approved': 'Approved, and your reply is published',
 };
@@ -70,9 +86,11 @@ export default async function CommentsDeskPage({ searchParams }: { searchParams:
   const raw = await searchParams;
   const params = QueueParamsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, one(v)])));
   const filter = { status: params.status, articleId: params.article, email: params.email, text: params.q };
-  const [counts, page, decisions] = await Promise.all([
+  const reportedView = params.view === 'reported';
+  const [counts, reportedCount, page, decisions] = await Promise.all([
     countRepliesByStatus(),
-    listQueue(filter, { after: parseCursor(params.after), before: parseCursor(params.before) }),
+    countOpenReports(),
+    reportedView ? reportedPage(params.reportsBefore) : listQueue(filter, { after: parseCursor(params.after), before: parseCursor(params.before) }),
     listRecentDecisions(12),
   ]);
   const here = queueHref(params);
@@ -89,7 +107,7 @@ export default async function CommentsDeskPage({ searchParams }: { searchParams:
       <nav aria-label="Comment queues" className="mb-4 border-b border-current/20">
         <ul className="flex flex-wrap gap-1">
           {TABS.map((t) => {
-            const current = t.status === params.status;
+            const current = !reportedView && t.status === params.status;
             return (
               <li key={t.status}>
                 <Link
@@ -102,11 +120,21 @@ export default async function CommentsDeskPage({ searchParams }: { searchParams:
               </li>
             );
           })}
+          <li>
+            <Link
+              href={queueHref({ status: 'pending', view: 'reported' })}
+              aria-current={reportedView ? 'page' : undefined}
+              className={`-mb-px inline-block border-b-2 px-3 py-2 text-sm font-semibold ${reportedView ? 'border-current' : 'border-transparent text-current/70 hover:text-current'}`}
+            >
+              Reported <span className="tabular-nums">({reportedCount.toLocaleString('en-GB')})</span>
+            </Link>
+          </li>
         </ul>
       </nav>
 
       <Notice notice={notice} returnTo={here} />
 
+      {!reportedView && (
       <form method="get" action="/admin/comments" role="search" aria-label="Filter replies" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
         <input type="hidden" name="status" value={params.status} />
         {params.article && <input type="hidden" name="article" value={params.article} />}
@@ -126,6 +154,7 @@ export default async function CommentsDeskPage({ searchParams }: { searchParams:
         )}
         {params.article && page.rows[0] && <span className="text-current/70">Only replies on “{page.rows[0].article.title}”.</span>}
       </form>
+      )}
 
       <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
         <div>
@@ -134,25 +163,47 @@ export default async function CommentsDeskPage({ searchParams }: { searchParams:
             <SelectAllReplies />
             <span className="mx-1 text-current/40">|</span>
             <span className="text-sm text-current/70">With selected:</span>
-            {ROW_ACTIONS[params.status].map((a) => (
-              <button key={a.decision} name="decision" value={a.decision} className={small}>
-                {a.label} selected
-              </button>
-            ))}
+            {reportedView ? (
+              <>
+                <button formAction={dismissReportsAction} className={small}>
+                  Dismiss reports on selected
+                </button>
+                <button name="decision" value="trash" className={small}>
+                  Trash selected
+                </button>
+              </>
+            ) : (
+              ROW_ACTIONS[params.status].map((a) => (
+                <button key={a.decision} name="decision" value={a.decision} className={small}>
+                  {a.label} selected
+                </button>
+              ))
+            )}
           </form>
 
           {page.rows.length === 0 ? (
-            <p className="py-10 text-center text-current/70">{filtered ? 'No replies match these filters.' : `No ${STATUS_WORD[params.status]} replies.`}</p>
+            <p className="py-10 text-center text-current/70">
+              {reportedView ? 'No reported replies.' : filtered ? 'No replies match these filters.' : `No ${STATUS_WORD[params.status]} replies.`}
+            </p>
           ) : (
-            <ol className="flex flex-col gap-3" aria-label={`${TABS.find((t) => t.status === params.status)!.label} replies`}>
+            <ol className="flex flex-col gap-3" aria-label={reportedView ? 'Reported replies' : `${TABS.find((t) => t.status === params.status)!.label} replies`}>
               {page.rows.map((row) => (
                 <li key={row.id}>
-                  <DeskRow row={row} returnTo={here} />
+                  <DeskRow row={row} returnTo={here} reportedView={reportedView} />
                 </li>
               ))}
             </ol>
           )}
 
+          {reportedView ? (
+            page.next && (
+              <nav aria-label="Queue pages" className="mt-4 flex justify-end text-sm font-semibold">
+                <Link href={queueHref({ status: 'pending', view: 'reported', reportsBefore: page.next.id })} className="underline underline-offset-4">
+                  Next page →
+                </Link>
+              </nav>
+            )
+          ) : (
           <nav aria-label="Queue pages" className="mt-4 flex justify-between text-sm font-semibold">
             {page.prev ? (
               <Link href={queueHref({ ...params, after: undefined, before: `${page.prev.createdAt}:${page.prev.id}` })} className="underline underline-offset-4">
@@ -169,6 +220,7 @@ export default async function CommentsDeskPage({ searchParams }: { searchParams:
               <span />
             )}
           </nav>
+          )}
         </div>
 
         <aside className="flex flex-col gap-8 text-sm">
@@ -240,7 +292,7 @@ function Notice({ notice, returnTo }: { notice: { done?: string; n?: string; und
   return (
     <div role="status" className="mb-4 flex flex-wrap items-center gap-3 rounded-sm border border-green-800/30 bg-green-50 px-3 py-2 text-sm font-semibold text-green-900 dark:bg-green-950 dark:text-green-100">
       <span>
-        {notice.done.startsWith('reply') ? `${DONE_TEXT[notice.done]}.` : n === 0 ? 'Nothing changed.' : `${DONE_TEXT[notice.done]}: ${n} ${n === 1 ? 'reply' : 'replies'}.`}
+        {notice.done.startsWith('reply') || notice.done.startsWith('sanction') ? `${DONE_TEXT[notice.done]}.` : n === 0 ? 'Nothing changed.' : `${DONE_TEXT[notice.done]}: ${n} ${n === 1 ? 'reply' : 'replies'}.`}
       </span>
       {notice.undo && n > 0 && (
         <form action={undoDecisionAction}>
@@ -269,7 +321,13 @@ function Marked({ text, match }: { text: string; match?: string | null }) {
   );
 }
 
-function DeskRow({ row, returnTo }: { row: QueueRow; returnTo: string }) {
+async function reportedPage(before?: number): Promise<QueuePage> {
+  const { replyIds, next } = await listReportedReplyIds(before);
+  // The cursor is a report id, carried in `id`.
+  return { rows: await listRepliesByIds(replyIds), next: next ? { createdAt: 0, id: next } : null, prev: null };
+}
+
+function DeskRow({ row, returnTo, reportedView }: { row: QueueRow; returnTo: string; reportedView: boolean }) {
   const reason = row.statusReason;
   const field = reason?.field ?? 'body';
   const formId = `reply-${row.id}-form`;
@@ -332,8 +390,28 @@ function DeskRow({ row, returnTo }: { row: QueueRow; returnTo: string }) {
           <div className="mt-3 whitespace-pre-wrap break-words font-serif text-base leading-relaxed">
             <Marked text={row.body} match={field === 'body' ? reason?.match : null} />
           </div>
+          {row.reports.length > 0 && (
+            <div className="mt-2 rounded-sm bg-red-50 px-2 py-1 text-sm text-red-950 dark:bg-red-950 dark:text-red-100">
+              <p className="font-semibold">
+                Reported by {row.reports.length} {row.reports.length === 1 ? 'reader' : 'readers'}:
+              </p>
+              <ul className="list-disc pl-5">
+                {row.reports.map((r, i) => (
+                  <li key={i}>
+                    {REPORT_REASON_LABELS[r.reason]}
+                    {r.note && <> — “{r.note}”</>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <p className="mt-2 text-xs text-current/70">
             History of this email: {row.history.approved} approved · {row.history.pending} pending · {row.history.spam} spam · {row.history.trash} trash
+            {activeSanctions(row).map((x) => (
+              <span key={x.id} className="ml-2 rounded-sm bg-red-800 px-1.5 py-0.5 font-bold text-white">
+                {sanctionLabel(x)}
+              </span>
+            ))}
           </p>
           <div className="mt-3 flex flex-wrap items-start gap-2">
             <form id={formId} action={moderateRepliesAction} className="flex flex-wrap gap-2">
@@ -344,9 +422,15 @@ function DeskRow({ row, returnTo }: { row: QueueRow; returnTo: string }) {
                   {a.label}
                 </button>
               ))}
+              {reportedView && row.reports.length > 0 && (
+                <button formAction={dismissReportsAction} className={small}>
+                  Dismiss reports
+                </button>
+              )}
             </form>
             <ReplyRowTools replyId={row.id} body={row.body} authorName={row.authorName} returnTo={returnTo} />
           </div>
+          <CommenterTools row={row} returnTo={returnTo} />
           {row.log.length > 0 && (
             <details className="mt-3 text-xs">
               <summary className="cursor-pointer font-semibold text-current/80">History of this reply ({row.log.length})</summary>
@@ -371,3 +455,97 @@ function excerpt(text: string, max: number) {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+
+function activeSanctions(row: QueueRow) {
+  const now = Date.now();
+  return row.sanctions.filter((x) => !x.liftedAt && (!x.until || x.until.getTime() > now));
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+function sanctionLabel(x: QueueRow['sanctions'][number]) {
+  if (x.kind === 'ban') return 'Banned';
+  if (x.kind === 'suspend') return `Suspended until ${x.until ? dateFormat.format(x.until) : '?'}`;
+  return 'Always held';
+}
+
+/** Per-commenter tools: sanctions, one-step removals, and their personal data. */
+function CommenterTools({ row, returnTo }: { row: QueueRow; returnTo: string }) {
+  const field = 'rounded-sm border border-current/30 bg-transparent px-2 py-1';
+  const id = `commenter-${row.id}`;
+  return (
+    <details className="mt-3 text-sm">
+      <summary className="cursor-pointer font-semibold text-current/80">Commenter tools</summary>
+      <div className="mt-2 flex flex-col gap-4 rounded-sm border border-current/15 p-3">
+        {row.sanctions.length > 0 && (
+          <ul className="flex flex-col gap-1">
+            {row.sanctions.map((x) => (
+              <li key={x.id} className="flex flex-wrap items-center gap-2">
+                <span className={x.liftedAt ? 'line-through text-current/60' : 'font-semibold'}>{sanctionLabel(x)}</span>
+                <span>
+                  “{x.reason}” · {x.byName ?? 'someone'}, <Time date={x.createdAt} />
+                </span>
+                {!x.liftedAt && (
+                  <form action={liftSanctionAction}>
+                    <input type="hidden" name="id" value={x.id} />
+                    <input type="hidden" name="returnTo" value={returnTo} />
+                    <button className={small}>Lift</button>
+                  </form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        <form action={sanctionCommenterAction} className="flex flex-wrap items-end gap-2">
+          <input type="hidden" name="email" value={row.authorEmail} />
+          <input type="hidden" name="returnTo" value={returnTo} />
+          <label className="flex flex-col gap-1" htmlFor={`${id}-kind`}>
+            <span className="font-semibold">Sanction</span>
+            <select id={`${id}-kind`} name="kind" className={field} defaultValue="ban">
+              <option value="ban">Ban</option>
+              <option value="suspend">Suspend until…</option>
+              <option value="hold">Always hold</option>
+            </select>
+          </label>
+          <label className="flex flex-col gap-1" htmlFor={`${id}-until`}>
+            <span className="font-semibold">Until</span>
+            <input id={`${id}-until`} type="date" name="until" className={field} />
+          </label>
+          <label className="flex grow flex-col gap-1" htmlFor={`${id}-reason`}>
+            <span className="font-semibold">Reason</span>
+            <input id={`${id}-reason`} name="reason" maxLength={300} className={field} />
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" name="includeAddress" /> their address too
+          </label>
+          <button className={small}>Apply sanction</button>
+        </form>
+        <div className="flex flex-wrap gap-2">
+          <form action={removeRepliesAction}>
+            <input type="hidden" name="scope" value="commenter" />
+            <input type="hidden" name="email" value={row.authorEmail} />
+            <input type="hidden" name="returnTo" value={returnTo} />
+            <button className={small}>Remove this commenter’s replies</button>
+          </form>
+          <form action={removeRepliesAction}>
+            <input type="hidden" name="scope" value="thread" />
+            <input type="hidden" name="replyId" value={row.id} />
+            <input type="hidden" name="returnTo" value={returnTo} />
+            <button className={small}>Remove this whole thread</button>
+          </form>
+          <a href={`/admin/comments/export?email=${encodeURIComponent(row.authorEmail)}`} className={small} download>
+            Export replies (JSON)
+          </a>
+        </div>
+        <form action={eraseCommenterAction} className="flex flex-wrap items-center gap-2">
+          <input type="hidden" name="email" value={row.authorEmail} />
+          <input type="hidden" name="returnTo" value={returnTo} />
+          <label className="flex items-center gap-1">
+            <input type="checkbox" name="confirm" value="yes" /> I understand erasing cannot be undone
+          </label>
+          <button className={`${small} border-red-800 text-red-800 dark:text-red-300`}>Erase this commenter’s data</button>
+        </form>
+      </div>
+    </details>
+  );
+}

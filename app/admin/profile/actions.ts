@@ -1,11 +1,12 @@
 'use server';
 
-import { updateTag } from 'next/cache';
+import { revalidatePath, updateTag } from 'next/cache';
 import { z } from 'zod';
 import { storeImage } from '@/db/queries/media';
-import { getProfile, updateProfile } from '@/db/queries/staff-admin';
+import { getProfile, setPendingDigest, updateProfile } from '@/db/queries/staff-admin';
 import { verifyPassword } from '@/lib/auth/password';
-import { requireStaff } from '@/lib/auth/staff-action';
+import { can } from '@/lib/auth/permissions';
+import { NotAllowedError, requireStaff } from '@/lib/auth/staff-action';
 import { cacheTags } from '@/lib/cache-tags';
 import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
 import { ImageRejectedError, processImageUpload } from '@/lib/media/process-image';
@@ -56,4 +57,16 @@ export async function updateProfileAction(_prev: ProfileState, formData: FormDat
   for (const tag of tags) updateTag(tag);
   revalidateAgainShortly(tags);
   return { status: 'success', message: parsed.data.newPassword ? 'Profile and password saved.' : 'Profile saved.', values: { name: parsed.data.name, bio: parsed.data.bio } };
+}
+
+const DigestSchema = z.object({ digest: z.enum(['on', 'off'], { message: 'Choose on or off.' }) });
+
+/** A moderator turns the hourly digest of pending replies on or off for themselves. */
+export async function setDigestAction(formData: FormData): Promise<void> {
+  const staff = await requireStaff();
+  if (!can(staff, { do: 'reply.moderate' })) throw new NotAllowedError();
+  const parsed = DigestSchema.safeParse({ digest: formData.get('digest') });
+  if (!parsed.success) throw new Error(parsed.error.issues[0].message);
+  await setPendingDigest(staff.id, parsed.data.digest === 'on');
+  revalidatePath('/admin/profile');
 }

@@ -4,6 +4,9 @@ import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
 import { getProfile } from '@/db/queries/staff-admin';
 import { ProfileForm } from '@/components/admin/profile-form';
+import { can } from '@/lib/auth/permissions';
+import { mailEnabled } from '@/lib/mail/transport';
+import { setDigestAction } from './actions';
 
 export const metadata: Metadata = { title: 'Your profile', robots: { index: false } };
 export const instant = false;
@@ -24,6 +27,18 @@ export default async function ProfilePage() {
         .
       </p>
       <ProfileForm name={me.name} bio={me.bio} />
+      {can(staff, { do: 'reply.moderate' }) && mailEnabled() && (
+        <section aria-labelledby="digest-heading" className="mt-10 max-w-xl">
+          <h2 id="digest-heading" className="mb-2 font-serif text-xl font-bold">
+            Pending replies digest
+          </h2>
+          <form action={setDigestAction} className="flex flex-wrap items-center gap-3 text-sm">
+            <p>{me.pendingDigest ? 'You get an hourly email while replies wait for moderation.' : 'You get no digest email.'}</p>
+            <input type="hidden" name="digest" value={me.pendingDigest ? 'off' : 'on'} />
+            <button className="rounded-sm border border-current/40 px-3 py-1 font-semibold">{me.pendingDigest ? 'Stop the digest' : 'Email me a digest of pending replies'}</button>
+          </form>
+        </section>
+      )}
     </>
   );
 }

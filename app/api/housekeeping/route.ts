@@ -1,18 +1,23 @@
-import { purgeOldSpamAndTrash } from '@/db/queries/moderation';
+import { dropOldAddresses, purgeOldSpamAndTrash, queueHealth } from '@/db/queries/moderation';
+import { queuePendingDigests } from '@/db/queries/notifications';
 import { getReplySettings } from '@/db/queries/settings';
 import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Purges spam and trash older than the "purge after" setting. The server calls this itself
+ * Housekeeping: purges spam and trash older than the "purge after" setting, drops hashed addresses
+ * past their retention, and queues the moderators' hourly digest. The server calls this itself
  * (instrumentation.ts), so no external cron is needed; an external one may call it too.
  */
 export async function POST(request: Request) {
   if (!hasAppSecretBearer(request)) return Response.json({ error: 'Not authorised.' }, { status: 401 });
-  const { purgeAfterDays } = await getReplySettings();
+  const { purgeAfterDays, addressRetentionDays } = await getReplySettings();
   const days = Number.isFinite(purgeAfterDays) && purgeAfterDays >= 1 ? purgeAfterDays : 30;
-  const purged = await purgeOldSpamAndTrash(new Date(Date.now() - days * DAY_MS));
   // Purged replies were never public (spam and trash), so no reader page changes.
-  return Response.json({ purged });
+  const purged = await purgeOldSpamAndTrash(new Date(Date.now() - days * DAY_MS));
+  const keepDays = Number.isFinite(addressRetentionDays) && addressRetentionDays >= 1 ? addressRetentionDays : 90;
+  const addressesDropped = await dropOldAddresses(new Date(Date.now() - keepDays * DAY_MS));
+  const digests = await queuePendingDigests(await queueHealth());
+  return Response.json({ purged, addressesDropped, digests });
 }

@@ -6,16 +6,20 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getArticleForReply } from '@/db/queries/articles';
 import {
+  countPendingForArticle,
   countRecentReplies,
   createReply,
   findDuplicateReply,
   getReplyParent,
   hasApprovedReplyFromEmail,
 } from '@/db/queries/replies';
+import { queueReplyNotifications } from '@/db/queries/notifications';
+import { activeSanction } from '@/db/queries/sanctions';
 import { getReplySettings } from '@/db/queries/settings';
 import { cacheTags } from '@/lib/cache-tags';
 import { env } from '@/lib/env';
 import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
+import { mailEnabled } from '@/lib/mail/transport';
 import { clientAddress, hashAddress } from '@/lib/request-address';
 import { addHeldEntry, decodeHeldCookie, encodeHeldCookie, HELD_COOKIE, HELD_COOKIE_MAX_AGE } from '@/lib/replies/held-cookie';
 import { repliesOpen } from '@/lib/replies/open';
@@ -23,7 +27,7 @@ import { decideReplyStatus } from '@/lib/replies/rules';
 import { REPLY_FIELDS, ReplyFormSchema } from '@/lib/replies/schema';
 import { appSecret } from '@/lib/secret';
 
-type ReplyValues = Record<'comment' | 'name' | 'email' | 'website', string>;
+type ReplyValues = Record<'comment' | 'name' | 'email' | 'website' | 'notify', string>;
 export type ReplyFormState = ActionState<ReplyValues>;
 
 /**
@@ -32,7 +36,7 @@ export type ReplyFormState = ActionState<ReplyValues>;
  */
 export async function postReply(_prev: ReplyFormState, formData: FormData): Promise<ReplyFormState> {
   const raw = formValues(formData, REPLY_FIELDS);
-  const values: ReplyValues = { comment: raw.comment, name: raw.name, email: raw.email, website: raw.website };
+  const values: ReplyValues = { comment: raw.comment, name: raw.name, email: raw.email, website: raw.website, notify: raw.notify };
   const fail = (message: string, fieldErrors?: ReplyFormState['fieldErrors']): ReplyFormState => ({
     status: 'error',
     message,
@@ -67,6 +71,13 @@ export async function postReply(_prev: ReplyFormState, formData: FormData): Prom
   const secret = appSecret();
   const ipHash = address ? hashAddress(address, secret) : null;
 
+  // Sanctions first: a banned or suspended commenter is told so, and nothing is stored.
+  const sanction = staff ? null : await activeSanction(input.email, ipHash);
+  if (sanction?.kind === 'ban') return fail('You can no longer comment on Broadsheet.');
+  if (sanction?.kind === 'suspend') {
+    return fail(`You cannot comment until ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(sanction.until!)}.`);
+  }
+
   if (await findDuplicateReply(article.id, input.email, input.comment)) {
     return fail('Duplicate comment detected: it looks as though you have already said that.', {
       comment: 'You have already posted this comment.',
@@ -77,7 +88,7 @@ export async function postReply(_prev: ReplyFormState, formData: FormData): Prom
     return fail(`You are posting comments too quickly. Please wait ${settings.floodSeconds} seconds and try again.`);
   }
 
-  const decision = decideReplyStatus(
+  const ruled = decideReplyStatus(
     {
       name: input.name,
       email: input.email,
@@ -91,6 +102,7 @@ export async function postReply(_prev: ReplyFormState, formData: FormData): Prom
     },
     settings,
   );
+  const decision = await holdIfNeeded(ruled, { sanctioned: sanction?.kind === 'hold', articleId: article.id, backlogLimit: settings.articleBacklogLimit });
 
   const reply = await createReply({
     articleId: article.id,
@@ -105,10 +117,12 @@ export async function postReply(_prev: ReplyFormState, formData: FormData): Prom
     userId: staff?.id ?? null,
     ipHash,
     userAgent: requestHeaders.get('user-agent')?.slice(0, 300) ?? null,
+    notifyReplies: input.notify && mailEnabled(),
   });
 
   if (decision.status === 'approved') {
     updateTag(cacheTags.article(article.id));
+    await queueReplyNotifications({ visible: [reply.id], approvedFromHold: [], actorEmail: input.email });
   } else if (decision.status === 'pending') {
     // Only this reader sees their held reply: the signed cookie routes them to the article's dynamic variant.
     const jar = await cookies();
@@ -123,4 +137,23 @@ export async function postReply(_prev: ReplyFormState, formData: FormData): Prom
   }
   // Spam is answered like a held reply would be, minus the cookie: no signal for the spammer to tune against.
   redirect(`/articles/${article.slug}${decision.status === 'spam' ? '#respond' : `#comment-${reply.id}`}`);
+}
+
+/**
+ * Rules that need the database, applied after the pure rules: a commenter under "always hold", and
+ * an article whose queue of held replies is past its limit, hold what would have been approved.
+ */
+async function holdIfNeeded(
+  decision: ReturnType<typeof decideReplyStatus>,
+  ctx: { sanctioned: boolean; articleId: number; backlogLimit: number },
+): Promise<ReturnType<typeof decideReplyStatus>> {
+  if (decision.status !== 'approved' || decision.rule === 'staff') return decision;
+  if (ctx.sanctioned) return { status: 'pending', rule: 'always-hold', detail: 'A moderator set this commenter’s replies to be held.' };
+  if (ctx.backlogLimit > 0) {
+    const waiting = await countPendingForArticle(ctx.articleId, ctx.backlogLimit);
+    if (waiting >= ctx.backlogLimit) {
+      return { status: 'pending', rule: 'article-backlog', detail: `${waiting} replies are already waiting on this article; every reply is held until the queue is worked down.` };
+    }
+  }
+  return decision;
 }

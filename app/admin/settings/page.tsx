@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getCurrentStaff } from '@/auth';
+import { getReplySettings } from '@/db/queries/settings';
+import { can } from '@/lib/auth/permissions';
+import { replySettingsFormValues } from '@/lib/replies/settings-schema';
+import { ReplySettingsForm } from '@/components/admin/reply-settings-form';
+
+export const metadata: Metadata = { title: 'Reply rules and settings', robots: { index: false } };
+export const instant = false;
+
+export default async function SettingsPage() {
+  const staff = await getCurrentStaff();
+  if (!staff) redirect('/login?callbackUrl=/admin/settings');
+  if (!can(staff, { do: 'settings.manage' })) redirect('/admin');
+  const settings = await getReplySettings();
+  return (
+    <>
+      <h1 className="mb-2 font-serif text-3xl font-bold">Reply rules and settings</h1>
+      <p className="mb-8 max-w-3xl text-current/80">
+        Every new reply passes these rules in order; the first rule that applies decides whether it is published, held for a moderator or sent to spam.
+        Changes apply to replies posted after you save; nothing already posted moves.
+      </p>
+      <ReplySettingsForm initial={replySettingsFormValues(settings)} />
+    </>
+  );
+}

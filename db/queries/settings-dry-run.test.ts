@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The settings row and the dry run's queries, against a throw-away database migrated by the real migrations.
+const dir = mkdtempSync(join(tmpdir(), 'broadsheet-settings-test-'));
+const queryLog = join(dir, 'queries.log');
+process.env.DATABASE_URL = `file:${join(dir, 'test.db')}`;
+process.env.DATA_DIR = dir;
+process.env.QUERY_LOG_FILE = queryLog;
+
+type Modules = {
+  db: typeof import('../index');
+  schema: typeof import('../schema');
+  settings: typeof import('./settings');
+  dryRun: typeof import('./settings-dry-run');
+};
+let m: Modules;
+let articleId: number;
+let staffId: number;
+
+beforeAll(async () => {
+  m = {
+    db: await import('../index'),
+    schema: await import('../schema'),
+    settings: await import('./settings'),
+    dryRun: await import('./settings-dry-run'),
+  };
+  const { migrateDatabase } = await import('../migrate');
+  await migrateDatabase(m.db.db);
+  const [u] = await m.db.db.insert(m.schema.users).values({ email: 'ad@example.com', name: 'Ad Min', slug: 'ad-min', role: 'admin' }).returning();
+  staffId = u.id;
+  const [a] = await m.db.db.insert(m.schema.articles).values({ slug: 'a', title: 'A', status: 'published', publishedAt: new Date() }).returning();
+  articleId = a.id;
+});
+
+afterAll(() => {
+  m.db.client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const add = (over: Partial<typeof import('../schema').replies.$inferInsert>) =>
+  m.db.db
+    .insert(m.schema.replies)
+    .values({ articleId, authorName: 'R', authorEmail: 'r@example.org', body: 'Hi', status: 'pending', ...over })
+    .returning({ id: m.schema.replies.id })
+    .then((r) => r[0].id);
+
+describe('saveReplySettings', () => {
+  it('inserts the row, then updates it; unknown keys are not stored', async () => {
+    expect(await m.settings.getReplySettings()).toEqual(m.settings.DEFAULT_REPLY_SETTINGS);
+    const first = { ...m.settings.DEFAULT_REPLY_SETTINGS, moderationWords: ['zq'], maxDepth: 3 };
+    await m.settings.saveReplySettings({ ...first, extra: 'no' } as typeof first, staffId);
+    expect(await m.settings.getReplySettings()).toEqual(first);
+
+    const second = { ...first, holdAll: true, maxLinks: -1 };
+    await m.settings.saveReplySettings(second, staffId);
+    expect(await m.settings.getReplySettings()).toEqual(second);
+    const rows = await m.db.db.select().from(m.schema.settings);
+    expect(rows).toHaveLength(1);
+    expect(Object.keys(rows[0].value as object).sort()).toEqual(Object.keys(m.settings.DEFAULT_REPLY_SETTINGS).sort());
+    expect(rows[0].updatedAt).toBeInstanceOf(Date);
+  });
+});
+
+describe('listRepliesForTrial', () => {
+  it('reads the newest replies with the previously-approved flag and staff marker, in two queries', async () => {
+    const oldApproved = await add({ authorEmail: 'back@example.org', status: 'approved' });
+    const returning = await add({ authorEmail: 'back@example.org', status: 'pending' });
+    const firstOnly = await add({ authorEmail: 'new@example.org', status: 'approved' });
+    const staff = await add({ authorEmail: 'ad@example.com', status: 'approved', userId: staffId });
+    const newest = await add({ authorEmail: 'later@example.org', status: 'spam', authorUrl: 'https://x.example' });
+
+    writeFileSync(queryLog, '');
+    const rows = await m.dryRun.listRepliesForTrial(4);
+    expect(readFileSync(queryLog, 'utf8').trim().split('\n')).toHaveLength(2);
+
+    expect(rows.map((r) => r.id)).toEqual([newest, staff, firstOnly, returning]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(returning)?.hasEarlierApprovedReply).toBe(true);
+    // Its own approval does not count as an earlier one.
+    expect(byId.get(firstOnly)?.hasEarlierApprovedReply).toBe(false);
+    expect(byId.get(newest)).toMatchObject({ hasEarlierApprovedReply: false, isStaff: false, status: 'spam', url: 'https://x.example' });
+    expect(byId.get(staff)?.isStaff).toBe(true);
+    expect(byId.has(oldApproved)).toBe(false);
+  });
+});

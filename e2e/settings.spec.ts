@@ -1,0 +1,272 @@
+import { createClient, type InValue } from '@libsql/client';
+import type { APIRequestContext } from '@playwright/test';
+import { actionId, requestAs, ROLES, type Role } from './support/actions';
+import { expect, test } from './support/fixtures';
+import { staffPage } from './support/staff';
+import { newCommenter, uniq } from './support/unique';
+
+// Reply rules and settings (/admin/settings, admins only). The e2e server is shared by every spec: a
+// test that changes the settings restores them in `finally`, and only ever adds a nonsense moderation
+// word of its own. Tests here run one after another so they never restore over each other.
+test.describe.configure({ mode: 'default', timeout: 60_000 });
+
+const E2E_DB = 'file:./data/e2e/broadsheet.db';
+const SETTINGS_ACTIONS = 'app/admin/settings/actions.ts';
+
+async function sql<T = Record<string, unknown>>(statement: string, args: InValue[] = []): Promise<T[]> {
+  const db = createClient({ url: E2E_DB, timeout: 5000 } as Parameters<typeof createClient>[0]);
+  try {
+    return (await db.execute({ sql: statement, args })).rows as unknown as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The stored settings row's JSON text exactly as it is (null: no row, the defaults apply). */
+async function storedSettingsText(): Promise<string | null> {
+  const [row] = await sql<{ value: string }>("select value from settings where key = 'replies'");
+  return row ? String(row.value) : null;
+}
+
+/** Puts back the settings as they were, if our own word shows a change of ours is still there. */
+async function restoreSettings(previous: string | null, word: string) {
+  if (!(await storedSettingsText())?.includes(word)) return;
+  if (previous === null) await sql("delete from settings where key = 'replies'");
+  else await sql("update settings set value = ? where key = 'replies'", [previous]);
+}
+
+type Settings = Record<string, unknown> & { moderationWords: string[] };
+/** The settings on the form, with the defaults the server uses when none are stored. */
+const DEFAULTS: Settings = {
+  holdAll: false,
+  previouslyApproved: true,
+  maxLinks: 2,
+  moderationWords: [],
+  disallowedWords: [],
+  disallowedEmails: [],
+  disallowedIps: [],
+  minSecondsToSubmit: 3,
+  floodSeconds: 15,
+  maxDepth: 5,
+  closeAfterDays: 0,
+  purgeAfterDays: 30,
+  reportThreshold: 3,
+  articleBacklogLimit: 0,
+  addressRetentionDays: 90,
+};
+
+function parseSettings(text: string | null): Settings {
+  return { ...DEFAULTS, ...(text ? (JSON.parse(text) as Partial<Settings>) : {}) };
+}
+
+/** The form as a browser would send it for these settings. */
+function formFields(s: Settings): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(s)) {
+    if (Array.isArray(v)) fields[k] = v.join('\n');
+    else if (typeof v === 'boolean') fields[k] = v ? 'on' : '';
+    else fields[k] = k === 'maxLinks' && Number(v) < 0 ? '' : String(v);
+  }
+  return fields;
+}
+
+/** An article of our own, published a month ago so it stays out of the lists other specs look at. */
+async function insertArticle(id: string): Promise<{ id: number; slug: string }> {
+  const slug = `settings-check-${id}`;
+  const [editor] = await sql<{ id: number }>("select id from users where email = 'editor@example.com'");
+  const at = Date.now() - 30 * 86_400_000;
+  const [row] = await sql<{ id: number }>(
+    "insert into articles (slug, title, body, status, published_at, created_by_id, updated_at) values (?, ?, 'Body text.', 'published', ?, ?, ?) returning id",
+    [slug, `Settings check ${id}`, at, Number(editor.id), at],
+  );
+  await sql('insert into article_authors (article_id, user_id, position) values (?, ?, 0)', [Number(row.id), Number(editor.id)]);
+  return { id: Number(row.id), slug };
+}
+
+async function insertReply(articleId: number, r: { name: string; email: string; body: string; status: string; minutesAgo: number }) {
+  await sql('insert into replies (article_id, author_name, author_email, body, status, created_at) values (?, ?, ?, ?, ?, ?)', [
+    articleId,
+    r.name,
+    r.email,
+    r.body,
+    r.status,
+    Date.now() - r.minutesAgo * 60_000,
+  ]);
+}
+
+/**
+ * Calls a server action the way the client runtime does for useActionState (previous state, form
+ * data), so the response carries the state the action returned.
+ */
+async function callFormAction(request: APIRequestContext, name: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  const multipart = new FormData();
+  for (const [k, v] of Object.entries(fields)) multipart.append(`_1_${k}`, v);
+  // The root part last, as React sends it: the server takes the form's fields as they stand when it reads the root.
+  multipart.append('0', JSON.stringify([{ status: 'idle' }, '$K1']));
+  const response = await request.post('/admin/settings', {
+    headers: { 'Next-Action': actionId(SETTINGS_ACTIONS, name), Accept: 'text/x-component', ...headers },
+    multipart,
+    maxRedirects: 0,
+  });
+  return { status: response.status(), text: await response.text() };
+}
+
+async function describedText(page: import('@playwright/test').Page, field: import('@playwright/test').Locator): Promise<string> {
+  const ids = (await field.getAttribute('aria-describedby'))?.split(/\s+/).filter(Boolean) ?? [];
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
+  return texts.join(' ');
+}
+
+test('an admin saves a moderation word and a returning commenter’s reply containing it is held', async ({ browser, newReader }) => {
+  const id = uniq();
+  const word = `zq${id}`;
+  const article = await insertArticle(id);
+  // A returning commenter: their email already has an approved reply, so only the word can hold this one.
+  const who = newCommenter('Settings');
+  await insertReply(article.id, { name: who.name, email: who.email, body: `Earlier words (${id}).`, status: 'approved', minutesAgo: 60 });
+
+  const before = await storedSettingsText();
+  try {
+    const admin = await staffPage(browser, 'admin@example.com');
+    await admin.goto('/admin/settings');
+    await expect(admin.getByRole('heading', { level: 1, name: 'Reply rules and settings' })).toBeVisible();
+    const words = admin.getByLabel('Moderation words (hold)');
+    const typed = `${await words.inputValue()}\n${word}`.trim();
+    await words.fill(typed);
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+    await expect(admin.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+    await expect(words).toHaveValue(typed);
+
+    // The word was added; every other setting on the form was kept as it was.
+    const saved = parseSettings(await storedSettingsText());
+    const previous = parseSettings(before);
+    expect(saved.moderationWords).toEqual(expect.arrayContaining([...previous.moderationWords, word]));
+    for (const key of Object.keys(DEFAULTS).filter((k) => k !== 'moderationWords')) expect(saved[key], key).toEqual(previous[key]);
+
+    const reader = await newReader();
+    await reader.article.goto(article.slug);
+    const text = `I had not heard of ${word} before (${id}).`;
+    await reader.article.postReply({ comment: text, name: who.name, email: who.email });
+    const mine = reader.article.comment(who.name, text);
+    await expect(reader.article.awaitingModeration(mine)).toBeVisible({ timeout: 15_000 });
+
+    const [stored] = await sql<{ status: string; status_reason: string }>('select status, status_reason from replies where body = ?', [text]);
+    expect(stored.status).toBe('pending');
+    expect(JSON.parse(stored.status_reason)).toMatchObject({ rule: 'moderation-word', detail: `Contains the moderation word “${word}”.` });
+  } finally {
+    await restoreSettings(before, word);
+  }
+});
+
+test('a bad value is refused beside its field, the typed values stay and nothing is stored', async ({ browser }) => {
+  const before = await storedSettingsText();
+  const word = `zq${uniq()}`;
+  try {
+    const admin = await staffPage(browser, 'admin@example.com');
+    await admin.goto('/admin/settings');
+    const depth = admin.getByLabel('Deepest reply level');
+    const words = admin.getByLabel('Moderation words (hold)');
+    await depth.fill('9');
+    await words.fill(word);
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+
+    await expect(admin.getByRole('status').filter({ hasText: 'The settings were not saved.' })).toBeVisible();
+    await expect(depth).toHaveAttribute('aria-invalid', 'true');
+    expect(await describedText(admin, depth)).toContain('Use a whole number of levels from 1 to 5.');
+    await expect(depth).toHaveAccessibleDescription(/Use a whole number of levels from 1 to 5\./);
+    await expect(words).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(depth).toHaveValue('9');
+    await expect(words).toHaveValue(word);
+    expect(await storedSettingsText()).toBe(before);
+  } finally {
+    await restoreSettings(before, word);
+  }
+});
+
+test('"Try these rules" reports what the rules would have done and which replies would change, storing nothing', async ({ browser }) => {
+  const id = uniq();
+  const word = `zq${id}`;
+  const article = await insertArticle(id);
+  const name = `Trial ${id}`;
+  const email = `trial-${id}@example.org`;
+  await insertReply(article.id, { name, email, body: `First, approved (${id}).`, status: 'approved', minutesAgo: 10 });
+  await insertReply(article.id, { name, email, body: `Second, mentions ${word} (${id}).`, status: 'approved', minutesAgo: 5 });
+
+  const before = await storedSettingsText();
+  try {
+    const admin = await staffPage(browser, 'admin@example.com');
+    await admin.goto('/admin/settings');
+    const words = admin.getByLabel('Moderation words (hold)');
+    const typed = `${await words.inputValue()}\n${word}`.trim();
+    await words.fill(typed);
+    await admin.getByLabel('Disallowed addresses (spam)').fill('203.0.113.9');
+    await admin.getByRole('button', { name: 'Try these rules' }).click();
+
+    const status = admin.getByRole('status').filter({ hasText: 'Against the last' });
+    await expect(status).toHaveText(
+      /Against the last [\d,]+ replies these rules would have held [\d,]+ and spammed [\d,]+ \(now: [\d,]+ held, [\d,]+ spam\)\. .*would be decided differently from the saved rules/,
+    );
+    await expect(status).toContainText('Disallowed addresses cannot be tried here');
+
+    const changes = admin.getByRole('region', { name: 'Replies that would change' });
+    const example = changes.getByRole('listitem').filter({ hasText: name });
+    await expect(example).toHaveCount(1);
+    await expect(example).toContainText(`Second, mentions ${word}`);
+    await expect(example).toContainText(`Contains the moderation word “${word}”.`);
+    await expect(example.getByLabel('approved under the saved rules, held under these')).toBeVisible();
+    // Its first, plain reply would not change.
+    await expect(changes.getByText(`First, approved (${id})`)).toHaveCount(0);
+
+    // The form keeps what was typed, and nothing was saved.
+    await expect(words).toHaveValue(typed);
+    await expect(admin.getByLabel('Disallowed addresses (spam)')).toHaveValue('203.0.113.9');
+    expect(await storedSettingsText()).toBe(before);
+  } finally {
+    await restoreSettings(before, word);
+  }
+});
+
+test('the settings page is for admins only', async ({ browser }) => {
+  for (const email of ['editor@example.com', 'moderator@example.com']) {
+    const page = await staffPage(browser, email);
+    await page.goto('/admin/settings');
+    await expect(page).toHaveURL(/\/admin$/);
+    await page.context().close();
+  }
+  const anonymous = await browser.newPage();
+  await anonymous.goto('/admin/settings');
+  await expect(anonymous).toHaveURL(/\/login\?callbackUrl=%2Fadmin%2Fsettings$/);
+  await anonymous.close();
+});
+
+const allowed: Record<Role, boolean> = { anonymous: false, author: false, moderator: false, editor: false, admin: true };
+
+for (const role of ROLES) {
+  test(`the settings actions called directly as ${role} are ${allowed[role] ? 'allowed' : 'refused'}`, async ({ browser }) => {
+    const request = await requestAs(browser, role);
+    const before = await storedSettingsText();
+    const word = `zq${role}${uniq()}`;
+    const fields = formFields({ ...parseSettings(before), moderationWords: [...parseSettings(before).moderationWords, word] });
+    // The proxy turns away a request without a session cookie; a forged one gets past it to the action's own check.
+    const attempts: Record<string, string>[] = role === 'anonymous' ? [{}, { Cookie: 'authjs.session-token=forged' }] : [{}];
+    try {
+      for (const headers of attempts) {
+        const how = `${role}${headers.Cookie ? ' with a forged session' : ''}`;
+        const expectRefused = (answer: { status: number; text: string }) => {
+          if (role === 'anonymous' && !headers.Cookie) expect(answer.status, `${how}: the proxy sends them to sign in`).toBe(307);
+          else expect(answer.text, how).toContain(role === 'anonymous' ? 'Please sign in again.' : 'You do not have permission to do that.');
+        };
+        const tried = await callFormAction(request, 'tryReplySettingsAction', fields, headers);
+        expect(tried.text.includes('Against the last'), `${how} trying the rules`).toBe(allowed[role]);
+        if (!allowed[role]) expectRefused(tried);
+
+        const saved = await callFormAction(request, 'saveReplySettingsAction', fields, headers);
+        expect((await storedSettingsText())?.includes(word) ?? false, `${how} saving the settings`).toBe(allowed[role]);
+        if (allowed[role]) expect(saved.text).toContain('Saved.');
+        else expectRefused(saved);
+      }
+    } finally {
+      await restoreSettings(before, word);
+    }
+  });
+}
