@@ -2,7 +2,8 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import Parser from 'rss-parser';
 import { callAction, requestAs } from './support/actions';
 import { DISCUSSION, SLUGS } from './support/demo';
-import { publishArticle, saveDraft, sectionId } from './support/newsroom';
+import { queryRows } from './support/db';
+import { publishArticle, saveDraft, sectionId, unpublishArticle } from './support/newsroom';
 import { SERVER_URL } from './support/paths';
 import { uniq } from './support/unique';
 
@@ -106,7 +107,8 @@ test('a renamed section’s old feed address answers 301 to the new one, which n
   const created = await callAction(editor, '/admin/sections', 'app/admin/sections/actions.ts', 'createSectionAction', { name: `Feed Desk ${id}`, slug: oldSlug, description: '' }, true);
   expect(created.status()).toBe(200);
   const section = await sectionId(oldSlug);
-  await publishArticle(editor, { title: `Desk story ${id}`, sectionId: section });
+  const story = { title: `Desk story ${id}`, sectionId: section };
+  const { id: storyId } = await publishArticle(editor, story);
   expect((await fetchFeed(request, `/sections/${oldSlug}/feed.xml`)).feed.title).toBe(`Feed Desk ${id} — Broadsheet`);
 
   const renamed = await callAction(editor, '/admin/sections', 'app/admin/sections/actions.ts', 'updateSectionAction', { id: String(section), name: `Feed Bureau ${id}`, slug: newSlug, description: '' }, true);
@@ -118,6 +120,12 @@ test('a renamed section’s old feed address answers 301 to the new one, which n
   expect(feed.title).toBe(`Feed Bureau ${id} — Broadsheet`);
   const item = feed.items.find((i) => i.title === `Desk story ${id}`);
   expect((item?.categories as unknown as { _: string }[] | undefined)?.[0]?._).toBe(`Feed Bureau ${id}`);
+
+  // Leave the front page and the masthead as they were (other tests measure them): off the site, then gone.
+  await unpublishArticle(editor, storyId, story);
+  await queryRows('delete from articles where id = ?', [storyId]);
+  await callAction(editor, '/admin/sections', 'app/admin/sections/actions.ts', 'deleteSectionAction', { id: String(section) }, true);
+  expect(await queryRows('select id from sections where id = ?', [section])).toHaveLength(0);
 });
 
 test('reader pages announce the site feed, and list pages their own feed', async ({ request }) => {

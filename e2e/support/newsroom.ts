@@ -9,14 +9,14 @@ const ARTICLE_ACTIONS = 'app/admin/articles/actions.ts';
 
 export type ArticleInput = { title: string; body?: string; standfirst?: string; sectionId?: number | null; tags?: string[] };
 
-async function saveArticle(editor: APIRequestContext, input: ArticleInput, intent: 'save' | 'publish') {
+async function saveArticle(editor: APIRequestContext, input: ArticleInput, intent: 'save' | 'publish' | 'unpublish', id = '') {
   const response = await callAction(
     editor,
-    '/admin/articles/new',
+    id ? `/admin/articles/${id}` : '/admin/articles/new',
     ARTICLE_ACTIONS,
     'saveArticleAction',
     {
-      id: '',
+      id,
       intent,
       title: input.title,
       slug: '',
@@ -41,12 +41,15 @@ async function saveArticle(editor: APIRequestContext, input: ArticleInput, inten
       where a.title = ?`,
     [input.title],
   );
-  expect(row?.status, `"${input.title}" stored as ${intent === 'publish' ? 'published' : 'draft'}`).toBe(intent === 'publish' ? 'published' : 'draft');
+  const status = { save: 'draft', publish: 'published', unpublish: 'unpublished' }[intent];
+  expect(row?.status, `"${input.title}" stored as ${status}`).toBe(status);
   return { id: Number(row.id), slug: row.slug, authorSlug: row.author_slug };
 }
 
 export const saveDraft = (editor: APIRequestContext, input: ArticleInput) => saveArticle(editor, input, 'save');
 export const publishArticle = (editor: APIRequestContext, input: ArticleInput) => saveArticle(editor, input, 'publish');
+/** Takes an article off the site again (revalidating the pages that showed it), e.g. to leave the front page as it was. */
+export const unpublishArticle = (editor: APIRequestContext, id: number, input: ArticleInput) => saveArticle(editor, input, 'unpublish', String(id));
 
 export async function sectionId(slug: string): Promise<number> {
   const [row] = await queryRows<{ id: number }>('select id from sections where slug = ?', [slug]);
