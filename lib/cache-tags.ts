@@ -12,6 +12,8 @@ export const cacheTags = {
   byline: (userId: number) => `byline:${userId}`,
   /** Pages that read the reply settings (thread depth, closing replies on old articles). */
   replySettings: 'reply-settings',
+  /** Which tags have addresses (the sitemap lists them): renaming, merging or deleting a tag revalidates it. */
+  tags: 'tags',
   /** The section list in the masthead and footer. */
   sections: 'sections',
 } as const;

@@ -43,7 +43,7 @@ async function getSectionsNavCached(duringBuild: boolean) {
 }
 
 /** Tags the cache entry being filled with the byline of every author it shows. */
-function tagBylines(lists: { authors: AuthorRef[] }[][]) {
+export function tagBylines(lists: { authors: AuthorRef[] }[][]) {
   const ids = new Set(lists.flatMap((items) => items.flatMap((a) => a.authors.map((au) => au.id))));
   if (ids.size) cacheTag(...[...ids].map(cacheTags.byline));
 }

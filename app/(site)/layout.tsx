@@ -1,5 +1,14 @@
+import type { Metadata } from 'next';
 import { Masthead, SiteFooter } from '@/components/site/masthead';
+import { SITE_NAME } from '@/lib/seo/site';
+import { feedTypes } from './page-metadata';
 import { getSectionsNav } from './cached-data';
+
+// Pages that set no alternates of their own still announce the site feed.
+export const metadata: Metadata = {
+  alternates: { types: feedTypes() },
+  openGraph: { type: 'website', siteName: SITE_NAME, locale: 'en_GB' },
+};
 
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   const sections = await getSectionsNav();

@@ -8,6 +8,7 @@ import { CommentThread } from '@/components/comments/comment-thread';
 import { ReplyForm } from '@/components/comments/reply-form';
 import { mailEnabled } from '@/lib/mail/transport';
 import { Time } from '@/components/ui/time';
+import { ArticleJsonLd } from './article-json-ld';
 import { Byline } from './byline';
 
 export function ArticleView({
@@ -28,6 +29,7 @@ export function ArticleView({
     article.contentUpdatedAt && article.contentUpdatedAt.getTime() - article.publishedAt.getTime() > 60_000 ? article.contentUpdatedAt : null;
   return (
     <article className="mx-auto max-w-3xl">
+      <ArticleJsonLd article={article} commentCount={approvedCount} />
       <header className="mb-6">
         {article.section && (
           <Link href={`/sections/${article.section.slug}`} className="text-xs font-bold uppercase tracking-widest text-[var(--color-accent)]">

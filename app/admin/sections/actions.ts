@@ -174,7 +174,7 @@ export async function updateTagAction(_prev: TagFormState, formData: FormData): 
     throw e;
   }
   if (!saved) return { status: 'error', message: 'That tag no longer exists.' };
-  await revalidateReaderPages([cacheTags.tag(saved.oldSlug), cacheTags.tag(saved.slug), ...saved.articleIds.map(cacheTags.article)]);
+  await revalidateReaderPages([cacheTags.tags, cacheTags.tag(saved.oldSlug), cacheTags.tag(saved.slug), ...saved.articleIds.map(cacheTags.article)]);
   return { status: 'success', message: 'Saved.' };
 }
 
@@ -194,7 +194,7 @@ export async function mergeTagsAction(_prev: MergeFormState, formData: FormData)
     }
     throw e;
   }
-  await revalidateReaderPages([cacheTags.tag(merged.from.slug), cacheTags.tag(merged.into.slug), ...merged.articleIds.map(cacheTags.article)]);
+  await revalidateReaderPages([cacheTags.tags, cacheTags.tag(merged.from.slug), cacheTags.tag(merged.into.slug), ...merged.articleIds.map(cacheTags.article)]);
   const n = merged.articleIds.length;
   return { status: 'success', message: `Merged ${merged.from.name} into ${merged.into.name} (${n} ${n === 1 ? 'article' : 'articles'} moved).` };
 }
@@ -212,6 +212,6 @@ export async function deleteTagAction(_prev: ActionState, formData: FormData): P
     throw e;
   }
   if (!deleted) return { status: 'error', message: 'That tag no longer exists.' };
-  await revalidateReaderPages([cacheTags.tag(deleted.slug)]);
+  await revalidateReaderPages([cacheTags.tags, cacheTags.tag(deleted.slug)]);
   return { status: 'success', message: `Deleted the tag ${deleted.name}.` };
 }

@@ -1,26 +1,31 @@
 import type { Metadata } from 'next';
-import { markdownToPlainText } from '@/lib/markdown/render';
-import { mediaUrl } from '@/lib/uploads';
+import { articleDescription, articleModifiedAt } from '@/lib/seo/article';
+import { absoluteUrl, SITE_NAME } from '@/lib/seo/site';
 import type { ArticleDetail } from '@/db/queries/articles';
+import { feedTypes } from '../../page-metadata';
 
+// og:image comes from ./opengraph-image.tsx (file-based images win over these fields).
 export function articleMetadata(article: ArticleDetail): Metadata {
-  const description = article.seoDescription || article.standfirst || markdownToPlainText(article.body).slice(0, 200);
-  const image = article.coverImagePath ? mediaUrl(article.coverImagePath) : undefined;
+  const description = articleDescription(article);
+  const path = `/articles/${article.slug}`;
   return {
     title: article.seoTitle || article.title,
     description,
-    alternates: { canonical: `/articles/${article.slug}` },
+    alternates: { canonical: path, types: feedTypes() },
     authors: article.authors.map((a) => ({ name: a.name, url: `/authors/${a.slug}` })),
     openGraph: {
       type: 'article',
+      siteName: SITE_NAME,
+      locale: 'en_GB',
+      url: path,
       title: article.title,
       description,
       publishedTime: article.publishedAt.toISOString(),
-      modifiedTime: (article.contentUpdatedAt ?? article.publishedAt).toISOString(),
+      modifiedTime: articleModifiedAt(article).toISOString(),
       section: article.section?.name,
       tags: article.tags.map((t) => t.name),
-      images: image ? [{ url: image, width: 1600, height: 900, alt: article.coverAlt ?? '' }] : undefined,
+      authors: article.authors.map((a) => absoluteUrl(`/authors/${a.slug}`)),
     },
-    twitter: { card: image ? 'summary_large_image' : 'summary', title: article.title, description },
+    twitter: { card: 'summary_large_image', title: article.title, description },
   };
 }

@@ -5,15 +5,14 @@ import { ArticleCard } from '@/components/article/article-card';
 import { parsePageNumber } from '@/components/ui/page-number';
 import { Pagination } from '@/components/ui/pagination';
 import { getFrontPage, placeholderParams } from '../../cached-data';
+import { listPageMetadata } from '../../page-metadata';
 
 export const generateStaticParams = () => placeholderParams('page');
 
 export async function generateMetadata({ params }: PageProps<'/front/[page]'>): Promise<Metadata> {
-  const page = parsePageNumber((await params).page);
-  return {
-    title: page && page > 1 ? `Latest news, page ${page}` : { absolute: 'Broadsheet — news from Harbourton' },
-    alternates: { canonical: page && page > 1 ? `/?page=${page}` : '/' },
-  };
+  const page = parsePageNumber((await params).page) ?? 1;
+  if (page > 1) return listPageMetadata({ title: 'Latest news', path: '/', page });
+  return { ...listPageMetadata({ title: 'Broadsheet — news from Harbourton', path: '/', page }), title: { absolute: 'Broadsheet — news from Harbourton' } };
 }
 
 export default async function FrontPage({ params }: PageProps<'/front/[page]'>) {

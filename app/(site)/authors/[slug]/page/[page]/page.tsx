@@ -5,6 +5,7 @@ import { ArticleListPage } from '@/components/article/article-list-page';
 import { parsePageNumber } from '@/components/ui/page-number';
 import { mediaUrl } from '@/lib/uploads';
 import { getAuthorPage, placeholderParams } from '../../../../cached-data';
+import { listPageMetadata } from '../../../../page-metadata';
 
 export const generateStaticParams = () => placeholderParams('slug', 'page');
 
@@ -18,11 +19,13 @@ async function load(params: PageProps<'/authors/[slug]/page/[page]'>['params']) 
 
 export async function generateMetadata({ params }: PageProps<'/authors/[slug]/page/[page]'>): Promise<Metadata> {
   const { author, page, slug } = await load(params);
-  return {
-    title: page > 1 ? `${author.name}, page ${page}` : author.name,
-    description: author.bio || undefined,
-    alternates: { canonical: page > 1 ? `/authors/${slug}?page=${page}` : `/authors/${slug}` },
-  };
+  return listPageMetadata({
+    title: author.name,
+    description: author.bio || `Articles by ${author.name} in Broadsheet.`,
+    path: `/authors/${slug}`,
+    page,
+    feed: { url: `/authors/${slug}/feed.xml`, title: `${author.name} — Broadsheet` },
+  });
 }
 
 export default async function AuthorPage({ params }: PageProps<'/authors/[slug]/page/[page]'>) {

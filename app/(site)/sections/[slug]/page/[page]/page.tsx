@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArticleListPage } from '@/components/article/article-list-page';
 import { parsePageNumber } from '@/components/ui/page-number';
 import { getSectionPage, placeholderParams } from '../../../../cached-data';
+import { listPageMetadata } from '../../../../page-metadata';
 
 export const generateStaticParams = () => placeholderParams('slug', 'page');
 
@@ -16,11 +17,13 @@ async function load(params: PageProps<'/sections/[slug]/page/[page]'>['params'])
 
 export async function generateMetadata({ params }: PageProps<'/sections/[slug]/page/[page]'>): Promise<Metadata> {
   const { section, page, slug } = await load(params);
-  return {
-    title: page > 1 ? `${section.name}, page ${page}` : section.name,
-    description: section.description || undefined,
-    alternates: { canonical: page > 1 ? `/sections/${slug}?page=${page}` : `/sections/${slug}` },
-  };
+  return listPageMetadata({
+    title: section.name,
+    description: section.description,
+    path: `/sections/${slug}`,
+    page,
+    feed: { url: `/sections/${slug}/feed.xml`, title: `${section.name} — Broadsheet` },
+  });
 }
 
 export default async function SectionPage({ params }: PageProps<'/sections/[slug]/page/[page]'>) {

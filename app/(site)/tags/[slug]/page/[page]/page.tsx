@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArticleListPage } from '@/components/article/article-list-page';
 import { parsePageNumber } from '@/components/ui/page-number';
 import { getTagPage, placeholderParams } from '../../../../cached-data';
+import { listPageMetadata } from '../../../../page-metadata';
 
 export const generateStaticParams = () => placeholderParams('slug', 'page');
 
@@ -16,10 +17,13 @@ async function load(params: PageProps<'/tags/[slug]/page/[page]'>['params']) {
 
 export async function generateMetadata({ params }: PageProps<'/tags/[slug]/page/[page]'>): Promise<Metadata> {
   const { tag, page, slug } = await load(params);
-  return {
-    title: page > 1 ? `${tag.name}, page ${page}` : tag.name,
-    alternates: { canonical: page > 1 ? `/tags/${slug}?page=${page}` : `/tags/${slug}` },
-  };
+  return listPageMetadata({
+    title: tag.name,
+    description: `Articles about ${tag.name} from Broadsheet.`,
+    path: `/tags/${slug}`,
+    page,
+    feed: { url: `/tags/${slug}/feed.xml`, title: `${tag.name} — Broadsheet` },
+  });
 }
 
 export default async function TagPage({ params }: PageProps<'/tags/[slug]/page/[page]'>) {
