@@ -17,6 +17,8 @@ import { cacheTags } from '@/lib/cache-tags';
 // request runs no query. Each function tags exactly what it read.
 
 export const PER_PAGE = 20;
+/** The front page's lead and latest stories; its page 2 continues from the tenth. */
+const FRONT_PAGE_LATEST = 9;
 
 /**
  * `next build` must not bake the build machine's rows into pages. Dynamic routes list only this
@@ -73,7 +75,7 @@ export async function getFrontPage(page: number) {
   cacheLife('max');
   cacheTag(cacheTags.home);
   const [latest, sections, bySection] = await Promise.all([
-    listPublishedArticles({ kind: 'all' }, page, page === 1 ? 9 : PER_PAGE),
+    listPublishedArticles({ kind: 'all' }, page, PER_PAGE, FRONT_PAGE_LATEST),
     page === 1 ? listSections() : Promise.resolve([]),
     page === 1 ? listLatestPerSection(4) : Promise.resolve(new Map()),
   ]);

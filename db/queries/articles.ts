@@ -83,8 +83,15 @@ export type ArticlePage = { items: ArticleCard[]; page: number; hasNext: boolean
  * A page of published articles, newest first. Fetches one row more than the page to know whether
  * a next page exists instead of counting the whole list.
  */
-export async function listPublishedArticles(filter: ArticleListFilter, page: number, perPage: number): Promise<ArticlePage> {
-  const offset = (page - 1) * perPage;
+export async function listPublishedArticles(
+  filter: ArticleListFilter,
+  page: number,
+  perPage: number,
+  /** A first page of a different size (the front page's nine); later pages continue after it. */
+  firstPageSize: number = perPage,
+): Promise<ArticlePage> {
+  const offset = page === 1 ? 0 : firstPageSize + (page - 2) * perPage;
+  if (page === 1) perPage = firstPageSize;
   let query = db.select(cardColumns).from(articles).leftJoin(sections, eq(sections.id, articles.sectionId)).$dynamic();
   // Tag and author lists join their link table (its index gives the article ids); the order and
   // paging are the same for every list.

@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Paging of the public article lists, against a throw-away database migrated by the real migrations.
+const dir = mkdtempSync(join(tmpdir(), 'broadsheet-article-lists-test-'));
+process.env.DATABASE_URL = `file:${join(dir, 'test.db')}`;
+process.env.DATA_DIR = dir;
+
+let m: { db: typeof import('../index'); schema: typeof import('../schema'); articles: typeof import('./articles') };
+
+beforeAll(async () => {
+  m = { db: await import('../index'), schema: await import('../schema'), articles: await import('./articles') };
+  const { migrateDatabase } = await import('../migrate');
+  await migrateDatabase(m.db.db);
+  const now = Date.now();
+  // 35 published (newest is "Story 35"), plus a draft and a future one that never show.
+  await m.db.db.insert(m.schema.articles).values([
+    ...Array.from({ length: 35 }, (_, i) => ({ slug: `story-${i + 1}`, title: `Story ${i + 1}`, status: 'published' as const, publishedAt: new Date(now - (35 - i) * 60_000) })),
+    { slug: 'draft', title: 'Draft', status: 'draft' as const, publishedAt: null },
+    { slug: 'future', title: 'Future', status: 'published' as const, publishedAt: new Date(now + 3600_000) },
+  ]);
+});
+
+afterAll(() => {
+  m.db.client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const titles = (p: { items: { title: string }[] }) => p.items.map((a) => a.title);
+
+describe('listPublishedArticles', () => {
+  it('pages a list evenly, newest first, public articles only', async () => {
+    const one = await m.articles.listPublishedArticles({ kind: 'all' }, 1, 20);
+    const two = await m.articles.listPublishedArticles({ kind: 'all' }, 2, 20);
+    expect(titles(one)[0]).toBe('Story 35');
+    expect(one.hasNext).toBe(true);
+    expect([...titles(one), ...titles(two)]).toEqual(Array.from({ length: 35 }, (_, i) => `Story ${35 - i}`));
+    expect(two.hasNext).toBe(false);
+  });
+
+  it('continues after a shorter first page without skipping a story (the front page)', async () => {
+    const pages = await Promise.all([1, 2, 3].map((p) => m.articles.listPublishedArticles({ kind: 'all' }, p, 20, 9)));
+    expect(pages.map((p) => p.items.length)).toEqual([9, 20, 6]);
+    expect(pages.flatMap(titles)).toEqual(Array.from({ length: 35 }, (_, i) => `Story ${35 - i}`));
+    expect(pages.map((p) => p.hasNext)).toEqual([true, true, false]);
+  });
+});
