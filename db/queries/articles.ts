@@ -32,7 +32,7 @@ const cardColumns = {
 const isPublic = () => and(eq(articles.status, 'published'), lte(articles.publishedAt, new Date()));
 
 /** Bylines for many articles in one query (no query per card). */
-async function authorsFor(articleIds: number[]): Promise<Map<number, AuthorRef[]>> {
+export async function authorsFor(articleIds: number[]): Promise<Map<number, AuthorRef[]>> {
   const byArticle = new Map<number, AuthorRef[]>();
   if (articleIds.length === 0) return byArticle;
   const rows = await db
