@@ -50,6 +50,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Reader addresses that can have moved (old slugs answer 301) and the admin.
-  matcher: ['/admin', '/admin/:path*', '/articles/:slug', '/sections/:path*', '/tags/:path*'],
+  // Every page address: any reader path can be an old one (imported permalinks answer 301 too); the
+  // work per request is a Map lookup. Next's own files, route handlers, media and files are left out.
+  matcher: ['/((?!_next/|api/|media/|.*\\.[^/]+$).*)'],
 };
