@@ -10,6 +10,9 @@ const nextConfig: NextConfig = {
   cacheComponents: true,
   partialPrefetching: false,
   poweredByHeader: false,
+  // proxy.ts removes trailing slashes itself (308, as Next would), so that an imported permalink such as
+  // /2019/05/story/ answers its 301 in one hop instead of 308 then 301.
+  skipTrailingSlashRedirect: true,
   serverExternalPackages: ['@libsql/client', 'libsql', '@node-rs/argon2', 'sharp'],
   experimental: {
     serverActions: { bodySizeLimit: '12mb' },

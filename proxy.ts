@@ -27,6 +27,14 @@ const hasSessionCookie = (request: NextRequest) =>
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Trailing slashes (next.config.ts hands them to us): an old address goes straight to its new home,
+  // anything else to the same path without the slash, as Next itself would.
+  if (pathname.length > 1 && pathname.endsWith('/')) {
+    const moved = request.method === 'GET' || request.method === 'HEAD' ? redirectFor(pathname) : null;
+    // A plain URL: a clone of nextUrl would put the trailing slash back.
+    const url = new URL((moved ?? (pathname.replace(/\/+$/, '') || '/')) + search, request.url);
+    return NextResponse.redirect(url, moved ? 301 : 308);
+  }
   if (pathname === '/admin' || pathname.startsWith('/admin/')) {
     if (!hasSessionCookie(request)) {
       const login = new URL('/login', request.nextUrl);
@@ -50,6 +58,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Reader addresses that can have moved (old slugs answer 301) and the admin.
-  matcher: ['/admin', '/admin/:path*', '/articles/:slug', '/sections/:path*', '/tags/:path*'],
+  // Every page address: any reader path can be an old one (imported permalinks answer 301 too); the
+  // work per request is a Map lookup. Next's own files, route handlers, media and files are left out.
+  matcher: ['/((?!_next/|api/|media/|.*\\.[^/]+$).*)'],
 };

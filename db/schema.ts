@@ -69,6 +69,9 @@ export const articles = sqliteTable(
     title: text('title').notNull(),
     standfirst: text('standfirst').notNull().default(''),
     body: text('body').notNull().default(''),
+    // The body as plain text (Markdown and HTML stripped) for the search index; written with the body
+    // (lib/search/body-text.ts). Null falls back to the raw body in the index.
+    bodyText: text('body_text'),
     coverImagePath: text('cover_image_path'),
     coverAlt: text('cover_alt'),
     coverCaption: text('cover_caption'),
@@ -192,6 +195,41 @@ export const tagSlugRedirects = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('tag_slug_redirects_tag_idx').on(t.tagId)],
+);
+
+/**
+ * Old addresses from another system (a WordPress permalink's path) that answer 301 to an article.
+ * The whole path is the key, so any shape of old address can be kept.
+ */
+export const legacyRedirects = sqliteTable(
+  'legacy_redirects',
+  {
+    oldPath: text('old_path').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('legacy_redirects_article_idx').on(t.articleId)],
+);
+
+export const WXR_IMPORT_KINDS = ['post', 'comment', 'author'] as const;
+export type WxrImportKind = (typeof WXR_IMPORT_KINDS)[number];
+
+/**
+ * What a WordPress import created, by the WordPress id, so a second run of the same export updates
+ * rows instead of duplicating them. `site` is the export's base site URL: ids are only unique per site.
+ */
+export const wxrImports = sqliteTable(
+  'wxr_imports',
+  {
+    site: text('site').notNull(),
+    kind: text('kind', { enum: WXR_IMPORT_KINDS }).notNull(),
+    sourceId: text('source_id').notNull(),
+    localId: integer('local_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.site, t.kind, t.sourceId] })],
 );
 
 export type ReplyStatusReason = {

@@ -1,6 +1,7 @@
 // Creates, migrates and (when empty and SEED_DEMO is not false) seeds the database. Run by `npm start`.
 import { db, client } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
+import { fillMissingBodyText } from '@/db/queries/search';
 import { isEmptyDatabase, seedDemoContent } from '@/db/seed';
 import { env } from '@/lib/env';
 import { appSecret } from '@/lib/secret';
@@ -13,6 +14,9 @@ async function main() {
     await seedDemoContent(db);
     console.log(`[db] seeded demo content into ${env.DATABASE_URL}`);
   }
+  // Articles from before the search index are indexed with their raw body until this runs once.
+  const filled = await fillMissingBodyText();
+  if (filled > 0) console.log(`[db] wrote the searchable text of ${filled} articles`);
   console.log(`[db] ${env.DATABASE_URL} ready in ${Date.now() - started} ms`);
   client.close();
 }

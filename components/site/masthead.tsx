@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { MAX_QUERY_LENGTH } from '@/lib/search/query';
 
 export function Masthead({ sections }: { sections: { slug: string; name: string }[] }) {
   return (
@@ -8,6 +9,23 @@ export function Masthead({ sections }: { sections: { slug: string; name: string 
           Broadsheet
         </Link>
         <p className="text-xs uppercase tracking-[0.3em] text-current/70">Harbourton &amp; the Wend valley</p>
+        {/* A plain GET form: works without JavaScript. */}
+        <form role="search" aria-label="Site search" action="/search" method="get" className="mt-2 flex w-full max-w-sm gap-1.5 text-sm">
+          <label htmlFor="site-search" className="sr-only">
+            Search
+          </label>
+          <input
+            id="site-search"
+            type="search"
+            name="q"
+            maxLength={MAX_QUERY_LENGTH}
+            placeholder="Search Broadsheet"
+            className="w-full rounded border border-current/30 bg-transparent px-3 py-1.5"
+          />
+          <button type="submit" className="rounded border border-current/40 px-3 py-1.5 font-semibold hover:bg-current/10">
+            Search
+          </button>
+        </form>
       </div>
       <nav aria-label="Sections" className="border-t border-current/15">
         <ul className="mx-auto flex max-w-6xl flex-wrap justify-center gap-x-5 gap-y-1 px-4 py-2 text-sm font-semibold">

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ArticleFormInput } from '@/lib/articles/schema';
+import { articleBodyText } from '@/lib/search/body-text';
 import { slugify } from '@/lib/slug';
 import { db } from '../index';
 import {
@@ -153,6 +154,7 @@ export async function saveArticle(args: {
       slug,
       standfirst: input.standfirst,
       body: input.body,
+      bodyText: articleBodyText(input.body),
       sectionId: input.sectionId,
       coverImagePath: args.coverImagePath === undefined ? (before?.coverImagePath ?? null) : args.coverImagePath,
       coverAlt: input.coverAlt,

@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq, like, or, sql } from 'drizzle-orm';
+import { articleBodyText } from '@/lib/search/body-text';
 import { slugify } from '@/lib/slug';
 import { db } from '../index';
 import { articleAuthors, articles, revisions, users } from '../schema';
@@ -43,7 +44,7 @@ export async function importPublishedArticle(input: { title: string; body: strin
     const now = new Date();
     const [article] = await tx
       .insert(articles)
-      .values({ slug, title: input.title, body: input.body, status: 'published', publishedAt: now, updatedAt: now, createdById: author?.id ?? null })
+      .values({ slug, title: input.title, body: input.body, bodyText: articleBodyText(input.body), status: 'published', publishedAt: now, updatedAt: now, createdById: author?.id ?? null })
       .returning({ id: articles.id, slug: articles.slug });
     if (author) await tx.insert(articleAuthors).values({ articleId: article.id, userId: author.id, position: 0 });
     await tx.insert(revisions).values({

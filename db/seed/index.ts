@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashPassword } from '@/lib/auth/password';
 import { decideReplyStatus, DEFAULT_REPLY_RULE_SETTINGS } from '@/lib/replies/rules';
+import { articleBodyText } from '@/lib/search/body-text';
 import { slugify } from '@/lib/slug';
 import { uploadsDir } from '@/lib/uploads';
 import type { Database } from '../index';
@@ -74,6 +75,7 @@ export async function seedDemoContent(db: Database, now = Date.now()): Promise<v
         title: a.title,
         standfirst: a.standfirst,
         body: a.body,
+        bodyText: articleBodyText(a.body),
         coverImagePath: coverPath,
         coverAlt: a.cover.alt,
         coverCaption: a.cover.caption,

@@ -99,10 +99,11 @@ export class ArticlePage {
   }
   /**
    * The reply form on screen. (After a client-side navigation the router may keep the previous page
-   * in the document, hidden: role and label locators skip it; CSS ones must ask for `:visible`.)
+   * in the document, hidden: role and label locators skip it; CSS ones must ask for `:visible`. The
+   * header's search box is a form too.)
    */
   get form() {
-    return this.page.locator('form:visible');
+    return this.page.locator('form:visible:not([role="search"])');
   }
   /** The hidden field people never see: only a bot fills it. */
   get honeypotField() {

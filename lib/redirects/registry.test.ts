@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { redirectFor, setRedirects } from './registry';
+import { isUsableLegacyPath, redirectFor, setRedirects } from './registry';
 
 describe('redirectFor', () => {
   beforeEach(() => {
@@ -34,5 +34,29 @@ describe('redirectFor', () => {
     setRedirects([{ kind: 'tags', oldSlug: 'café', slug: 'cafes' }]);
     expect(redirectFor('/tags/caf%C3%A9')).toBe('/tags/cafes');
     expect(redirectFor('/tags/%E0%A4%A')).toBeNull();
+  });
+
+  it('answers whole old paths from another system, with or without the trailing slash', () => {
+    setRedirects([
+      { kind: 'articles', oldSlug: 'old-story', slug: 'new-story' },
+      { kind: 'legacy', oldPath: '/2019/05/ferry-strike', slug: 'ferry-strike' },
+      { kind: 'legacy', oldPath: '/news/café-opens', slug: 'cafe-opens' },
+    ]);
+    expect(redirectFor('/2019/05/ferry-strike/')).toBe('/articles/ferry-strike');
+    expect(redirectFor('/2019/05/ferry-strike')).toBe('/articles/ferry-strike');
+    expect(redirectFor('/news/caf%C3%A9-opens/')).toBe('/articles/cafe-opens');
+    expect(redirectFor('/2019/05/other')).toBeNull();
+    expect(redirectFor('/')).toBeNull();
+    // The slug table still works beside it.
+    expect(redirectFor('/articles/old-story')).toBe('/articles/new-story');
+  });
+
+  it('refuses old paths that would hide one of our own addresses', () => {
+    for (const path of ['/', '/articles/x', '/search', '/admin/users', '/api/revalidate', '/feed.xml', '/_next/static/x.js', 'relative']) {
+      expect(isUsableLegacyPath(path), path).toBe(false);
+    }
+    for (const path of ['/2019/05/ferry-strike', '/news/café-opens', '/articles-archive/x']) {
+      expect(isUsableLegacyPath(path), path).toBe(true);
+    }
   });
 });

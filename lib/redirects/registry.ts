@@ -4,14 +4,44 @@
 // because the proxy and the routes are bundled separately but run in one process.
 
 export type RedirectKind = 'articles' | 'sections' | 'tags';
-export type RedirectEntry = { kind: RedirectKind; oldSlug: string; slug: string };
+/**
+ * An old slug of one of our own addresses, or a whole old path from another system (an imported
+ * WordPress permalink) that now lives at an article.
+ */
+export type RedirectEntry = { kind: RedirectKind; oldSlug: string; slug: string } | { kind: 'legacy'; oldPath: string; slug: string };
 
-type Registry = { byPath: Map<string, string> | null };
+type Registry = { byPath: Map<string, string> | null; legacy?: Map<string, string> };
 
 const registry: Registry = ((globalThis as { __broadsheetRedirects?: Registry }).__broadsheetRedirects ??= { byPath: null });
 
 export function setRedirects(entries: RedirectEntry[]): void {
-  registry.byPath = new Map(entries.map((e) => [`/${e.kind}/${e.oldSlug}`, `/${e.kind}/${e.slug}`]));
+  const byPath = new Map<string, string>();
+  const legacy = new Map<string, string>();
+  for (const e of entries) {
+    if (e.kind === 'legacy') legacy.set(normaliseLegacyPath(e.oldPath), `/articles/${e.slug}`);
+    else byPath.set(`/${e.kind}/${e.oldSlug}`, `/${e.kind}/${e.slug}`);
+  }
+  registry.byPath = byPath;
+  registry.legacy = legacy;
+}
+
+/** Legacy paths are kept decoded and without a trailing slash; requests are looked up the same way. */
+export function normaliseLegacyPath(pathname: string): string {
+  let path = pathname;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    // a malformed escape is looked up as it came
+  }
+  return path.length > 1 ? path.replace(/\/+$/, '') || '/' : path;
+}
+
+// Addresses of this site that an imported old path must never shadow.
+const OWN_ADDRESS = /^\/(?:$|(?:articles|sections|tags|authors|search|front|admin|api|login|media|_next)(?:\/|$)|[^/]*\.[^/]+$)/;
+
+/** Whether an old path from another system can answer a 301 here without hiding one of our pages. */
+export function isUsableLegacyPath(path: string): boolean {
+  return path.startsWith('/') && path.length <= 2000 && !OWN_ADDRESS.test(path);
 }
 
 export function redirectsLoaded(): boolean {
@@ -26,7 +56,8 @@ const READER_ADDRESS = /^\/(articles|sections|tags)\/([^/]+)(\/.*)?$/;
  */
 export function redirectFor(pathname: string): string | null {
   const match = READER_ADDRESS.exec(pathname);
-  if (!match || !registry.byPath) return null;
+  if (!match) return registry.legacy?.get(normaliseLegacyPath(pathname)) ?? null;
+  if (!registry.byPath) return null;
   let slug: string;
   try {
     slug = decodeURIComponent(match[2]);

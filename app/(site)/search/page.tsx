@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import { SearchForm } from '@/components/search/search-form';
+import { SearchResults } from '@/components/search/search-results';
+import { Pagination } from '@/components/ui/pagination';
+import { searchPublishedArticles } from '@/db/queries/search';
+import { dateBounds, parseSearchParams, searchHref, type SearchParams } from '@/lib/search/params';
+import { buildMatchExpression } from '@/lib/search/query';
+import { getSectionsNav, PER_PAGE } from '../cached-data';
+
+// Rendered per request, whole (no Suspense hole), so results show without JavaScript. The query is
+// an FTS5 lookup with a LIMIT; the masthead's section list still comes from the cache.
+export const instant = false;
+
+export async function generateMetadata({ searchParams }: PageProps<'/search'>): Promise<Metadata> {
+  const { q } = parseSearchParams(await searchParams);
+  return { title: q ? `Search: ${q}` : 'Search', robots: { index: false, follow: true } };
+}
+
+async function results(params: SearchParams) {
+  const match = buildMatchExpression(params.q);
+  if (!match) return null;
+  const bounds = dateBounds(params);
+  return searchPublishedArticles({ match, sectionSlug: params.section, from: bounds.from, before: bounds.before, page: params.page, perPage: PER_PAGE });
+}
+
+export default async function SearchPage({ searchParams }: PageProps<'/search'>) {
+  const params = parseSearchParams(await searchParams);
+  const [sections, found] = await Promise.all([getSectionsNav(), results(params)]);
+  const filtered = Boolean(params.section || params.from || params.to);
+  return (
+    <>
+      <header className="mb-8 border-b border-current/15 pb-6">
+        <h1 className="mb-6 font-serif text-4xl font-bold">Search</h1>
+        <SearchForm params={params} sections={sections} />
+      </header>
+      <section aria-live="polite" aria-label="Search results">
+        {!params.q ? (
+          <p className="font-serif text-lg">Type a word or two to search every published article.</p>
+        ) : !found || found.items.length === 0 ? (
+          <p className="font-serif text-lg" role="status">
+            No results for “{params.q}”{filtered ? ' with these filters' : ''}
+            {params.page > 1 ? ` on page ${params.page}` : ''}.
+          </p>
+        ) : (
+          <>
+            <p className="mb-2 text-sm text-current/70" role="status">
+              Results for “{params.q}”{params.page > 1 ? `, page ${params.page}` : ''}
+            </p>
+            <SearchResults hits={found.items} />
+            <SearchPagination params={params} hasNext={found.hasNext} />
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+function SearchPagination({ params, hasNext }: { params: SearchParams; hasNext: boolean }) {
+  // Pagination appends ?page=N to its base; the search address already has a query string.
+  const base = searchHref({ ...params, page: 1 }, 1);
+  return <Pagination basePath={base} page={params.page} hasNext={hasNext} label="Result pages" separator="&" words={['Previous', 'Next']} />;
+}

@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '@/lib/markdown/render';
+import {
+  commentHtmlToText,
+  decodeEntities,
+  mapItem,
+  parseWpDate,
+  permalinkPath,
+  wordpressContentToBody,
+  WxrStreamParser,
+  WxrSyntaxError,
+  type WxrEvent,
+  type WxrRawItem,
+} from './wxr';
+
+const FIXTURE = 'e2e/fixtures/wxr/harbour-gazette.xml';
+
+/** Parses a file fed in chunks of `size` characters (chunk borders fall inside tags, CDATA and entities). */
+function parse(file: string, size: number): WxrEvent[] {
+  const events: WxrEvent[] = [];
+  const parser = new WxrStreamParser(file, (e) => events.push(e));
+  const text = readFileSync(file, 'utf8');
+  for (let i = 0; i < text.length; i += size) parser.write(text.slice(i, i + size));
+  parser.end();
+  return events;
+}
+
+const items = (events: WxrEvent[]) => events.flatMap((e) => (e.kind === 'item' ? [e.item] : []));
+
+describe('WxrStreamParser', () => {
+  it('gives the same items whatever the chunk size', () => {
+    const whole = parse(FIXTURE, 1_000_000);
+    for (const size of [1, 7, 100, 4096]) expect(parse(FIXTURE, size)).toEqual(whole);
+    expect(whole[0]).toEqual({ kind: 'site', site: 'gazette.example.org' });
+    expect(whole.filter((e) => e.kind === 'author')).toHaveLength(2);
+    expect(items(whole)).toHaveLength(13);
+  });
+
+  it('reads CDATA, entities, terms and every comment of an item', () => {
+    const [first] = items(parse(FIXTURE, 4096));
+    expect(first.title).toBe('Lamplighters’ strike ends & the quay is lit again 🏮');
+    expect(first.content).toContain('<strong>lamplighters</strong>');
+    expect(first.terms.map((t) => `${t.domain}:${t.nicename}`)).toEqual(['category:harbour-life', 'post_tag:lamplighters', 'post_tag:strikes']);
+    expect(first.comments.map((c) => `${c.id}<${c.parent}`)).toEqual(['12<11', '10<0', '11<10', '13<0', '14<0', '15<0', '16<0']);
+  });
+
+  it('reports broken XML with its file and line', () => {
+    expect(() => parse('e2e/fixtures/wxr/broken.xml', 50)).toThrow(WxrSyntaxError);
+    try {
+      parse('e2e/fixtures/wxr/broken.xml', 50);
+    } catch (err) {
+      expect((err as WxrSyntaxError).line).toBe(16);
+      expect((err as Error).message).toMatch(/^e2e\/fixtures\/wxr\/broken\.xml:16:\d+: /);
+    }
+  });
+
+  it('refuses a truncated file and XML that is not an export', () => {
+    const run = (xml: string) => () => {
+      const p = new WxrStreamParser('x.xml', () => {});
+      p.write(xml);
+      p.end();
+    };
+    expect(run('<rss><channel><item><title>x</title>')).toThrow(WxrSyntaxError);
+    expect(run('<html><body/></html>')).toThrow(/not a WordPress export/);
+    expect(run('<rss version="2.0"></rss>')).toThrow(/no <rss><channel>/);
+  });
+});
+
+describe('mapItem', () => {
+  const all = items(parse(FIXTURE, 4096));
+  const byId = (id: string) => all.find((i) => i.postId === id)!;
+  const post = (id: string) => {
+    const m = mapItem(byId(id));
+    if (!m.ok) throw new Error(m.reason);
+    return m.post;
+  };
+
+  it('maps statuses, leaving out pages, attachments and trash', () => {
+    expect(['101', '107', '108', '109', '110'].map((id) => post(id).status)).toEqual(['published', 'draft', 'review', 'scheduled', 'unpublished']);
+    expect(post('107').publishedAt).toBeNull();
+    expect(post('109').publishedAt?.toISOString()).toBe('2099-05-01T08:00:00.000Z');
+    expect(mapItem(byId('2'))).toEqual({ ok: false, reason: 'post type "page" is not an article' });
+    expect(mapItem(byId('7'))).toEqual({ ok: false, reason: 'post type "attachment" is not an article' });
+    expect(mapItem(byId('111'))).toEqual({ ok: false, reason: 'status "trash" is not imported' });
+  });
+
+  it('decodes titles and slugs, and keeps the old permalink path', () => {
+    const p = post('101');
+    expect(p.title).toBe('Lamplighters’ strike ends & the quay is lit again 🏮');
+    expect(p.slug).toBe('lamplighters-strike-ends');
+    expect(p.oldPath).toBe('/2019/05/lamplighters-strike-ends');
+    expect(p.section).toEqual({ slug: 'harbour-life', name: 'Harbour Life' });
+    expect(p.tags.map((t) => t.slug)).toEqual(['lamplighters', 'strikes']);
+    expect(p.standfirst).toBe('The quay is lit again.');
+    const cafe = post('102');
+    expect(cafe.slug).toBe('zurich-cafe');
+    expect(cafe.oldPath).toBe('/2019/06/zürich-cafe');
+    expect(cafe.section).toBeNull(); // "Uncategorized" is not a section
+    expect(post('107').slug).toBe('unfinished-draft');
+  });
+
+  it('maps comment statuses and leaves out pingbacks', () => {
+    const p = post('101');
+    expect(Object.fromEntries(p.comments.map((c) => [c.sourceId, c.status]))).toEqual({
+      '10': 'approved',
+      '11': 'approved',
+      '12': 'approved',
+      '13': 'pending',
+      '14': 'spam',
+      '15': 'trash',
+    });
+    expect(p.skippedComments).toEqual([{ sourceId: '16', reason: 'pingbacks are not replies' }]);
+    const ada = p.comments.find((c) => c.sourceId === '10')!;
+    expect(ada.authorEmail).toBe('ada@example.org');
+    expect(ada.body).toBe('About time! Well done & thanks.\nSee my photos (https://ada.example.org/lamps).');
+    expect(ada.createdAt.toISOString()).toBe('2019-05-15T10:00:00.000Z');
+  });
+
+  it('refuses an item without a numeric id', () => {
+    expect(mapItem({ ...byId('101'), postId: 'abc' } as WxrRawItem).ok).toBe(false);
+  });
+});
+
+describe('wordpressContentToBody', () => {
+  it('wraps paragraphs, keeps line breaks and blocks, and sanitizes', () => {
+    const body = wordpressContentToBody('One <em>two</em>\nthree\n\n<h2>Head</h2>\n\n<script>x()</script><p onclick="y()">Four <a href="javascript:z()">z</a></p>');
+    expect(body).toBe('<p>One <em>two</em><br />\nthree</p>\n\n<h2>Head</h2>\n\n<p>Four <a>z</a></p>');
+  });
+
+  it('renders through the public renderer unchanged, shortcodes as text, Markdown characters literal', () => {
+    const body = wordpressContentToBody('[caption id="1"]<img src="https://x.example/a.jpg" alt="A" /> Cap[/caption]\n\n# not a heading *not em*\n\n1. not a list');
+    const html = renderMarkdown(body);
+    expect(html).toContain('[caption id="1"]<img src="https://x.example/a.jpg" alt="A" loading="lazy" /> Cap[/caption]');
+    expect(html).toContain('<p># not a heading *not em*</p>');
+    expect(html).toContain('<p>1. not a list</p>');
+    expect(html).not.toContain('<h2>not');
+  });
+
+  it('keeps blank lines inside <pre> and drops markup the allow-list refuses', () => {
+    expect(wordpressContentToBody('<pre>a\n\nb</pre>')).toBe('<pre>a\n\nb</pre>');
+    expect(wordpressContentToBody('<div class="x">Inside a div</div>')).toBe('<p>Inside a div</p>');
+    expect(wordpressContentToBody('<!-- wp:paragraph --><p>Block</p><!-- /wp:paragraph -->')).toBe('<p>Block</p>');
+  });
+});
+
+describe('small helpers', () => {
+  it('decodes entities, refusing surrogates', () => {
+    expect(decodeEntities('&amp;&#8217;&#x1F3EE;&hellip;&#xD800;&bogus;')).toBe('&’🏮…&#xD800;&bogus;');
+  });
+  it('reads WordPress and RSS dates, not the zero date', () => {
+    expect(parseWpDate('2019-05-15 09:30:00')?.toISOString()).toBe('2019-05-15T09:30:00.000Z');
+    expect(parseWpDate('0000-00-00 00:00:00', '', 'Wed, 15 May 2019 09:30:00 +0000')?.toISOString()).toBe('2019-05-15T09:30:00.000Z');
+    expect(parseWpDate('0000-00-00 00:00:00')).toBeNull();
+  });
+  it('keeps permalink paths, not ?p= addresses', () => {
+    expect(permalinkPath('https://x.example/2019/05/a/')).toBe('/2019/05/a');
+    expect(permalinkPath('https://x.example/?p=12')).toBeNull();
+    expect(permalinkPath('https://x.example/')).toBeNull();
+    expect(permalinkPath('not a url')).toBeNull();
+  });
+  it('turns comment HTML into reply text', () => {
+    expect(commentHtmlToText('<p>Hi <script>x</script><b>there</b></p><p>Two<br/>lines &lt;b&gt;</p>')).toBe('Hi there\n\nTwo\nlines <b>');
+  });
+});

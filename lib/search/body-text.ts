@@ -1,0 +1,17 @@
+import { markdownToPlainText } from '@/lib/markdown/render';
+
+/**
+ * The plain text of an article body (Markdown, or HTML kept from an import) that the search index
+ * holds. Control characters go: the index's snippet markers are control characters.
+ */
+export function articleBodyText(body: string): string {
+  return markdownToPlainText(body)
+    .replace(/&#(\d+);/g, (m, n) => safeChar(Number(n), m))
+    .replace(/&#x([0-9a-f]+);/gi, (m, n) => safeChar(parseInt(n, 16), m))
+    .replace(/&nbsp;/g, ' ')
+    .replace(/[\p{Cc}]/gu, ' ');
+}
+
+function safeChar(code: number, fallback: string): string {
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
+}
