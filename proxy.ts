@@ -60,5 +60,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Every page address: any reader path can be an old one (imported permalinks answer 301 too); the
   // work per request is a Map lookup. Next's own files, route handlers, media and files are left out.
-  matcher: ['/((?!_next/|api/|media/|.*\\.[^/]+$).*)'],
+  // Every page address, but not files, assets or route handlers, except the list feeds
+  // (/sections/<slug>/feed.xml and the like), whose old addresses must also answer 301.
+  matcher: ['/((?!_next/|api/|media/|.*\\.[^/]+$).*)', '/(sections|tags|authors)/:slug/feed.xml'],
 };

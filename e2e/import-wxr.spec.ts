@@ -36,7 +36,7 @@ test.describe('WordPress import', () => {
     await expect(article.headline).toHaveText('Lamplighters’ strike ends & the quay is lit again 🏮');
     await expect(article.story.locator('strong', { hasText: 'lamplighters' })).toBeVisible();
     // The sanitizer ran: no script, no handler, no javascript: link; the shortcode is plain text.
-    const html = await article.story.innerHTML();
+    const html = await article.story.locator('.prose').innerHTML();
     expect(html).not.toMatch(/<script|onerror|onclick|javascript:/);
     await expect(article.story.getByText(/\[caption id="attachment_7"/)).toBeVisible();
     await expect(article.byline).toHaveText('By Nell Harrow');

@@ -31,7 +31,7 @@ export function ArticleCard({ article, variant = 'standard', headingLevel = 3 }:
             {article.section.name}
           </Link>
         )}
-        <Heading className={`font-serif font-bold leading-tight ${headingSize}`}>
+        <Heading className={`font-serif font-bold leading-tight [overflow-wrap:anywhere] ${headingSize}`}>
           <Link href={href} className="hover:underline underline-offset-4 decoration-1">
             {article.title}
           </Link>
