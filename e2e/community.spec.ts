@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { callAction, requestAs, type Role } from './support/actions';
 import { queryRows } from './support/db';
+import { insertReply, newArticle, replyStatus as statusOf } from './support/discussion';
 import { expect, test } from './support/fixtures';
 import { staffPage } from './support/staff';
 import { newCommenter, uniq } from './support/unique';
@@ -12,28 +13,8 @@ test.describe.configure({ timeout: 60_000 });
 
 const COMMENT_ACTIONS = 'app/admin/comments/actions.ts';
 
-async function newArticle(label: string) {
-  const id = uniq();
-  const slug = `${label.toLowerCase().replace(/[^a-z]+/g, '-')}-${id}`;
-  const title = `${label} ${id}`;
-  const [editor] = await queryRows<{ id: number }>("select id from users where email = 'editor@example.com'");
-  const now = Date.now();
-  const [row] = await queryRows<{ id: number }>(
-    "insert into articles (slug, title, body, status, published_at, created_by_id, updated_at) values (?, ?, 'The story.', 'published', ?, ?, ?) returning id",
-    [slug, title, now - 60_000, editor.id, now],
-  );
-  return { id: Number(row.id), slug, title };
-}
 
-async function insertReply(articleId: number, r: { name: string; email: string; body: string; status?: string; parentId?: number; depth?: number }) {
-  const [row] = await queryRows<{ id: number }>(
-    'insert into replies (article_id, parent_id, depth, author_name, author_email, body, status, created_at, status_changed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id',
-    [articleId, r.parentId ?? null, r.depth ?? 1, r.name, r.email, r.body, r.status ?? 'approved', Date.now() - 600_000, Date.now() - 600_000],
-  );
-  return Number(row.id);
-}
 
-const statusOf = async (id: number) => (await queryRows<{ status: string }>('select status from replies where id = ?', [id]))[0]?.status;
 
 async function desk(page: Page, query: string) {
   await page.goto(`/admin/comments?${query}`);

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { callAction, requestAs, ROLES, type Role } from './support/actions';
 import { queryRows } from './support/db';
+import { insertReply, newArticle, replyStatus as statusOf } from './support/discussion';
 import { expect, test } from './support/fixtures';
 import { staffPage } from './support/staff';
 import { newCommenter, uniq } from './support/unique';
@@ -13,33 +14,9 @@ test.describe.configure({ timeout: 60_000 });
 
 const COMMENT_ACTIONS = 'app/admin/comments/actions.ts';
 
-/** A published article with comments open, straight into the test database. */
-async function newArticle(label: string): Promise<{ id: number; slug: string; title: string }> {
-  const id = uniq();
-  const slug = `${label.toLowerCase().replace(/[^a-z]+/g, '-')}-${id}`;
-  const title = `${label} ${id}`;
-  const [editor] = await queryRows<{ id: number }>("select id from users where email = 'editor@example.com'");
-  const now = Date.now();
-  const [row] = await queryRows<{ id: number }>(
-    "insert into articles (slug, title, body, status, published_at, created_by_id, updated_at) values (?, ?, 'The story.', 'published', ?, ?, ?) returning id",
-    [slug, title, now - 60_000, editor.id, now],
-  );
-  return { id: Number(row.id), slug, title };
-}
 
-type SeedReply = { name: string; email: string; body: string; status: string; parentId?: number; reason?: object; minutesAgo?: number; depth?: number };
 
-async function insertReply(articleId: number, r: SeedReply): Promise<number> {
-  const created = Date.now() - (r.minutesAgo ?? 5) * 60_000;
-  const [row] = await queryRows<{ id: number }>(
-    `insert into replies (article_id, parent_id, depth, author_name, author_email, body, status, status_reason, created_at, status_changed_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-    [articleId, r.parentId ?? null, r.depth ?? 1, r.name, r.email, r.body, r.status, r.reason ? JSON.stringify(r.reason) : null, created, created],
-  );
-  return Number(row.id);
-}
 
-const statusOf = async (id: number) => (await queryRows<{ status: string }>('select status from replies where id = ?', [id]))[0]?.status;
 
 /** The desk filtered to one commenter, so other tests' replies never get in the way. */
 async function openQueue(page: Page, status: string, email: string) {

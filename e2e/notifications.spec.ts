@@ -1,4 +1,5 @@
 import { queryRows } from './support/db';
+import { newArticle } from './support/discussion';
 import { expect, test } from './support/fixtures';
 import { startSmtpSink, type SmtpSink } from './support/smtp';
 import { staffPage } from './support/staff';
@@ -19,21 +20,6 @@ test.afterAll(async () => {
   await smtp?.close();
 });
 
-async function newArticle(label: string) {
-  const id = uniq();
-  const slug = `${label.toLowerCase().replace(/[^a-z]+/g, '-')}-${id}`;
-  const title = `${label} ${id}`;
-  const [editor] = await queryRows<{ id: number }>("select id from users where email = 'editor@example.com'");
-  const now = Date.now();
-  await queryRows("insert into articles (slug, title, body, status, published_at, created_by_id, updated_at) values (?, ?, 'The story.', 'published', ?, ?, ?)", [
-    slug,
-    title,
-    now - 60_000,
-    editor.id,
-    now,
-  ]);
-  return { slug, title };
-}
 
 test('a commenter who asked is mailed when their reply is approved and when it is answered, once each, and can unsubscribe in one click', async ({ browser, newReader }) => {
   const article = await newArticle('Tram consultation');

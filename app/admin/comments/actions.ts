@@ -36,6 +36,16 @@ async function requireModerator() {
   return staff;
 }
 
+/** For forms that answer with a state: the moderator, or the refusal to show in the form. */
+async function moderatorForForm(): Promise<Awaited<ReturnType<typeof requireModerator>> | { refused: { status: 'error'; message: string } }> {
+  try {
+    return await requireModerator();
+  } catch (e) {
+    if (e instanceof NotAllowedError) return { refused: { status: 'error', message: e.message } };
+    throw e;
+  }
+}
+
 /** Only the desk itself is a place to come back to. */
 function deskReturn(value: string | undefined) {
   const path = safeReturnPath(value, '/admin/comments');
@@ -103,13 +113,8 @@ export type DeskReplyState = ActionState<{ body: string }>;
  */
 export async function staffReplyAction(_prev: DeskReplyState, formData: FormData): Promise<DeskReplyState> {
   const values = formValues(formData, ['parentId', 'body'] as const);
-  let staff;
-  try {
-    staff = await requireModerator();
-  } catch (e) {
-    if (e instanceof NotAllowedError) return { status: 'error', message: e.message, values: { body: values.body } };
-    throw e;
-  }
+  const staff = await moderatorForForm();
+  if ('refused' in staff) return { ...staff.refused, values: { body: values.body } };
   const parsed = StaffReplySchema.safeParse(values);
   if (!parsed.success) return { status: 'error', message: 'The reply was not posted.', fieldErrors: fieldErrorsOf(parsed.error), values: { body: values.body } };
   const parent = await getReplyForDesk(parsed.data.parentId);
@@ -157,13 +162,8 @@ export type EditReplyState = ActionState<{ body: string }>;
 /** Corrects a reply's text; the previous text stays in the reply's log. */
 export async function editReplyAction(_prev: EditReplyState, formData: FormData): Promise<EditReplyState> {
   const values = formValues(formData, ['id', 'body'] as const);
-  let staff;
-  try {
-    staff = await requireModerator();
-  } catch (e) {
-    if (e instanceof NotAllowedError) return { status: 'error', message: e.message, values: { body: values.body } };
-    throw e;
-  }
+  const staff = await moderatorForForm();
+  if ('refused' in staff) return { ...staff.refused, values: { body: values.body } };
   const parsed = EditReplySchema.safeParse(values);
   if (!parsed.success) return { status: 'error', message: 'The reply was not saved.', fieldErrors: fieldErrorsOf(parsed.error), values: { body: values.body } };
   const edited = await editReplyBody(parsed.data.id, parsed.data.body, staff.id);
