@@ -34,6 +34,15 @@ export async function isEmptyDatabase(db: Database): Promise<boolean> {
   return u.n === 0 && a.n === 0 && s.n === 0;
 }
 
+/** The demo staff accounts (password DEMO_PASSWORD); also used by the benchmark fixture (scripts/fixture.ts). */
+export async function insertDemoStaff(db: Database, passwordHash?: string, now = Date.now()) {
+  const hash = passwordHash ?? (await hashPassword(DEMO_PASSWORD));
+  return db
+    .insert(users)
+    .values(demoAuthors.map((a) => ({ ...a, passwordHash: hash, createdAt: new Date(now - 900 * HOUR) })))
+    .returning({ id: users.id, slug: users.slug, email: users.email });
+}
+
 export async function seedDemoContent(db: Database, now = Date.now()): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
@@ -43,10 +52,7 @@ export async function seedDemoContent(db: Database, now = Date.now()): Promise<v
     .returning({ id: sections.id, slug: sections.slug });
   const sectionId = new Map(sectionRows.map((s) => [s.slug, s.id]));
 
-  const userRows = await db
-    .insert(users)
-    .values(demoAuthors.map((a) => ({ ...a, passwordHash, createdAt: new Date(now - 900 * HOUR) })))
-    .returning({ id: users.id, slug: users.slug, email: users.email });
+  const userRows = await insertDemoStaff(db, passwordHash, now);
   const userId = new Map(userRows.map((u) => [u.slug, u.id]));
   const userIdByEmail = new Map(userRows.map((u) => [u.email, u.id]));
 

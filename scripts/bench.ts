@@ -1,0 +1,429 @@
+// npm run bench  [-- --db file:./data/bench.db --port 3400 --duration 10 --connections 32 --only name,name]
+//
+// Benchmarks the production server on the fixture database (npm run fixture) with autocannon: each
+// scenario runs at 32 connections for throughput and at 1 connection for the median latency. Builds
+// first when .next/BUILD_ID is missing. Prints a table and writes bench/results.json. It reports
+// numbers; it never fails on one. Not part of `npm test`.
+import autocannon, { type Result } from 'autocannon';
+import { createClient } from '@libsql/client';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'file:./data/bench.db' },
+    port: { type: 'string', default: '3400' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    'latency-duration': { type: 'string', default: '5' },
+    only: { type: 'string' },
+  },
+});
+const PORT = Number(args.port);
+const BASE = `http://127.0.0.1:${PORT}`;
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const LATENCY_DURATION = Number(args['latency-duration']);
+const only = args.only ? new Set(args.only.split(',')) : null;
+const RUN = Date.now().toString(36);
+const log = (msg: string) => console.log(`[bench] ${msg}`);
+
+// --- What to request, read from the fixture before the server starts ---------------------------
+
+type Targets = {
+  cachedArticle: { id: number; slug: string };
+  bigArticle: { id: number; slug: string; approved: number };
+  postArticle: { id: number; slug: string };
+  section: { slug: string; pages: number };
+  sections: { slug: string; pages: number }[];
+  tag: string;
+  author: string;
+  deskCursor: string;
+};
+
+async function findTargets(): Promise<Targets> {
+  const c = createClient({ url: args.db });
+  const one = async (sql: string, a: (string | number)[] = []) => (await c.execute({ sql, args: a })).rows[0];
+  const now = Date.now();
+  const pub = `status = 'published' AND published_at <= ${now}`;
+  // Newest published articles first: the front page's, with comments open.
+  const recent = (await c.execute(`SELECT id, slug FROM articles WHERE ${pub} AND comments_open = 1 ORDER BY published_at DESC LIMIT 3`)).rows;
+  const big = await one(
+    `SELECT a.id, a.slug, (SELECT count(*) FROM replies r WHERE r.article_id = a.id AND r.status = 'approved') AS n
+     FROM articles a WHERE a.id IN (SELECT article_id FROM replies WHERE status = 'approved' GROUP BY article_id HAVING count(*) >= 1500)
+       AND a.${pub.replace(/ AND /, ' AND a.')} AND a.comments_open = 1 ORDER BY n DESC LIMIT 1`,
+  );
+  const sectionRows = (
+    await c.execute(`SELECT s.slug, (SELECT count(*) FROM articles a WHERE a.section_id = s.id AND a.${pub.replace(/ AND /, ' AND a.')}) AS n FROM sections s ORDER BY n DESC`)
+  ).rows.map((r) => ({ slug: String(r.slug), pages: Math.ceil(Number(r.n) / 20) }));
+  const tag = await one(`SELECT t.slug FROM tags t JOIN article_tags x ON x.tag_id = t.id GROUP BY t.id ORDER BY count(*) DESC LIMIT 1`);
+  const author = await one(`SELECT u.slug FROM users u JOIN article_authors x ON x.user_id = u.id GROUP BY u.id ORDER BY count(*) DESC LIMIT 1`);
+  const pending = await one(`SELECT count(*) AS n FROM replies WHERE status = 'pending'`);
+  const mid = await one(`SELECT created_at, id FROM replies WHERE status = 'pending' ORDER BY created_at, id LIMIT 1 OFFSET ?`, [Math.floor(Number(pending.n) / 2)]);
+  c.close();
+  if (!big || recent.length < 2 || !tag || !author || !mid) throw new Error(`${args.db} does not look like a fixture: run npm run fixture first`);
+  return {
+    cachedArticle: { id: Number(recent[1].id), slug: String(recent[1].slug) },
+    postArticle: { id: Number(recent[2].id), slug: String(recent[2].slug) },
+    bigArticle: { id: Number(big.id), slug: String(big.slug), approved: Number(big.n) },
+    section: sectionRows[0],
+    sections: sectionRows,
+    tag: String(tag.slug),
+    author: String(author.slug),
+    deskCursor: `${mid.created_at}:${mid.id}`,
+  };
+}
+
+// --- The server ------------------------------------------------------------------------------
+
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => (children.get(p) ?? []).forEach((c) => (out.push(c), walk(c)));
+  walk(pid);
+  return out;
+}
+
+function statusField(pid: number, field: string): number {
+  try {
+    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The process that serves: the descendant holding the most memory (next start's next-server child). */
+function serverPid(rootPid: number): number | null {
+  const all = descendants(rootPid).filter((p) => {
+    try {
+      return /next/.test(readFileSync(`/proc/${p}/cmdline`, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
+  all.sort((a, b) => statusField(b, 'VmRSS') - statusField(a, 'VmRSS'));
+  return all[0] ?? null;
+}
+
+async function waitForServer(timeoutMs = 120_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const r = await fetch(`${BASE}/robots.txt`);
+      if (r.ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error('the server did not answer within two minutes');
+}
+
+// --- Server actions, posted as a browser without JavaScript would -----------------------------
+
+function actionId(file: string, name: string): string {
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { filename: string; exportedName: string }> };
+  const entry = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name);
+  if (!entry) throw new Error(`No server action ${name} in ${file}`);
+  return entry[0];
+}
+const stateFields = (id: string): Record<string, string> => ({
+  $ACTION_REF_1: '',
+  '$ACTION_1:0': JSON.stringify({ id, bound: '$@1' }),
+  '$ACTION_1:1': JSON.stringify([{ status: 'idle' }]),
+});
+const BOUNDARY = '----broadsheetbench';
+function multipart(fields: Record<string, string>): string {
+  return (
+    Object.entries(fields)
+      .map(([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+      .join('') + `--${BOUNDARY}--\r\n`
+  );
+}
+const multipartHeaders = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, origin: BASE };
+
+let addressCounter = 0;
+/** A fresh client address per request (TRUST_PROXY=true takes it from X-Forwarded-For). */
+const nextAddress = () => {
+  const n = ++addressCounter + 1000;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+};
+
+function replyFields(replyActionId: string, articleId: number, n: number, parentId = ''): Record<string, string> {
+  return {
+    ...stateFields(replyActionId),
+    articleId: String(articleId),
+    parentId,
+    comment: `Benchmark reply ${RUN}-${n}: the ferry timetable still needs work after the rebuild.`,
+    name: `Bench Reader ${n}`,
+    email: `bench-${RUN}-${n}@example.net`,
+    website: '',
+    company: '',
+    startedAt: '',
+  };
+}
+
+async function signIn(loginActionId: string, email: string, password: string): Promise<string> {
+  const r = await fetch(`${BASE}/login`, {
+    method: 'POST',
+    headers: { ...multipartHeaders, 'x-forwarded-for': nextAddress() },
+    body: multipart({ ...stateFields(loginActionId), email, password, callbackUrl: '/admin' }),
+    redirect: 'manual',
+  });
+  const cookies = r.headers.getSetCookie().map((c) => c.split(';')[0]);
+  if (!cookies.some((c) => c.startsWith('authjs.session-token='))) throw new Error(`sign-in as ${email} failed (${r.status})`);
+  return cookies.join('; ');
+}
+
+// --- Measuring -----------------------------------------------------------------------------------
+
+type Scenario = {
+  name: string;
+  /** A fixed path, or a function giving each request's path (distinct pages for cold renders). */
+  path: string | (() => string);
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: () => { body: string; headers: Record<string, string> };
+  /** Skip the 32-connection or the 1-connection run. */
+  throughput?: boolean;
+  latency?: boolean;
+  note?: string;
+};
+
+type Row = {
+  name: string;
+  path: string;
+  rps: number | null;
+  p50: number | null;
+  p99: number | null;
+  errors: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+  latency1: { p50: number; p99: number; rps: number; non2xx: number; statusCodes: Record<string, number> } | null;
+  note?: string;
+};
+
+async function run(s: Scenario, connections: number, duration: number): Promise<Result> {
+  const request = {
+    method: s.method ?? 'GET',
+    headers: s.headers,
+    setupRequest: (req: { path?: string; headers?: Record<string, string>; body?: string | Buffer }) => {
+      const path = typeof s.path === 'string' ? s.path : s.path();
+      if (!s.body) return { ...req, path };
+      const { body, headers } = s.body();
+      return { ...req, path, body, headers: { ...req.headers, ...headers } };
+    },
+  };
+  return autocannon({ url: BASE, connections, duration, timeout: 30, requests: [request] });
+}
+
+/** Lets the server finish what the last run left in flight before the next one starts. */
+async function settle() {
+  await new Promise((r) => setTimeout(r, 1500));
+  await fetch(`${BASE}/robots.txt`).then((r) => r.arrayBuffer()).catch(() => {});
+}
+
+const codes = (r: Result) => Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, v.count]));
+
+async function measure(s: Scenario): Promise<Row> {
+  const display = typeof s.path === 'string' ? s.path : `${s.path()} …`;
+  const row: Row = { name: s.name, path: display, rps: null, p50: null, p99: null, errors: 0, non2xx: 0, statusCodes: {}, latency1: null, note: s.note };
+  if (s.throughput !== false) {
+    const r = await run(s, CONNECTIONS, DURATION);
+    await settle();
+    Object.assign(row, { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, statusCodes: codes(r) });
+  }
+  if (s.latency !== false) {
+    const r = await run(s, 1, LATENCY_DURATION);
+    await settle();
+    row.latency1 = { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, non2xx: r.non2xx, statusCodes: codes(r) };
+    if (s.throughput === false) Object.assign(row, { errors: r.errors + r.timeouts, non2xx: r.non2xx, statusCodes: codes(r) });
+  }
+  const l1 = row.latency1 ? `1 conn p50 ${row.latency1.p50} ms` : '';
+  log(`${s.name.padEnd(34)} ${row.rps !== null ? `${row.rps.toFixed(0)} req/s p50 ${row.p50} p99 ${row.p99} ms` : ''} ${l1} ${JSON.stringify(row.statusCodes)}`);
+  return row;
+}
+
+// --- Main ----------------------------------------------------------------------------------------
+
+async function main() {
+  const targets = await findTargets();
+  log(`targets: ${JSON.stringify(targets, (k, v) => (k === 'sections' ? undefined : v))}`);
+
+  if (!existsSync('.next/BUILD_ID')) {
+    log('no production build: running next build');
+    const b = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('next build failed');
+  }
+  const env = { ...process.env, PORT: String(PORT), DATABASE_URL: args.db, SEED_DEMO: 'false', TRUST_PROXY: 'true', NODE_ENV: 'production' } as NodeJS.ProcessEnv;
+  delete env.QUERY_LOG_FILE;
+  const server = spawn('node', ['scripts/start.mjs'], { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.on('exit', stop);
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => (stop(), process.exit(130)));
+
+  const startedAt = Date.now();
+  await waitForServer();
+  log(`server answered after ${Date.now() - startedAt} ms`);
+  const pid = serverPid(server.pid!);
+  let peakRss = 0;
+  const poll = setInterval(() => {
+    if (pid) peakRss = Math.max(peakRss, statusField(pid, 'VmRSS'));
+  }, 200);
+
+  const replyAction = actionId('app/(site)/articles/[slug]/actions.ts', 'postReply');
+  const loginAction = actionId('app/(auth)/login/actions.ts', 'signInAction');
+  const deskCookie = await signIn(loginAction, 'moderator@example.com', 'broadsheet-demo');
+
+  // A reader with a held reply on the 2,000-reply article gets its per-request variant (proxy.ts):
+  // the uncached render of that page.
+  const held = await fetch(`${BASE}/articles/${targets.bigArticle.slug}`, {
+    method: 'POST',
+    headers: { ...multipartHeaders, 'x-forwarded-for': nextAddress() },
+    body: multipart(replyFields(replyAction, targets.bigArticle.id, 0)),
+    redirect: 'manual',
+  });
+  const heldCookie = held.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  if (held.status !== 303 || !heldCookie) log(`warning: the held reply was not accepted (${held.status}); the uncached article row measures the cached page`);
+
+  // Payload of the article page: HTML and every script it loads (gzip).
+  const articleHtml = await (await fetch(`${BASE}/articles/${targets.cachedArticle.slug}`)).text();
+  const scripts = [...articleHtml.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+  let jsRaw = 0;
+  let jsGzip = 0;
+  for (const src of new Set(scripts)) {
+    const buf = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
+    jsRaw += buf.length;
+    jsGzip += gzipSync(buf).length;
+  }
+  const bigHtml = await (await fetch(`${BASE}/articles/${targets.bigArticle.slug}`)).text();
+  const payload = {
+    articleHtmlBytes: Buffer.byteLength(articleHtml),
+    articleHtmlGzip: gzipSync(articleHtml).length,
+    bigArticleHtmlBytes: Buffer.byteLength(bigHtml),
+    bigArticleHtmlGzip: gzipSync(bigHtml).length,
+    articleScripts: new Set(scripts).size,
+    articleJsBytes: jsRaw,
+    articleJsGzip: jsGzip,
+  };
+  log(`payload: ${JSON.stringify(payload)}`);
+
+  // Distinct section pages never requested before: each one a cold render (page 150 onwards).
+  const coldPages: string[] = [];
+  for (let p = 150; p < 600; p++) for (const s of targets.sections) if (p <= s.pages) coldPages.push(`/sections/${s.slug}?page=${p}`);
+  let coldIndex = 0;
+  const coldSection = () => coldPages[coldIndex++ % coldPages.length];
+
+  let replyCounter = 0;
+  const replyBody = () => ({
+    body: multipart(replyFields(replyAction, targets.postArticle.id, ++replyCounter)),
+    headers: { ...multipartHeaders, 'x-forwarded-for': nextAddress() },
+  });
+  const signInBody = () => ({
+    body: multipart({ ...stateFields(loginAction), email: 'moderator@example.com', password: 'broadsheet-demo', callbackUrl: '/admin' }),
+    headers: { ...multipartHeaders, 'x-forwarded-for': nextAddress() },
+  });
+
+  const sec = targets.section.slug;
+  const scenarios: Scenario[] = [
+    { name: 'home', path: '/' },
+    { name: 'article (cached)', path: `/articles/${targets.cachedArticle.slug}` },
+    { name: `article, ${targets.bigArticle.approved} replies (cached)`, path: `/articles/${targets.bigArticle.slug}` },
+    {
+      name: `article, ${targets.bigArticle.approved} replies (uncached)`,
+      path: `/articles/${targets.bigArticle.slug}`,
+      headers: { cookie: heldCookie },
+      note: 'rendered per request: a reader with a held reply gets the dynamic variant',
+    },
+    { name: 'section page 1', path: `/sections/${sec}` },
+    { name: 'section page 200 (cached)', path: `/sections/${sec}?page=200` },
+    { name: 'section pages 150+ (cold)', path: coldSection, note: 'a different, never requested page each time' },
+    { name: 'tag page', path: `/tags/${targets.tag}` },
+    { name: 'author page', path: `/authors/${targets.author}` },
+    { name: 'search: rare word', path: '/search?q=zeppelinfjord' },
+    { name: 'search: common word', path: '/search?q=harbour' },
+    { name: 'search: no result', path: '/search?q=xylophonequux' },
+    { name: 'desk: pending page 1', path: '/admin/comments?status=pending', headers: { cookie: deskCookie } },
+    { name: 'desk: pending deep page', path: `/admin/comments?status=pending&after=${targets.deskCursor}`, headers: { cookie: deskCookie } },
+    { name: 'reply posting', path: `/articles/${targets.postArticle.slug}`, method: 'POST', body: replyBody, note: '303 = stored' },
+    { name: 'sign-in', path: '/login', method: 'POST', body: signInBody, note: '303 = signed in' },
+  ].filter((s) => !only || only.has(s.name.split(' ')[0]) || only.has(s.name)) as Scenario[];
+
+  // Warm-up: every fixed address a few times (renders and caches it), and the JIT.
+  for (const s of scenarios) {
+    if (s.method === 'POST' || typeof s.path !== 'string') continue;
+    for (let i = 0; i < 3; i++) await fetch(`${BASE}${s.path}`, { headers: s.headers, redirect: 'manual' }).then((r) => r.arrayBuffer());
+  }
+  await autocannon({ url: `${BASE}/`, connections: 8, duration: 3 });
+
+  const rows: Row[] = [];
+  let landed: { posted303: number; landed: number; lost: number; perSecond: number } | null = null; // perSecond: 303s per second at full concurrency
+  for (const s of scenarios) {
+    const before = replyCounter;
+    const row = await measure(s);
+    rows.push(row);
+    if (s.name === 'reply posting') {
+      const c = createClient({ url: args.db });
+      const n = Number((await c.execute({ sql: 'SELECT count(*) AS n FROM replies WHERE author_email LIKE ?', args: [`bench-${RUN}-%`] })).rows[0].n) - 1; // minus the held one
+      c.close();
+      const total303 = (row.statusCodes['303'] ?? 0) + (row.latency1?.statusCodes['303'] ?? 0);
+      landed = { posted303: total303, landed: n, lost: Math.max(0, total303 - n), perSecond: (row.statusCodes['303'] ?? 0) / DURATION };
+      log(`reply posting: ${replyCounter - before} sent, ${n} rows landed, ${landed.lost} answered 303 without a row`);
+    }
+  }
+  clearInterval(poll);
+  const hwm = pid ? statusField(pid, 'VmHWM') : 0;
+  const rss = { pid, peakRssBytes: Math.max(peakRss, hwm), polledPeakRssBytes: peakRss, vmHwmBytes: hwm };
+
+  // The table.
+  const fmt = (n: number | null | undefined, d = 0) => (n === null || n === undefined ? '—' : n.toFixed(d));
+  const lines = [
+    `| scenario | req/s (${CONNECTIONS} conn) | p50 ms | p99 ms | p50 ms (1 conn) | errors | non-2xx | status codes |`,
+    '|---|---:|---:|---:|---:|---:|---:|---|',
+    ...rows.map((r) => `| ${r.name} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.latency1?.p50)} | ${r.errors} | ${r.non2xx} | ${Object.entries(r.statusCodes).map(([k, v]) => `${k}: ${v}`).join(', ')} |`),
+  ];
+  console.log('\n' + lines.join('\n') + '\n');
+  if (landed) console.log(`reply posting: ${landed.posted303} answered 303, ${landed.landed} rows landed, ${landed.lost} lost; ${landed.perSecond.toFixed(0)} landed/s at ${CONNECTIONS} connections`);
+  console.log(`server peak RSS ${(rss.peakRssBytes / 2 ** 20).toFixed(0)} MiB (pid ${pid}); article page JS ${(payload.articleJsGzip / 1024).toFixed(1)} KiB gzip in ${payload.articleScripts} scripts, HTML ${(payload.articleHtmlBytes / 1024).toFixed(1)} KiB`);
+
+  mkdirSync('bench', { recursive: true });
+  const results = {
+    when: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryBytes: totalmem(), node: process.version, loadAverageAtEnd: readFileSync('/proc/loadavg', 'utf8').trim() },
+    settings: { connections: CONNECTIONS, duration: DURATION, latencyDuration: LATENCY_DURATION, db: args.db },
+    targets: { ...targets, sections: undefined },
+    rows,
+    replyPosting: landed,
+    rss,
+    payload,
+  };
+  writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+  log('wrote bench/results.json');
+  stop();
+  process.exit(0);
+}
+
+main().catch((err) => {
+  console.error('[bench] failed:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});
