@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
-import { countPendingReplies, demoPasswordStillSet } from '@/db/queries/dashboard';
+import { demoPasswordStillSet } from '@/db/queries/dashboard';
+import { countRepliesInStatus, QUEUE_COUNT_CAP } from '@/db/queries/moderation';
 import { DEMO_PASSWORD } from '@/db/seed/content';
 import { can } from '@/lib/auth/permissions';
 import { signOutAction } from '../(auth)/login/actions';
@@ -13,7 +14,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const staff = await getCurrentStaff();
   if (!staff || !can(staff, { do: 'admin.enter' })) redirect('/login?callbackUrl=/admin');
   const moderates = can(staff, { do: 'reply.moderate' });
-  const [warnDemo, pending] = await Promise.all([demoPasswordStillSet(DEMO_PASSWORD), moderates ? countPendingReplies() : Promise.resolve(0)]);
+  const [warnDemo, pending] = await Promise.all([demoPasswordStillSet(DEMO_PASSWORD), moderates ? countRepliesInStatus('pending') : Promise.resolve(0)]);
   // The article, comment, section, staff and settings desks are listed here as they are built.
   const links = [
     { href: '/admin', label: 'Dashboard', show: true },
@@ -45,7 +46,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                     {'badge' in l && l.badge ? (
                       <span className="ml-1 rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-bold text-white tabular-nums">
                         <span className="sr-only">, </span>
-                        {l.badge.toLocaleString('en-GB')}
+                        {l.badge > QUEUE_COUNT_CAP ? `${QUEUE_COUNT_CAP.toLocaleString('en-GB')}+` : l.badge.toLocaleString('en-GB')}
                         <span className="sr-only"> pending</span>
                       </span>
                     ) : null}

@@ -1,8 +1,8 @@
 import 'server-only';
-import { count, desc, eq, inArray } from 'drizzle-orm';
+import { count, desc, inArray } from 'drizzle-orm';
 import { verifyPassword } from '@/lib/auth/password';
 import { db } from '../index';
-import { articles, replies, users, type ArticleStatus } from '../schema';
+import { articles, users, type ArticleStatus } from '../schema';
 
 export async function countArticlesByStatus(): Promise<Record<ArticleStatus, number>> {
   const rows = await db.select({ status: articles.status, n: count() }).from(articles).groupBy(articles.status);
@@ -11,10 +11,6 @@ export async function countArticlesByStatus(): Promise<Record<ArticleStatus, num
   return out;
 }
 
-export async function countPendingReplies(): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(replies).where(eq(replies.status, 'pending'));
-  return row.n;
-}
 
 export async function listRecentlyUpdatedArticles(limit: number) {
   return db

@@ -8,7 +8,7 @@ import { revalidateOnServer } from './remote';
 export function revalidateAgainShortly(tags: string[], delayMs = 1500): void {
   if (tags.length === 0) return;
   setTimeout(() => {
-    revalidateOnServer(tags).then(
+    revalidateOnServer(tags, { secondPass: true }).then(
       (r) => {
         if (!r.ok && !r.notRunning) console.error('[revalidate] second pass failed:', r.error);
       },

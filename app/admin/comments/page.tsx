@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
-import { countRepliesByStatus, listQueue, listRecentDecisions, listRepliesByIds, oldestFirst, type QueuePage, type QueueRow } from '@/db/queries/moderation';
+import { countRepliesByStatus, listQueue, QUEUE_COUNT_CAP, listRecentDecisions, listRepliesByIds, oldestFirst, type QueuePage, type QueueRow } from '@/db/queries/moderation';
 import { countOpenReports, listReportedReplyIds } from '@/db/queries/reports';
 import { REPORT_REASON_LABELS } from '@/lib/replies/report-schema';
 import type { ReplyStatus } from '@/db/schema';
@@ -115,7 +115,7 @@ export default async function CommentsDeskPage({ searchParams }: { searchParams:
                   aria-current={current ? 'page' : undefined}
                   className={`-mb-px inline-block border-b-2 px-3 py-2 text-sm font-semibold ${current ? 'border-current' : 'border-transparent text-current/70 hover:text-current'}`}
                 >
-                  {t.label} <span className="tabular-nums">({counts[t.status].toLocaleString('en-GB')})</span>
+                  {t.label} <span className="tabular-nums">({countLabel(counts[t.status])})</span>
                 </Link>
               </li>
             );
@@ -549,3 +549,5 @@ function CommenterTools({ row, returnTo }: { row: QueueRow; returnTo: string }) 
     </details>
   );
 }
+
+const countLabel = (n: number) => (n > QUEUE_COUNT_CAP ? `${QUEUE_COUNT_CAP.toLocaleString('en-GB')}+` : n.toLocaleString('en-GB'));

@@ -2,8 +2,9 @@ import { revalidateTag } from 'next/cache';
 import { z } from 'zod';
 import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';
 import { refreshRedirects } from '@/lib/redirects/refresh';
+import { revalidateAgainShortly } from '@/lib/revalidate/echo';
 
-const BodySchema = z.object({ tags: z.array(z.string().min(1).max(200)).min(1).max(1000) });
+const BodySchema = z.object({ tags: z.array(z.string().min(1).max(200)).min(1).max(1000), secondPass: z.boolean().optional() });
 
 /**
  * Command-line tools (the importer) run outside the server process; they call this, with the
@@ -16,5 +17,7 @@ export async function POST(request: Request) {
   for (const tag of parsed.data.tags) revalidateTag(tag, { expire: 0 });
   // The importer (or another instance) may have moved an address.
   await refreshRedirects();
+  // Like the newsroom's own actions: a render in flight across the change is corrected shortly after.
+  if (!parsed.data.secondPass) revalidateAgainShortly(parsed.data.tags);
   return Response.json({ revalidated: parsed.data.tags });
 }
