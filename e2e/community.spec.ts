@@ -211,6 +211,18 @@ for (const role of ['anonymous', 'author', 'moderator'] as Role[]) {
     await callAction(request, '/admin/comments', COMMENT_ACTIONS, 'sanctionCommenterAction', { email, kind: 'ban', until: '', reason: 'Direct call' }, false);
     expect((await queryRows('select id from commenter_sanctions where email = ?', [email])).length, `${role} banning`).toBe(allowed[role] ? 1 : 0);
 
+    const [held] = await queryRows<{ id: number }>("insert into commenter_sanctions (email, kind, reason) values (?, 'hold', 'seeded') returning id", [email]);
+    await callAction(request, '/admin/comments', COMMENT_ACTIONS, 'liftSanctionAction', { id: String(held.id) }, false);
+    expect((await queryRows('select id from commenter_sanctions where id = ? and lifted_at is not null', [held.id])).length, `${role} lifting`).toBe(allowed[role] ? 1 : 0);
+
+    // The digest switch is the caller's own; the demo accounts start with it off.
+    if (role !== 'anonymous') {
+      await callAction(request, '/admin/profile', 'app/admin/profile/actions.ts', 'setDigestAction', { digest: 'on' }, false);
+      const [me] = await queryRows<{ pending_digest: number }>('select pending_digest from users where email = ?', [`${role}@example.com`]);
+      expect(Number(me.pending_digest), `${role} turning on the digest`).toBe(allowed[role] ? 1 : 0);
+      await queryRows('update users set pending_digest = 0 where email = ?', [`${role}@example.com`]);
+    }
+
     await queryRows("insert into reply_reports (reply_id, reason, reporter_hash) values (?, 'spam', ?)", [id, `direct-${uniq()}`]);
     await callAction(request, '/admin/comments', COMMENT_ACTIONS, 'dismissReportsAction', { ids: String(id) }, false);
     expect((await queryRows('select id from reply_reports where reply_id = ? and dismissed_at is null', [id])).length, `${role} dismissing`).toBe(allowed[role] ? 0 : 1);

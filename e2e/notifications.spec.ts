@@ -68,7 +68,8 @@ test('a commenter who asked is mailed when their reply is approved and when it i
   await new Promise((r) => setTimeout(r, 2500));
   expect(smtp.to(who.email).map((m) => m.subject)).toEqual([approved.subject, answered.subject]);
   // The moderator is never mailed about their own actions.
-  expect(smtp.to('moderator@example.com')).toEqual([]);
+  // (A digest of pending replies is another matter: another spec may switch it on for a moment.)
+  expect(smtp.to('moderator@example.com').filter((m) => !/waiting for moderation/.test(m.subject))).toEqual([]);
 
   // One click on the link in the mail unsubscribes; a later answer sends nothing.
   const link = /https?:\/\/\S+\/unsubscribe\?\S+/.exec(answered.text)![0];

@@ -87,6 +87,14 @@ for (const role of ROLES) {
     await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'mergeTagsAction', { from: fromSlug, into: String(into.rows[0].slug) }, true);
     expect((await query('select id from tags where slug = ?', [fromSlug])).length, `${role} merging tags`).toBe(expected.taxonomy[role] ? 0 : 1);
 
+    // Renaming and deleting a tag of our own.
+    const tagToEdit = `edit-${role}-${uniq()}`;
+    const [edited] = await query<{ id: number }>("insert into tags (slug, name) values (?, 'Edit me') returning id", [tagToEdit]);
+    await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'updateTagAction', { id: String(edited.id), name: 'Edited', slug: `${tagToEdit}-renamed` }, true);
+    expect((await query('select id from tags where slug = ?', [`${tagToEdit}-renamed`])).length, `${role} renaming a tag`).toBe(expected.taxonomy[role] ? 1 : 0);
+    await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'deleteTagAction', { id: String(edited.id) }, true);
+    expect((await query('select id from tags where id = ?', [edited.id])).length, `${role} deleting a tag`).toBe(expected.taxonomy[role] ? 0 : 1);
+
     // Reordering sections: two at the very top, unique to this role, then the second moves up.
     const base = -2000 - ROLES.indexOf(role) * 10;
     const pair = [`order-a-${role}-${uniq()}`, `order-b-${role}-${uniq()}`];
