@@ -7,7 +7,7 @@ import {
   listPublishedArticles,
 } from '@/db/queries/articles';
 import type { AuthorRef } from '@/db/queries/articles';
-import { listApprovedReplies } from '@/db/queries/replies';
+import { getApprovedReply, listApprovedReplies, REPLIES_PER_PAGE } from '@/db/queries/replies';
 import { getReplySettings } from '@/db/queries/settings';
 import { repliesOpen } from '@/lib/replies/open';
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug, listSections } from '@/db/queries/taxonomy';
@@ -50,24 +50,33 @@ export function tagBylines(lists: { authors: AuthorRef[] }[][]) {
   if (ids.size) cacheTag(...[...ids].map(cacheTags.byline));
 }
 
-export async function getArticlePageData(slug: string) {
+export async function getArticlePageData(slug: string, commentPage = 1) {
   'use cache';
   cacheLife('max');
   cacheTag(cacheTags.articleSlug(slug));
   const article = await getPublishedArticleBySlug(slug);
   if (!article) {
-    return { article: null, replies: [], maxDepth: 0, redirectTo: await getRedirectedSlug(slug) } as const;
+    return { article: null, replies: [], comments: { page: 1, pages: 1, total: 0 }, maxDepth: 0, redirectTo: await getRedirectedSlug(slug) } as const;
   }
   cacheTag(cacheTags.article(article.id), cacheTags.replySettings);
   tagBylines([[article]]);
-  const [replies, settings] = await Promise.all([listApprovedReplies(article.id), getReplySettings()]);
+  const [{ replies, total }, settings] = await Promise.all([listApprovedReplies(article.id, commentPage), getReplySettings()]);
+  const comments = { page: commentPage, pages: Math.max(1, Math.ceil(total / REPLIES_PER_PAGE)), total };
   const discussion = repliesOpen(article, settings.closeAfterDays);
   // An article that closes by age later keeps its cached page only until then.
   if (discussion.closesAt !== null) {
     const seconds = Math.max(60, Math.ceil((discussion.closesAt - Date.now()) / 1000));
     cacheLife({ stale: Math.min(300, seconds), revalidate: seconds, expire: seconds });
   }
-  return { article: { ...article, commentsOpen: discussion.open }, replies, maxDepth: settings.maxDepth, redirectTo: null } as const;
+  return { article: { ...article, commentsOpen: discussion.open }, replies, comments, maxDepth: settings.maxDepth, redirectTo: null } as const;
+}
+
+/** One approved reply of an article (the reply and report pages), cached with the article. */
+export async function getArticleReply(articleId: number, replyId: number) {
+  'use cache';
+  cacheLife('max');
+  cacheTag(cacheTags.article(articleId));
+  return getApprovedReply(articleId, replyId);
 }
 
 export async function getFrontPage(page: number) {

@@ -15,6 +15,7 @@ export function ArticleView({
   article,
   replies,
   maxDepth,
+  comments,
   replyTo,
 }: {
   article: ArticleDetail;
@@ -22,9 +23,11 @@ export function ArticleView({
   replies: PublicReply[];
   /** Deepest level a reply may sit at (the reply settings); deeper "Reply" links are not offered. */
   maxDepth: number;
+  /** Which page of the approved replies this is, of how many, and how many there are in all. */
+  comments: { page: number; pages: number; total: number };
   replyTo?: { id: number; name: string } | null;
 }) {
-  const approvedCount = replies.filter((r) => r.status === 'approved').length;
+  const approvedCount = comments.total;
   const updated =
     article.contentUpdatedAt && article.contentUpdatedAt.getTime() - article.publishedAt.getTime() > 60_000 ? article.contentUpdatedAt : null;
   return (
@@ -104,7 +107,9 @@ export function ArticleView({
         <h2 id="comments-heading" className="mb-6 font-serif text-2xl font-bold">
           {approvedCount === 0 ? 'No comments yet' : approvedCount === 1 ? '1 comment' : `${approvedCount} comments`}
         </h2>
+        {comments.pages > 1 && <CommentPager slug={article.slug} comments={comments} label="Comment pages, top" />}
         <CommentThread replies={replies} articleSlug={article.slug} canReply={article.commentsOpen} maxDepth={maxDepth} />
+        {comments.pages > 1 && <CommentPager slug={article.slug} comments={comments} label="Comment pages" />}
         <div id="respond" className="mt-10 scroll-mt-6">
           {article.commentsOpen ? (
             <>
@@ -118,5 +123,31 @@ export function ArticleView({
         </div>
       </section>
     </article>
+  );
+}
+
+/** Links between the pages of a long discussion (oldest comments first). */
+function CommentPager({ slug, comments, label }: { slug: string; comments: { page: number; pages: number }; label: string }) {
+  const href = (page: number) => (page === 1 ? `/articles/${slug}#comments-heading` : `/articles/${slug}/comments/${page}#comments-heading`);
+  return (
+    <nav aria-label={label} className="my-4 flex items-center justify-between text-sm font-semibold">
+      {comments.page > 1 ? (
+        <Link href={href(comments.page - 1)} className="text-[var(--color-accent)] hover:underline">
+          ← Earlier comments
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="text-current/70">
+        Page {comments.page} of {comments.pages}
+      </span>
+      {comments.page < comments.pages ? (
+        <Link href={href(comments.page + 1)} className="text-[var(--color-accent)] hover:underline">
+          Later comments →
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
   );
 }

@@ -8,10 +8,10 @@ const dir = mkdtempSync(join(tmpdir(), 'broadsheet-article-lists-test-'));
 process.env.DATABASE_URL = `file:${join(dir, 'test.db')}`;
 process.env.DATA_DIR = dir;
 
-let m: { db: typeof import('../index'); schema: typeof import('../schema'); articles: typeof import('./articles') };
+let m: { db: typeof import('../index'); schema: typeof import('../schema'); articles: typeof import('./articles'); replies: typeof import('./replies') };
 
 beforeAll(async () => {
-  m = { db: await import('../index'), schema: await import('../schema'), articles: await import('./articles') };
+  m = { db: await import('../index'), schema: await import('../schema'), articles: await import('./articles'), replies: await import('./replies') };
   const { migrateDatabase } = await import('../migrate');
   await migrateDatabase(m.db.db);
   const now = Date.now();
@@ -45,5 +45,27 @@ describe('listPublishedArticles', () => {
     expect(pages.map((p) => p.items.length)).toEqual([9, 20, 6]);
     expect(pages.flatMap(titles)).toEqual(Array.from({ length: 35 }, (_, i) => `Story ${35 - i}`));
     expect(pages.map((p) => p.hasNext)).toEqual([true, true, false]);
+  });
+});
+
+describe('listApprovedReplies', () => {
+  it('pages a long discussion oldest first, counting only approved replies', async () => {
+    const [a] = await m.db.db.insert(m.schema.articles).values({ slug: 'talk', title: 'Talk', status: 'published', publishedAt: new Date() }).returning();
+    const start = Date.now() - 10_000_000;
+    const rows = Array.from({ length: 450 }, (_, i) => ({
+      articleId: a.id,
+      authorName: `R${i}`,
+      authorEmail: `r${i}@example.org`,
+      body: `Reply ${i}`,
+      status: 'approved' as const,
+      createdAt: new Date(start + i * 1000),
+    }));
+    await m.db.db.insert(m.schema.replies).values([...rows, { ...rows[0], body: 'held', status: 'pending' as const }]);
+    const pages = await Promise.all([1, 2, 3, 4].map((p) => m.replies.listApprovedReplies(a.id, p)));
+    expect(m.replies.REPLIES_PER_PAGE).toBe(200);
+    expect(pages.map((p) => p.replies.length)).toEqual([200, 200, 50, 0]);
+    expect(pages.every((p) => p.total === 450)).toBe(true);
+    expect(pages.flatMap((p) => p.replies.map((r) => r.body))).toEqual(rows.map((r) => r.body));
+    expect((await m.replies.getApprovedReply(a.id, pages[2].replies[0].id))?.body).toBe('Reply 400');
   });
 });

@@ -32,13 +32,37 @@ function toPublic({ userId, ...r }: { userId: number | null } & Omit<PublicReply
   return { ...r, isStaff: userId !== null };
 }
 
-export async function listApprovedReplies(articleId: number): Promise<PublicReply[]> {
-  const rows = await db
+/** How many approved replies one page of an article shows; a discussion of 2,000 is paged, not one 6 MB page. */
+export const REPLIES_PER_PAGE = 200;
+
+/**
+ * One page of an article's approved replies, oldest first, and how many there are in all
+ * (replies_article_status_created_idx serves both). A thread split by a page break shows its
+ * replies at the top level of the next page.
+ */
+export async function listApprovedReplies(articleId: number, page = 1): Promise<{ replies: PublicReply[]; total: number }> {
+  const where = and(eq(replies.articleId, articleId), eq(replies.status, 'approved'));
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select(publicColumns)
+      .from(replies)
+      .where(where)
+      .orderBy(asc(replies.createdAt), asc(replies.id))
+      .limit(REPLIES_PER_PAGE)
+      .offset((page - 1) * REPLIES_PER_PAGE),
+    db.select({ n: count() }).from(replies).where(where),
+  ]);
+  return { replies: rows.map(toPublic), total: counted.n };
+}
+
+/** One approved reply of an article, wherever its page (the no-JavaScript reply and report pages). */
+export async function getApprovedReply(articleId: number, replyId: number): Promise<PublicReply | null> {
+  const [row] = await db
     .select(publicColumns)
     .from(replies)
-    .where(and(eq(replies.articleId, articleId), eq(replies.status, 'approved')))
-    .orderBy(asc(replies.createdAt), asc(replies.id));
-  return rows.map(toPublic);
+    .where(and(eq(replies.id, replyId), eq(replies.articleId, articleId), eq(replies.status, 'approved')))
+    .limit(1);
+  return row ? toPublic(row) : null;
 }
 
 /** Held replies by id, for showing their own author (identified by the signed cookie) in place. */

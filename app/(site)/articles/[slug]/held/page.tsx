@@ -24,7 +24,7 @@ async function load(params: PageProps<'/articles/[slug]/held'>['params']) {
   if (!data.article) notFound();
   const held = await listPendingRepliesByIds(data.article.id, ids);
   const replies = [...data.replies, ...held].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
-  return { article: data.article, replies, maxDepth: data.maxDepth };
+  return { article: data.article, replies, maxDepth: data.maxDepth, comments: data.comments };
 }
 
 export async function generateMetadata({ params }: PageProps<'/articles/[slug]/held'>): Promise<Metadata> {
@@ -33,6 +33,6 @@ export async function generateMetadata({ params }: PageProps<'/articles/[slug]/h
 }
 
 export default async function ArticleWithHeldRepliesPage({ params }: PageProps<'/articles/[slug]/held'>) {
-  const { article, replies, maxDepth } = await load(params);
-  return <ArticleView article={article} replies={replies} maxDepth={maxDepth} />;
+  const { article, replies, maxDepth, comments } = await load(params);
+  return <ArticleView article={article} replies={replies} maxDepth={maxDepth} comments={comments} />;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/article/article-view';
-import { BUILD_PLACEHOLDER, getArticlePageData, placeholderParams } from '../../../../cached-data';
+import { BUILD_PLACEHOLDER, getArticlePageData, getArticleReply, placeholderParams } from '../../../../cached-data';
 import { articleMetadata } from '../../article-metadata';
 
 export const generateStaticParams = () => placeholderParams('slug', 'parentId');
@@ -11,8 +11,10 @@ async function load(params: PageProps<'/articles/[slug]/reply/[parentId]'>['para
   const { slug, parentId } = await params;
   if (slug === BUILD_PLACEHOLDER) notFound();
   const data = await getArticlePageData(slug);
-  const parent = data.replies.find((r) => String(r.id) === parentId);
-  if (!data.article || !parent || !data.article.commentsOpen) notFound();
+  if (!data.article || !data.article.commentsOpen || !/^[1-9][0-9]{0,12}$/.test(parentId)) notFound();
+  // The parent may be on a later page of a long discussion.
+  const parent = data.replies.find((r) => String(r.id) === parentId) ?? (await getArticleReply(data.article.id, Number(parentId)));
+  if (!parent) notFound();
   return { ...data, article: data.article, parent };
 }
 
@@ -22,6 +24,6 @@ export async function generateMetadata({ params }: PageProps<'/articles/[slug]/r
 }
 
 export default async function ReplyToCommentPage({ params }: PageProps<'/articles/[slug]/reply/[parentId]'>) {
-  const { article, replies, parent, maxDepth } = await load(params);
-  return <ArticleView article={article} replies={replies} maxDepth={maxDepth} replyTo={{ id: parent.id, name: parent.authorName }} />;
+  const { article, replies, parent, maxDepth, comments } = await load(params);
+  return <ArticleView article={article} replies={replies} maxDepth={maxDepth} comments={comments} replyTo={{ id: parent.id, name: parent.authorName }} />;
 }
