@@ -1,14 +1,11 @@
-import { createClient } from '@libsql/client';
 import { hash } from '@node-rs/argon2';
 import { expect, test, type Browser } from '@playwright/test';
-
-const E2E_DB = 'file:./data/e2e/broadsheet.db';
-const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+import { queryRows } from './support/db';
+import { uniq, uniqueAddress } from './support/unique';
 
 /** A browser context with its own client address, so throttling in one test never touches another. */
 async function contextFromOwnAddress(browser: Browser) {
-  const address = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
-  return browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
+  return browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': uniqueAddress() } });
 }
 
 async function signIn(page: import('@playwright/test').Page, email: string, password: string) {
@@ -69,12 +66,11 @@ test('sign-in is throttled after five failures from one address, even with the r
 
 test('a disabled account cannot sign in', async ({ browser }) => {
   const email = `disabled-${uniq()}@example.com`;
-  const db = createClient({ url: E2E_DB, timeout: 5000 } as Parameters<typeof createClient>[0]);
-  await db.execute({
-    sql: "insert into users (email, name, slug, role, password_hash, disabled) values (?, 'Disabled Person', ?, 'editor', ?, 1)",
-    args: [email, `disabled-${uniq()}`, await hash('a-good-password-1')],
-  });
-  db.close();
+  await queryRows("insert into users (email, name, slug, role, password_hash, disabled) values (?, 'Disabled Person', ?, 'editor', ?, 1)", [
+    email,
+    `disabled-${uniq()}`,
+    await hash('a-good-password-1'),
+  ]);
   const context = await contextFromOwnAddress(browser);
   const page = await context.newPage();
   await signIn(page, email, 'a-good-password-1');

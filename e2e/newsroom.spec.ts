@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { queryRows } from './support/db';
 import { staffPage } from './support/staff';
 
 const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
@@ -192,14 +193,12 @@ test('a cover image is checked by content, re-encoded and shown with its alt tex
 test('a staff member edits their own profile, shown on their author page', async ({ browser }) => {
   // Its own account, so no other test's view of a demo account changes under it.
   const email = `profile-${uniq()}@example.com`;
-  const { createClient } = await import('@libsql/client');
   const { hash } = await import('@node-rs/argon2');
-  const db = createClient({ url: 'file:./data/e2e/broadsheet.db', timeout: 5000 } as Parameters<typeof createClient>[0]);
-  await db.execute({
-    sql: "insert into users (email, name, slug, role, password_hash) values (?, 'Pat Profile', ?, 'author', ?)",
-    args: [email, `pat-profile-${uniq()}`, await hash('broadsheet-demo')],
-  });
-  db.close();
+  await queryRows("insert into users (email, name, slug, role, password_hash) values (?, 'Pat Profile', ?, 'author', ?)", [
+    email,
+    `pat-profile-${uniq()}`,
+    await hash('broadsheet-demo'),
+  ]);
   const page = await staffPage(browser, email);
   await page.goto('/admin/profile');
   const bio = `Community editor; answers readers' questions every weekday ${uniq()}.`;
@@ -218,14 +217,12 @@ test('a staff member edits their own profile, shown on their author page', async
 
   // A new name reaches the byline of an article already cached with the old one.
   const articleSlug = `tide-tables-${uniq()}`;
-  const db2 = createClient({ url: 'file:./data/e2e/broadsheet.db', timeout: 5000 } as Parameters<typeof createClient>[0]);
-  const [me] = (await db2.execute({ sql: 'select id from users where email = ?', args: [email] })).rows;
-  const inserted = await db2.execute({
-    sql: "insert into articles (slug, title, body, status, published_at, created_by_id, updated_at) values (?, 'Tide tables for the winter', 'Body.', 'published', ?, ?, ?) returning id",
-    args: [articleSlug, Date.now() - 60_000, Number(me.id), Date.now()],
-  });
-  await db2.execute({ sql: 'insert into article_authors (article_id, user_id, position) values (?, ?, 0)', args: [Number(inserted.rows[0].id), Number(me.id)] });
-  db2.close();
+  const [me] = await queryRows<{ id: number }>('select id from users where email = ?', [email]);
+  const [inserted] = await queryRows<{ id: number }>(
+    "insert into articles (slug, title, body, status, published_at, created_by_id, updated_at) values (?, 'Tide tables for the winter', 'Body.', 'published', ?, ?, ?) returning id",
+    [articleSlug, Date.now() - 60_000, Number(me.id), Date.now()],
+  );
+  await queryRows('insert into article_authors (article_id, user_id, position) values (?, ?, 0)', [Number(inserted.id), Number(me.id)]);
   await reader.goto(`/articles/${articleSlug}`);
   await expect(reader.getByRole('link', { name: 'Pat Profile' }).first()).toBeVisible();
   await page.getByLabel('Name', { exact: true }).fill('Patricia Profile');

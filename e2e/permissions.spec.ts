@@ -1,21 +1,11 @@
-import { createClient } from '@libsql/client';
 import { expect, test } from '@playwright/test';
 import { callAction, callActionWithArgs, requestAs, ROLES, type Role } from './support/actions';
+import { queryRows as query } from './support/db';
+import { uniq } from './support/unique';
 
 // Every staff server action and admin page, called directly (never through the UI) as each role.
 // Actions are posted the way a browser without JavaScript posts them, using the ids of the build.
 
-const E2E_DB = 'file:./data/e2e/broadsheet.db';
-const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
-
-async function query<T = Record<string, unknown>>(sql: string, args: (string | number)[] = []): Promise<T[]> {
-  const db = createClient({ url: E2E_DB, timeout: 5000 } as Parameters<typeof createClient>[0]);
-  try {
-    return (await db.execute({ sql, args })).rows as unknown as T[];
-  } finally {
-    db.close();
-  }
-}
 
 const ARTICLE_ACTIONS = 'app/admin/articles/actions.ts';
 const STAFF_ACTIONS = 'app/admin/users/actions.ts';
@@ -76,15 +66,13 @@ for (const role of ROLES) {
     await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'createTagAction', { name: 'Direct tag', slug: tagSlug }, true);
     expect((await query('select id from tags where slug = ?', [tagSlug])).length, `${role} creating a tag`).toBe(expected.taxonomy[role] ? 1 : 0);
 
-    const db = createClient({ url: E2E_DB, timeout: 5000 } as Parameters<typeof createClient>[0]);
-    const spare = await db.execute({ sql: "insert into sections (slug, name) values (?, 'Spare') returning id", args: [`spare-${uniq()}`] });
-    const from = await db.execute({ sql: "insert into tags (slug, name) values (?, 'From') returning id", args: [`from-${uniq()}`] });
-    const into = await db.execute({ sql: "insert into tags (slug, name) values (?, 'Into') returning slug", args: [`into-${uniq()}`] });
-    const fromSlug = (await db.execute({ sql: 'select slug from tags where id = ?', args: [from.rows[0].id] })).rows[0].slug as string;
-    db.close();
-    await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'deleteSectionAction', { id: String(spare.rows[0].id) }, true);
-    expect((await query('select id from sections where id = ?', [Number(spare.rows[0].id)])).length, `${role} deleting a section`).toBe(expected.taxonomy[role] ? 0 : 1);
-    await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'mergeTagsAction', { from: fromSlug, into: String(into.rows[0].slug) }, true);
+    const [spare] = await query<{ id: number }>("insert into sections (slug, name) values (?, 'Spare') returning id", [`spare-${uniq()}`]);
+    const fromSlug = `from-${uniq()}`;
+    await query("insert into tags (slug, name) values (?, 'From')", [fromSlug]);
+    const [into] = await query<{ slug: string }>("insert into tags (slug, name) values (?, 'Into') returning slug", [`into-${uniq()}`]);
+    await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'deleteSectionAction', { id: String(spare.id) }, true);
+    expect((await query('select id from sections where id = ?', [Number(spare.id)])).length, `${role} deleting a section`).toBe(expected.taxonomy[role] ? 0 : 1);
+    await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'mergeTagsAction', { from: fromSlug, into: into.slug }, true);
     expect((await query('select id from tags where slug = ?', [fromSlug])).length, `${role} merging tags`).toBe(expected.taxonomy[role] ? 0 : 1);
 
     // Renaming and deleting a tag of our own.
@@ -136,23 +124,21 @@ for (const role of ROLES) {
 test('an author cannot edit, publish or restore another author’s article by calling the actions directly', async ({ browser }) => {
   const [other] = await query<{ id: number }>("select id from users where email = 'editor@example.com'");
   const title = `Someone else's draft ${uniq()}`;
-  const db = createClient({ url: E2E_DB, timeout: 5000 } as Parameters<typeof createClient>[0]);
-  const inserted = await db.execute({
-    sql: "insert into articles (slug, title, body, status, created_by_id, updated_at) values (?, ?, 'Original words.', 'draft', ?, ?) returning id",
-    args: [`someone-elses-draft-${uniq()}`, title, other.id, Date.now()],
-  });
-  const articleId = Number(inserted.rows[0].id);
-  await db.execute({ sql: 'insert into article_authors (article_id, user_id, position) values (?, ?, 0)', args: [articleId, other.id] });
-  const revision = await db.execute({
-    sql: "insert into revisions (article_id, title, standfirst, body, meta, created_by_id) values (?, ?, '', 'Older words.', '{}', ?) returning id",
-    args: [articleId, title, other.id],
-  });
-  db.close();
+  const [inserted] = await query<{ id: number }>(
+    "insert into articles (slug, title, body, status, created_by_id, updated_at) values (?, ?, 'Original words.', 'draft', ?, ?) returning id",
+    [`someone-elses-draft-${uniq()}`, title, other.id, Date.now()],
+  );
+  const articleId = Number(inserted.id);
+  await query('insert into article_authors (article_id, user_id, position) values (?, ?, 0)', [articleId, other.id]);
+  const [revision] = await query<{ id: number }>(
+    "insert into revisions (article_id, title, standfirst, body, meta, created_by_id) values (?, ?, '', 'Older words.', '{}', ?) returning id",
+    [articleId, title, other.id],
+  );
 
   const author = await requestAs(browser, 'author');
   await callAction(author, `/admin/articles/${articleId}`, ARTICLE_ACTIONS, 'saveArticleAction', { ...articleFields('Hijacked', 'save', String(articleId)), body: 'Changed by the author.' }, true);
   await callAction(author, `/admin/articles/${articleId}`, ARTICLE_ACTIONS, 'saveArticleAction', articleFields(title, 'publish', String(articleId)), true);
-  await callAction(author, `/admin/articles/${articleId}/revisions/${revision.rows[0].id}`, ARTICLE_ACTIONS, 'restoreRevisionAction', { articleId: String(articleId), revisionId: String(revision.rows[0].id) }, false);
+  await callAction(author, `/admin/articles/${articleId}/revisions/${revision.id}`, ARTICLE_ACTIONS, 'restoreRevisionAction', { articleId: String(articleId), revisionId: String(revision.id) }, false);
   const [after] = await query<{ title: string; body: string; status: string }>('select title, body, status from articles where id = ?', [articleId]);
   expect(after).toEqual({ title, body: 'Original words.', status: 'draft' });
 
@@ -164,13 +150,8 @@ test('an author cannot edit, publish or restore another author’s article by ca
 
 test('staff accounts can be changed only by an admin, called directly', async ({ browser }) => {
   const email = `target-${uniq()}@example.com`;
-  const db = createClient({ url: E2E_DB, timeout: 5000 } as Parameters<typeof createClient>[0]);
-  const row = await db.execute({
-    sql: "insert into users (email, name, slug, role) values (?, 'Target Person', ?, 'author') returning id",
-    args: [email, `target-${uniq()}`],
-  });
-  db.close();
-  const id = String(row.rows[0].id);
+  const [row] = await query<{ id: number }>("insert into users (email, name, slug, role) values (?, 'Target Person', ?, 'author') returning id", [email, `target-${uniq()}`]);
+  const id = String(row.id);
   for (const role of ['anonymous', 'author', 'moderator', 'editor'] as Role[]) {
     const request = await requestAs(browser, role);
     await callAction(request, '/admin/users', STAFF_ACTIONS, 'updateStaffAction', { id, role: 'admin', disabled: 'true' }, true);

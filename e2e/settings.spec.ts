@@ -1,6 +1,6 @@
-import { createClient, type InValue } from '@libsql/client';
 import type { APIRequestContext } from '@playwright/test';
 import { actionId, requestAs, ROLES, type Role } from './support/actions';
+import { queryRows as sql } from './support/db';
 import { expect, test } from './support/fixtures';
 import { staffPage } from './support/staff';
 import { newCommenter, uniq } from './support/unique';
@@ -10,17 +10,8 @@ import { newCommenter, uniq } from './support/unique';
 // word of its own. Tests here run one after another so they never restore over each other.
 test.describe.configure({ mode: 'default', timeout: 60_000 });
 
-const E2E_DB = 'file:./data/e2e/broadsheet.db';
 const SETTINGS_ACTIONS = 'app/admin/settings/actions.ts';
 
-async function sql<T = Record<string, unknown>>(statement: string, args: InValue[] = []): Promise<T[]> {
-  const db = createClient({ url: E2E_DB, timeout: 5000 } as Parameters<typeof createClient>[0]);
-  try {
-    return (await db.execute({ sql: statement, args })).rows as unknown as T[];
-  } finally {
-    db.close();
-  }
-}
 
 /** The stored settings row's JSON text exactly as it is (null: no row, the defaults apply). */
 async function storedSettingsText(): Promise<string | null> {

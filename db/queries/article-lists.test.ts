@@ -1,19 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { throwawayDatabase } from '../test-database';
 
 // Paging of the public article lists, against a throw-away database migrated by the real migrations.
-const dir = mkdtempSync(join(tmpdir(), 'broadsheet-article-lists-test-'));
-process.env.DATABASE_URL = `file:${join(dir, 'test.db')}`;
-process.env.DATA_DIR = dir;
+const testDb = throwawayDatabase('article-lists');
 
 let m: { db: typeof import('../index'); schema: typeof import('../schema'); articles: typeof import('./articles'); replies: typeof import('./replies') };
 
 beforeAll(async () => {
-  m = { db: await import('../index'), schema: await import('../schema'), articles: await import('./articles'), replies: await import('./replies') };
-  const { migrateDatabase } = await import('../migrate');
-  await migrateDatabase(m.db.db);
+  m = { db: await testDb.open(), schema: await import('../schema'), articles: await import('./articles'), replies: await import('./replies') };
   const now = Date.now();
   // 35 published (newest is "Story 35"), plus a draft and a future one that never show.
   await m.db.db.insert(m.schema.articles).values([
@@ -24,8 +18,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  m.db.client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testDb.close();
 });
 
 const titles = (p: { items: { title: string }[] }) => p.items.map((a) => a.title);

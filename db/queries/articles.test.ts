@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { throwawayDatabase } from '../test-database';
 
 // Queries against a throw-away database file, migrated by the real migrations.
-const dir = mkdtempSync(join(tmpdir(), 'broadsheet-test-'));
-process.env.DATABASE_URL = `file:${join(dir, 'test.db')}`;
-process.env.DATA_DIR = dir;
+const testDb = throwawayDatabase('articles');
 
 type Modules = {
   db: typeof import('../index');
@@ -36,13 +32,11 @@ const input = (over: Partial<import('@/lib/articles/schema').ArticleFormInput> =
 
 beforeAll(async () => {
   m = {
-    db: await import('../index'),
+    db: await testDb.open(),
     admin: await import('./admin-articles'),
     articles: await import('./articles'),
     schema: await import('../schema'),
   };
-  const { migrateDatabase } = await import('../migrate');
-  await migrateDatabase(m.db.db);
   const [u] = await m.db.db
     .insert(m.schema.users)
     .values({ email: 'ed@example.com', name: 'Ed Itor', slug: 'ed-itor', role: 'editor' })
@@ -51,8 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  m.db.client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testDb.close();
 });
 
 describe('saveArticle and public reads', () => {

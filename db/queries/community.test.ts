@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { throwawayDatabase } from '../test-database';
 
 // Sanctions, reports, address retention and the mail queue against a throw-away migrated database.
-const dir = mkdtempSync(join(tmpdir(), 'broadsheet-community-test-'));
-process.env.DATABASE_URL = `file:${join(dir, 'test.db')}`;
-process.env.DATA_DIR = dir;
+const testDb = throwawayDatabase('community');
 
 let m: {
   db: typeof import('../index');
@@ -21,15 +17,13 @@ let articleId: number;
 
 beforeAll(async () => {
   m = {
-    db: await import('../index'),
+    db: await testDb.open(),
     schema: await import('../schema'),
     sanctions: await import('./sanctions'),
     reports: await import('./reports'),
     moderation: await import('./moderation'),
     mail: await import('./mail'),
   };
-  const { migrateDatabase } = await import('../migrate');
-  await migrateDatabase(m.db.db);
   const [u] = await m.db.db.insert(m.schema.users).values({ email: 'mod@example.com', name: 'Mo Derator', slug: 'mo', role: 'moderator' }).returning();
   staffId = u.id;
   const [a] = await m.db.db.insert(m.schema.articles).values({ slug: 'a', title: 'A', status: 'published', publishedAt: new Date() }).returning();
@@ -37,8 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  m.db.client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testDb.close();
 });
 
 async function reply(email: string, over: Partial<typeof import('../schema').replies.$inferInsert> = {}) {

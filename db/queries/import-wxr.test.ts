@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { throwawayDatabase } from '../test-database';
 
 // The WordPress importer against a throw-away database migrated by the real migrations.
-const dir = mkdtempSync(join(tmpdir(), 'broadsheet-wxr-'));
-process.env.DATABASE_URL = `file:${join(dir, 'test.db')}`;
-process.env.DATA_DIR = dir;
+const testDb = throwawayDatabase('wxr');
 
 const FIXTURE = 'e2e/fixtures/wxr/harbour-gazette.xml';
 
@@ -23,20 +21,17 @@ const countOf = async (table: string) => Number((await rows<{ n: number }>(`sele
 
 beforeAll(async () => {
   m = {
-    db: await import('../index'),
+    db: await testDb.open(),
     wxr: await import('./import-wxr'),
     redirects: await import('./redirects'),
     search: await import('./search'),
   };
-  const { migrateDatabase } = await import('../migrate');
-  await migrateDatabase(m.db.db);
   // An existing staff member with the same email as one WordPress author: reused, not duplicated.
   await m.db.client.execute(`insert into users (email, name, slug, role, password_hash) values ('nell.harrow@gazette.example.org', 'Nell H.', 'nell-h', 'editor', 'x')`);
 });
 
 afterAll(() => {
-  m.db.client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testDb.close();
 });
 
 describe('importWxrFile', () => {
@@ -130,7 +125,7 @@ describe('importWxrFile', () => {
   it('keeps a moderator’s deletion and a changed post on re-import', async () => {
     await m.db.client.execute(`delete from replies where author_name = 'Binned'`);
     const edited = (await import('node:fs')).readFileSync(FIXTURE, 'utf8').replace('The July tides.', 'The July tides, corrected.');
-    const file = join(dir, 'edited.xml');
+    const file = join(testDb.dir, 'edited.xml');
     writeFileSync(file, edited);
     const again = await m.wxr.importWxrFile(file);
     expect(again.skippedComments.get('deleted here since an earlier import')).toBe(1);
@@ -151,7 +146,7 @@ describe('importWxrFile', () => {
     const xml = `<rss><channel><wp:base_site_url>https://deep.example</wp:base_site_url><item><title>Deep</title><wp:post_id>1</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:post_name>deep-thread</wp:post_name>${[1, 2, 3, 4, 5, 6, 7]
       .map((i) => comment(i, i - 1))
       .join('')}</item></channel></rss>`;
-    const file = join(dir, 'deep.xml');
+    const file = join(testDb.dir, 'deep.xml');
     writeFileSync(file, xml);
     const report = await m.wxr.importWxrFile(file);
     expect(report.comments.created).toBe(7);

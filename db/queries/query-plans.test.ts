@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { throwawayDatabase } from '../test-database';
 
 // Every query on a request path, as the app sends it, through EXPLAIN QUERY PLAN on a database built
 // by the real migrations: none may scan a big table whole (DESIGN.md: "no query scans a whole table
 // on a request path"). Statements are captured with their parameters by wrapping the one client.
-const dir = mkdtempSync(join(tmpdir(), 'broadsheet-plans-'));
-process.env.DATABASE_URL = `file:${join(dir, 'test.db')}`;
-process.env.DATA_DIR = dir;
+const testDb = throwawayDatabase('plans');
 
 /** Tables (and the aliases queries give them) that grow with the site: a plain SCAN of one fails. */
 const BIG = new Set([
@@ -44,10 +40,8 @@ type Probe = [name: string, fn: () => Promise<unknown>];
 let probes: Probe[] = [];
 
 beforeAll(async () => {
-  const index = await import('../index');
+  const index = await testDb.open();
   client = index.client;
-  const { migrateDatabase } = await import('../migrate');
-  await migrateDatabase(index.db);
   const { seedDemoContent } = await import('../seed');
   await seedDemoContent(index.db);
 
@@ -151,8 +145,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => {
-  client?.close();
-  rmSync(dir, { recursive: true, force: true });
+  testDb.close();
 });
 
 describe('query plans on request paths', () => {

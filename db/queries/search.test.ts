@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { throwawayDatabase } from '../test-database';
 
 // The search index against a throw-away database migrated by the real migrations (triggers included).
-const dir = mkdtempSync(join(tmpdir(), 'broadsheet-search-'));
-process.env.DATABASE_URL = `file:${join(dir, 'test.db')}`;
-process.env.DATA_DIR = dir;
+const testDb = throwawayDatabase('search');
 
 type Modules = {
   db: typeof import('../index');
@@ -45,21 +41,18 @@ const publish = (over: Parameters<typeof input>[0], publishedAt = new Date(Date.
 
 beforeAll(async () => {
   m = {
-    db: await import('../index'),
+    db: await testDb.open(),
     admin: await import('./admin-articles'),
     search: await import('./search'),
     schema: await import('../schema'),
     query: await import('@/lib/search/query'),
   };
-  const { migrateDatabase } = await import('../migrate');
-  await migrateDatabase(m.db.db);
   const [u] = await m.db.db.insert(m.schema.users).values({ email: 'ed@example.com', name: 'Ed Itor', slug: 'ed-itor', role: 'editor' }).returning();
   editorId = u.id;
 });
 
 afterAll(() => {
-  m.db.client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testDb.close();
 });
 
 describe('searchPublishedArticles', () => {

@@ -1,14 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { throwawayDatabase } from '../test-database';
 
 // The settings row and the dry run's queries, against a throw-away database migrated by the real migrations.
-const dir = mkdtempSync(join(tmpdir(), 'broadsheet-settings-test-'));
-const queryLog = join(dir, 'queries.log');
-process.env.DATABASE_URL = `file:${join(dir, 'test.db')}`;
-process.env.DATA_DIR = dir;
-process.env.QUERY_LOG_FILE = queryLog;
+const testDb = throwawayDatabase('settings', (dir) => ({ QUERY_LOG_FILE: join(dir, 'queries.log') }));
+const queryLog = join(testDb.dir, 'queries.log');
 
 type Modules = {
   db: typeof import('../index');
@@ -22,13 +19,11 @@ let staffId: number;
 
 beforeAll(async () => {
   m = {
-    db: await import('../index'),
+    db: await testDb.open(),
     schema: await import('../schema'),
     settings: await import('./settings'),
     dryRun: await import('./settings-dry-run'),
   };
-  const { migrateDatabase } = await import('../migrate');
-  await migrateDatabase(m.db.db);
   const [u] = await m.db.db.insert(m.schema.users).values({ email: 'ad@example.com', name: 'Ad Min', slug: 'ad-min', role: 'admin' }).returning();
   staffId = u.id;
   const [a] = await m.db.db.insert(m.schema.articles).values({ slug: 'a', title: 'A', status: 'published', publishedAt: new Date() }).returning();
@@ -36,8 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  m.db.client.close();
-  rmSync(dir, { recursive: true, force: true });
+  testDb.close();
 });
 
 const add = (over: Partial<typeof import('../schema').replies.$inferInsert>) =>
