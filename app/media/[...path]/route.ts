@@ -1,22 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { join, normalize } from 'node:path';
+import { join } from 'node:path';
+import { mediaFileType } from '@/lib/media/media-path';
 import { uploadsDir } from '@/lib/uploads';
-
-const TYPES: Record<string, string> = { webp: 'image/webp', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', avif: 'image/avif' };
 
 /** Serves uploaded and generated images from the data folder (files written after the build). */
 export async function GET(_request: Request, { params }: RouteContext<'/media/[...path]'>) {
-  const { path } = await params;
-  const relative = normalize(path.join('/'));
-  const ext = relative.split('.').pop()?.toLowerCase() ?? '';
-  if (relative.startsWith('..') || relative.includes('\0') || !TYPES[ext] || !path.every((p) => /^[a-z0-9][a-z0-9._-]*$/i.test(p))) {
-    return new Response('Not found', { status: 404 });
-  }
+  const media = mediaFileType((await params).path);
+  if (!media) return new Response('Not found', { status: 404 });
   try {
-    const file = await readFile(join(uploadsDir(), relative));
+    const file = await readFile(join(uploadsDir(), media.relative));
     return new Response(new Uint8Array(file), {
       headers: {
-        'Content-Type': TYPES[ext],
+        'Content-Type': media.type,
         'Content-Length': String(file.length),
         // Stored files never change in place: a new upload gets a new name.
         'Cache-Control': 'public, max-age=31536000, immutable',
