@@ -81,6 +81,18 @@ describe('searchPublishedArticles', () => {
     expect(hits.map((h) => h.slug)).toEqual(['turbines-arrive-at-the-quay', 'council-budget-approved']);
   });
 
+  it('ranks only the newest matches when there are more than the cap', async () => {
+    await publish({ title: 'Quayside quokka found', body: 'An old story.' });
+    await publish({ title: 'Second quokka', body: 'The quokka again.' });
+    await publish({ title: 'Third sighting', body: 'A quokka in the body only.' });
+    const all = await find('quokka');
+    expect(all.map((h) => h.slug)).toContain('quayside-quokka-found');
+    // With a cap of two, the oldest (a headline match, so otherwise ranked high) is not considered.
+    const capped = await find('quokka', { rankCap: 2 });
+    expect(capped.map((h) => h.slug).sort()).toEqual(['second-quokka', 'third-sighting']);
+    expect(capped[0].snippet).toContain('quokka');
+  });
+
   it('matches stems, prefixes, accents and tag and author names, and follows renames', async () => {
     const a = await publish({ title: 'Ferry timetable', body: 'New ferries to Zürich café.', tags: ['Waterfront'] });
     expect((await find('ferry')).map((h) => h.id)).toContain(a.id);
