@@ -99,14 +99,15 @@ test('a banned email cannot post and nothing is stored; "always hold" holds even
   ] as const) {
     await desk(moderator, `status=approved&email=${encodeURIComponent(who.email)}`);
     const row = moderator.getByRole('article', { name: `Reply by ${who.name}` });
-    await row.getByText('Commenter tools').click();
-    await row.getByLabel('Sanction').selectOption({ label: kind });
-    await row.getByRole('button', { name: 'Apply sanction' }).click();
+    // The tools live on the commenter's own page; every action there returns to this desk page.
+    await row.getByRole('link', { name: 'Commenter tools' }).click();
+    await moderator.getByLabel('Sanction', { exact: true }).selectOption({ label: kind });
+    await moderator.getByRole('button', { name: 'Apply sanction' }).click();
     await expect(moderator.getByRole('alert').filter({ hasText: 'Give a reason' })).toBeVisible();
-    await row.getByText('Commenter tools').click();
-    await row.getByLabel('Sanction').selectOption({ label: kind });
-    await row.getByLabel('Reason').fill(reason);
-    await row.getByRole('button', { name: 'Apply sanction' }).click();
+    await row.getByRole('link', { name: 'Commenter tools' }).click();
+    await moderator.getByLabel('Sanction', { exact: true }).selectOption({ label: kind });
+    await moderator.getByLabel('Reason').fill(reason);
+    await moderator.getByRole('button', { name: 'Apply sanction' }).click();
     await expect(moderator.getByRole('status')).toBeVisible();
     await expect(row).toContainText(kind === 'Ban' ? 'Banned' : 'Always held');
   }
@@ -134,7 +135,6 @@ test('"remove this whole thread" and "remove this commenter’s replies" act in 
   const moderator = await staffPage(browser, 'moderator@example.com');
   await desk(moderator, `status=approved&article=${article.id}`);
   const row = moderator.getByRole('article', { name: 'Reply by Root Person' });
-  await row.getByText('Commenter tools').click();
   await row.getByRole('button', { name: 'Remove this whole thread' }).click();
   await expect(moderator.getByRole('status').filter({ hasText: 'Moved to the trash: 3 replies.' })).toBeVisible();
   expect(await Promise.all([root, child, grandchild].map(statusOf))).toEqual(['trash', 'trash', 'trash']);
@@ -146,8 +146,9 @@ test('"remove this whole thread" and "remove this commenter’s replies" act in 
   const many = await Promise.all([1, 2, 3].map((n) => insertReply(article.id, { name: 'Prolific Poster', email, body: `Post ${n}`, status: n === 3 ? 'pending' : 'approved' })));
   await desk(moderator, `status=pending&email=${encodeURIComponent(email)}`);
   const prolific = moderator.getByRole('article', { name: 'Reply by Prolific Poster' });
-  await prolific.getByText('Commenter tools').click();
-  await prolific.getByRole('button', { name: 'Remove this commenter’s replies' }).click();
+  await prolific.getByRole('link', { name: 'Commenter tools' }).click();
+  await expect(moderator.getByRole('link', { name: '1 pending' })).toBeVisible();
+  await moderator.getByRole('button', { name: 'Remove this commenter’s replies' }).click();
   await expect(moderator.getByRole('status').filter({ hasText: 'Moved to the trash: 3 replies.' })).toBeVisible();
   expect(await Promise.all(many.map(statusOf))).toEqual(['trash', 'trash', 'trash']);
   const log = await queryRows<{ n: number }>("select count(*) as n from moderation_log where action = 'trash' and reply_id in (?, ?, ?)", many);
@@ -174,12 +175,12 @@ test('a commenter’s replies can be exported as JSON and erased', async ({ brow
 
   await desk(moderator, `status=approved&email=${encodeURIComponent(who.email)}`);
   const row = moderator.getByRole('article', { name: `Reply by ${who.name}` });
-  await row.getByText('Commenter tools').click();
-  await row.getByRole('button', { name: 'Erase this commenter’s data' }).click();
+  await row.getByRole('link', { name: 'Commenter tools' }).click();
+  await moderator.getByRole('button', { name: 'Erase this commenter’s data' }).click();
   await expect(moderator.getByRole('alert').filter({ hasText: 'cannot be undone' })).toBeVisible();
-  await row.getByText('Commenter tools').click();
-  await row.getByLabel('I understand erasing cannot be undone').check();
-  await row.getByRole('button', { name: 'Erase this commenter’s data' }).click();
+  await row.getByRole('link', { name: 'Commenter tools' }).click();
+  await moderator.getByLabel('I understand erasing cannot be undone').check();
+  await moderator.getByRole('button', { name: 'Erase this commenter’s data' }).click();
   await expect(moderator.getByRole('status').filter({ hasText: 'Erased the commenter’s data from: 1 reply.' })).toBeVisible();
   expect(await queryRows('select id from replies where author_email = ? or body = ?', [who.email, text])).toEqual([]);
   await expect(async () => {

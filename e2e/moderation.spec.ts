@@ -243,5 +243,8 @@ for (const role of ROLES) {
     const page = await request.get('/admin/comments', { maxRedirects: 0 });
     const desk = page.status() === 200 && (await page.text()).includes('Keyboard shortcuts');
     expect(desk, `${role} opening the desk`).toBe(allowedToModerate[role]);
+    const tools = await request.get(`/admin/comments/commenter?email=${encodeURIComponent(email)}`, { maxRedirects: 0 });
+    const toolsShown = tools.status() === 200 && (await tools.text()).includes('Erase this commenter');
+    expect(toolsShown, `${role} opening the commenter tools`).toBe(allowedToModerate[role]);
   });
 }

@@ -181,7 +181,7 @@ export async function listRepliesByIds(ids: number[]): Promise<QueueRow[]> {
 }
 
 /** Approved, pending, spam and trash counts for each commenter email (replies_email_status_idx). */
-async function historyByEmail(emails: string[]): Promise<Map<string, Record<ReplyStatus, number>>> {
+export async function historyByEmail(emails: string[]): Promise<Map<string, Record<ReplyStatus, number>>> {
   const out = new Map<string, Record<ReplyStatus, number>>();
   const unique = [...new Set(emails)];
   if (unique.length === 0) return out;

@@ -103,6 +103,7 @@ beforeAll(async () => {
     ['taxonomy: tag', () => taxonomy.getTagBySlug(String(tag.slug))],
     ['taxonomy: author', () => taxonomy.getAuthorBySlug(String(author.slug))],
     ['search: words', () => search.searchPublishedArticles({ match: buildMatchExpression('harbour ferry')!, page: 1, perPage: 20 })],
+    ['search: whole words or prefix', () => search.chooseMatchExpression(buildMatchExpression('harbour', { prefix: false })!, buildMatchExpression('harbour')!, 20)],
     [
       'search: with filters',
       () => search.searchPublishedArticles({ match: buildMatchExpression('harbour')!, sectionSlug: String(art.section_slug), from: new Date(0), before: new Date(), page: 2, perPage: 20 }),

@@ -93,6 +93,17 @@ describe('searchPublishedArticles', () => {
     expect(capped[0].snippet).toContain('quokka');
   });
 
+  it('searches whole words when they find enough, else treats the last word as a prefix', async () => {
+    await publish({ title: 'Gannets on the slipway', body: 'A gannet.' });
+    await publish({ title: 'Gannet colony grows', body: 'More gannets.' });
+    const q = m.query.buildMatchExpression;
+    // "gannet" finds both as a whole word, so no prefix is needed…
+    expect(await m.search.chooseMatchExpression(q('gannet', { prefix: false })!, q('gannet')!, 1)).toBe('"gannet"');
+    // …while "ganne" finds nothing whole and falls back to the prefix, as does a word with too few whole matches.
+    expect(await m.search.chooseMatchExpression(q('ganne', { prefix: false })!, q('ganne')!, 1)).toBe('"ganne"*');
+    expect(await m.search.chooseMatchExpression(q('gannet', { prefix: false })!, q('gannet')!, 5)).toBe('"gannet"*');
+  });
+
   it('matches stems, prefixes, accents and tag and author names, and follows renames', async () => {
     const a = await publish({ title: 'Ferry timetable', body: 'New ferries to Zürich café.', tags: ['Waterfront'] });
     expect((await find('ferry')).map((h) => h.id)).toContain(a.id);

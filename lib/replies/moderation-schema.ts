@@ -96,6 +96,14 @@ const commenterEmail = z
   .max(254)
   .pipe(z.email('Choose a commenter.'));
 
+/** The commenter page's address: whose tools, and which desk page to go back to after an action. */
+export const CommenterParamsSchema = z.object({ email: commenterEmail, back: z.string().max(500).optional() });
+
+/** The commenter page for one email, returning to the desk page `back`. */
+export function commenterHref(email: string, back: string) {
+  return `/admin/comments/commenter?${new URLSearchParams({ email, back }).toString()}`;
+}
+
 export const SanctionSchema = z
   .object({
     email: commenterEmail,

@@ -5,6 +5,7 @@ describe('buildMatchExpression', () => {
   it('quotes each word, ANDs them and makes the last a prefix', () => {
     expect(buildMatchExpression('harbour ferry')).toBe('"harbour" AND "ferry"*');
     expect(buildMatchExpression('  Ferry  ')).toBe('"Ferry"*');
+    expect(buildMatchExpression('harbour ferry', { prefix: false })).toBe('"harbour" AND "ferry"');
   });
 
   it('treats FTS5 operators as plain words', () => {

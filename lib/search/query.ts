@@ -37,10 +37,13 @@ export function queryTerms(raw: string): string[] {
   return terms;
 }
 
-/** The MATCH expression for a query, or null when it has no searchable word (only punctuation or emoji). */
-export function buildMatchExpression(raw: string): string | null {
+/**
+ * The MATCH expression for a query, or null when it has no searchable word (only punctuation or
+ * emoji). With `prefix: false` the last word must match whole (after stemming) too.
+ */
+export function buildMatchExpression(raw: string, { prefix = true }: { prefix?: boolean } = {}): string | null {
   const terms = queryTerms(raw);
   if (terms.length === 0) return null;
   // Terms hold no double quote (NOT_WORD removed them), so quoting cannot be broken out of.
-  return terms.map((t, i) => (i === terms.length - 1 ? `"${t}"*` : `"${t}"`)).join(' AND ');
+  return terms.map((t, i) => (prefix && i === terms.length - 1 ? `"${t}"*` : `"${t}"`)).join(' AND ');
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { SearchForm } from '@/components/search/search-form';
 import { SearchResults } from '@/components/search/search-results';
 import { Pagination } from '@/components/ui/pagination';
-import { searchPublishedArticles } from '@/db/queries/search';
+import { chooseMatchExpression, searchPublishedArticles } from '@/db/queries/search';
 import { dateBounds, parseSearchParams, searchHref, type SearchParams } from '@/lib/search/params';
 import { buildMatchExpression } from '@/lib/search/query';
 import { getSectionsNav, PER_PAGE } from '../cached-data';
@@ -17,8 +17,9 @@ export async function generateMetadata({ searchParams }: PageProps<'/search'>): 
 }
 
 async function results(params: SearchParams) {
-  const match = buildMatchExpression(params.q);
-  if (!match) return null;
+  const prefixed = buildMatchExpression(params.q);
+  if (!prefixed) return null;
+  const match = await chooseMatchExpression(buildMatchExpression(params.q, { prefix: false })!, prefixed, PER_PAGE);
   const bounds = dateBounds(params);
   return searchPublishedArticles({ match, sectionSlug: params.section, from: bounds.from, before: bounds.before, page: params.page, perPage: PER_PAGE });
 }

@@ -8,16 +8,14 @@ import { REPORT_REASON_LABELS } from '@/lib/replies/report-schema';
 import type { ReplyStatus } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { highlightSegments } from '@/lib/replies/highlight';
-import { parseCursor, QueueParamsSchema, queueHref } from '@/lib/replies/moderation-schema';
+import { commenterHref, parseCursor, QueueParamsSchema, queueHref } from '@/lib/replies/moderation-schema';
 import { ModerationShortcuts, ReplyRowTools, SelectAllReplies } from '@/components/admin/moderation-tools';
+import { sanctionLabel } from '@/components/admin/sanction-label';
 import { Time } from '@/components/ui/time';
 import {
   dismissReportsAction,
-  eraseCommenterAction,
-  liftSanctionAction,
   moderateRepliesAction,
   removeRepliesAction,
-  sanctionCommenterAction,
   undoDecisionAction,
 } from './actions';
 
@@ -428,9 +426,21 @@ function DeskRow({ row, returnTo, reportedView }: { row: QueueRow; returnTo: str
                 </button>
               )}
             </form>
+            <form action={removeRepliesAction}>
+              <input type="hidden" name="scope" value="thread" />
+              <input type="hidden" name="replyId" value={row.id} />
+              <input type="hidden" name="returnTo" value={returnTo} />
+              <button className={small} title="This reply and every reply under it go to the trash">
+                Remove this whole thread
+              </button>
+            </form>
             <ReplyRowTools replyId={row.id} body={row.body} authorName={row.authorName} returnTo={returnTo} />
           </div>
-          <CommenterTools row={row} returnTo={returnTo} />
+          <p className="mt-3 text-sm">
+            <Link href={commenterHref(row.authorEmail, returnTo)} className="font-semibold text-current/80 underline underline-offset-4">
+              Commenter tools
+            </Link>
+          </p>
           {row.log.length > 0 && (
             <details className="mt-3 text-xs">
               <summary className="cursor-pointer font-semibold text-current/80">History of this reply ({row.log.length})</summary>
@@ -459,95 +469,6 @@ function excerpt(text: string, max: number) {
 function activeSanctions(row: QueueRow) {
   const now = Date.now();
   return row.sanctions.filter((x) => !x.liftedAt && (!x.until || x.until.getTime() > now));
-}
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-function sanctionLabel(x: QueueRow['sanctions'][number]) {
-  if (x.kind === 'ban') return 'Banned';
-  if (x.kind === 'suspend') return `Suspended until ${x.until ? dateFormat.format(x.until) : '?'}`;
-  return 'Always held';
-}
-
-/** Per-commenter tools: sanctions, one-step removals, and their personal data. */
-function CommenterTools({ row, returnTo }: { row: QueueRow; returnTo: string }) {
-  const field = 'rounded-sm border border-current/30 bg-transparent px-2 py-1';
-  const id = `commenter-${row.id}`;
-  return (
-    <details className="mt-3 text-sm">
-      <summary className="cursor-pointer font-semibold text-current/80">Commenter tools</summary>
-      <div className="mt-2 flex flex-col gap-4 rounded-sm border border-current/15 p-3">
-        {row.sanctions.length > 0 && (
-          <ul className="flex flex-col gap-1">
-            {row.sanctions.map((x) => (
-              <li key={x.id} className="flex flex-wrap items-center gap-2">
-                <span className={x.liftedAt ? 'line-through text-current/60' : 'font-semibold'}>{sanctionLabel(x)}</span>
-                <span>
-                  “{x.reason}” · {x.byName ?? 'someone'}, <Time date={x.createdAt} />
-                </span>
-                {!x.liftedAt && (
-                  <form action={liftSanctionAction}>
-                    <input type="hidden" name="id" value={x.id} />
-                    <input type="hidden" name="returnTo" value={returnTo} />
-                    <button className={small}>Lift</button>
-                  </form>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        <form action={sanctionCommenterAction} className="flex flex-wrap items-end gap-2">
-          <input type="hidden" name="email" value={row.authorEmail} />
-          <input type="hidden" name="returnTo" value={returnTo} />
-          <label className="flex flex-col gap-1" htmlFor={`${id}-kind`}>
-            <span className="font-semibold">Sanction</span>
-            <select id={`${id}-kind`} name="kind" className={field} defaultValue="ban">
-              <option value="ban">Ban</option>
-              <option value="suspend">Suspend until…</option>
-              <option value="hold">Always hold</option>
-            </select>
-          </label>
-          <label className="flex flex-col gap-1" htmlFor={`${id}-until`}>
-            <span className="font-semibold">Until</span>
-            <input id={`${id}-until`} type="date" name="until" className={field} />
-          </label>
-          <label className="flex grow flex-col gap-1" htmlFor={`${id}-reason`}>
-            <span className="font-semibold">Reason</span>
-            <input id={`${id}-reason`} name="reason" maxLength={300} className={field} />
-          </label>
-          <label className="flex items-center gap-1">
-            <input type="checkbox" name="includeAddress" /> their address too
-          </label>
-          <button className={small}>Apply sanction</button>
-        </form>
-        <div className="flex flex-wrap gap-2">
-          <form action={removeRepliesAction}>
-            <input type="hidden" name="scope" value="commenter" />
-            <input type="hidden" name="email" value={row.authorEmail} />
-            <input type="hidden" name="returnTo" value={returnTo} />
-            <button className={small}>Remove this commenter’s replies</button>
-          </form>
-          <form action={removeRepliesAction}>
-            <input type="hidden" name="scope" value="thread" />
-            <input type="hidden" name="replyId" value={row.id} />
-            <input type="hidden" name="returnTo" value={returnTo} />
-            <button className={small}>Remove this whole thread</button>
-          </form>
-          <a href={`/admin/comments/export?email=${encodeURIComponent(row.authorEmail)}`} className={small} download>
-            Export replies (JSON)
-          </a>
-        </div>
-        <form action={eraseCommenterAction} className="flex flex-wrap items-center gap-2">
-          <input type="hidden" name="email" value={row.authorEmail} />
-          <input type="hidden" name="returnTo" value={returnTo} />
-          <label className="flex items-center gap-1">
-            <input type="checkbox" name="confirm" value="yes" /> I understand erasing cannot be undone
-          </label>
-          <button className={`${small} border-red-800 text-red-800 dark:text-red-300`}>Erase this commenter’s data</button>
-        </form>
-      </div>
-    </details>
-  );
 }
 
 const countLabel = (n: number) => (n > QUEUE_COUNT_CAP ? `${QUEUE_COUNT_CAP.toLocaleString('en-GB')}+` : n.toLocaleString('en-GB'));

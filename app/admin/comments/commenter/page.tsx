@@ -1,0 +1,144 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { getCurrentStaff } from '@/auth';
+import { sanctionLabel } from '@/components/admin/sanction-label';
+import { Time } from '@/components/ui/time';
+import { historyByEmail } from '@/db/queries/moderation';
+import { sanctionsByEmail } from '@/db/queries/sanctions';
+import { can } from '@/lib/auth/permissions';
+import { CommenterParamsSchema, queueHref } from '@/lib/replies/moderation-schema';
+import { eraseCommenterAction, liftSanctionAction, removeRepliesAction, sanctionCommenterAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Commenter tools', robots: { index: false } };
+export const instant = false;
+
+const small = 'rounded-sm border border-current/40 px-2 py-1 text-sm font-semibold hover:bg-current/5';
+const field = 'rounded-sm border border-current/30 bg-transparent px-2 py-1';
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * One commenter's tools: sanctions, removing all their replies, and their personal data. Kept off
+ * the desk rows so a desk page stays light; every action here returns to the desk page it came from.
+ */
+export default async function CommenterPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const staff = await getCurrentStaff();
+  if (!staff) redirect('/login?callbackUrl=/admin/comments');
+  if (!can(staff, { do: 'reply.moderate' })) redirect('/admin');
+  const raw = await searchParams;
+  const parsed = CommenterParamsSchema.safeParse({ email: one(raw.email), back: one(raw.back) });
+  if (!parsed.success) notFound();
+  const { email } = parsed.data;
+  // Only a desk address goes back (the actions check it again).
+  const back = parsed.data.back?.startsWith('/admin/comments') ? parsed.data.back : queueHref({ status: 'pending' });
+  const [history, sanctions] = await Promise.all([historyByEmail([email]), sanctionsByEmail([email])]);
+  const counts = history.get(email) ?? { pending: 0, approved: 0, spam: 0, trash: 0 };
+  const list = sanctions.get(email) ?? [];
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={back} className="underline underline-offset-4">
+          ← Back to the desk
+        </Link>
+      </p>
+      <h1 className="mb-1 font-serif text-3xl font-bold">Commenter tools</h1>
+      <p className="mb-6 break-all text-current/80">{email}</p>
+
+      <div className="flex max-w-3xl flex-col gap-8 text-sm">
+        <section aria-labelledby="history-heading">
+          <h2 id="history-heading" className="mb-2 font-serif text-lg font-bold">
+            Replies from this email
+          </h2>
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            {(['approved', 'pending', 'spam', 'trash'] as const).map((status) => (
+              <li key={status}>
+                <Link href={queueHref({ status, email })} className="underline underline-offset-4">
+                  {counts[status].toLocaleString('en-GB')} {status}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section aria-labelledby="sanctions-heading" className="flex flex-col gap-3">
+          <h2 id="sanctions-heading" className="font-serif text-lg font-bold">
+            Sanctions
+          </h2>
+          {list.length === 0 ? (
+            <p className="text-current/70">None.</p>
+          ) : (
+            <ul className="flex flex-col gap-1">
+              {list.map((x) => (
+                <li key={x.id} className="flex flex-wrap items-center gap-2">
+                  <span className={x.liftedAt ? 'text-current/60 line-through' : 'font-semibold'}>{sanctionLabel(x)}</span>
+                  <span>
+                    “{x.reason}” · {x.byName ?? 'someone'}, <Time date={x.createdAt} />
+                  </span>
+                  {!x.liftedAt && (
+                    <form action={liftSanctionAction}>
+                      <input type="hidden" name="id" value={x.id} />
+                      <input type="hidden" name="returnTo" value={back} />
+                      <button className={small}>Lift</button>
+                    </form>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <form action={sanctionCommenterAction} className="flex flex-wrap items-end gap-2">
+            <input type="hidden" name="email" value={email} />
+            <input type="hidden" name="returnTo" value={back} />
+            <div className="flex flex-col gap-1">
+              <label htmlFor="sanction-kind" className="font-semibold">Sanction</label>
+              <select id="sanction-kind" name="kind" className={field} defaultValue="ban">
+                <option value="ban">Ban</option>
+                <option value="suspend">Suspend until…</option>
+                <option value="hold">Always hold</option>
+              </select>
+            </div>
+            <div className="flex flex-col gap-1">
+              <label htmlFor="sanction-until" className="font-semibold">Until</label>
+              <input id="sanction-until" type="date" name="until" className={field} />
+            </div>
+            <div className="flex grow flex-col gap-1">
+              <label htmlFor="sanction-reason" className="font-semibold">Reason</label>
+              <input id="sanction-reason" name="reason" maxLength={300} className={field} />
+            </div>
+            <label className="flex items-center gap-1">
+              <input type="checkbox" name="includeAddress" /> their address too
+            </label>
+            <button className={small}>Apply sanction</button>
+          </form>
+        </section>
+
+        <section aria-labelledby="remove-heading" className="flex flex-col gap-3">
+          <h2 id="remove-heading" className="font-serif text-lg font-bold">
+            Replies and personal data
+          </h2>
+          <div className="flex flex-wrap gap-2">
+            <form action={removeRepliesAction}>
+              <input type="hidden" name="scope" value="commenter" />
+              <input type="hidden" name="email" value={email} />
+              <input type="hidden" name="returnTo" value={back} />
+              <button className={small}>Remove this commenter’s replies</button>
+            </form>
+            <a href={`/admin/comments/export?email=${encodeURIComponent(email)}`} className={small} download>
+              Export replies (JSON)
+            </a>
+          </div>
+          <form action={eraseCommenterAction} className="flex flex-wrap items-center gap-2">
+            <input type="hidden" name="email" value={email} />
+            <input type="hidden" name="returnTo" value={back} />
+            <label className="flex items-center gap-1">
+              <input type="checkbox" name="confirm" value="yes" /> I understand erasing cannot be undone
+            </label>
+            <button className={`${small} border-red-800 text-red-800 dark:text-red-300`}>Erase this commenter’s data</button>
+          </form>
+        </section>
+      </div>
+    </>
+  );
+}
