@@ -306,13 +306,23 @@ async function main() {
   const heldCookie = held.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   if (held.status !== 303 || !heldCookie) log(`warning: the held reply was not accepted (${held.status}); the uncached article row measures the cached page`);
 
-  // Payload of the article page: HTML and every script it loads (gzip).
+  // Payload of the article page: HTML and every script a current browser loads (gzip). A `noModule`
+  // script (Next's legacy polyfills, ~39 KB gzip) is fetched only by browsers without ES modules, so it
+  // is counted apart.
   const articleHtml = await (await fetch(`${BASE}/articles/${targets.cachedArticle.slug}`)).text();
-  const scripts = [...articleHtml.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+  const scriptTags = [...articleHtml.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)].map((m) => ({ src: m[1].replace(/&amp;/g, '&'), legacyOnly: /\snoModule/i.test(m[0]) }));
   let jsRaw = 0;
   let jsGzip = 0;
-  for (const src of new Set(scripts)) {
+  let legacyJsGzip = 0;
+  const scripts = new Set<string>();
+  for (const { src, legacyOnly } of scriptTags) {
+    if (scripts.has(src)) continue;
     const buf = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
+    if (legacyOnly) {
+      legacyJsGzip += gzipSync(buf).length;
+      continue;
+    }
+    scripts.add(src);
     jsRaw += buf.length;
     jsGzip += gzipSync(buf).length;
   }
@@ -322,9 +332,10 @@ async function main() {
     articleHtmlGzip: gzipSync(articleHtml).length,
     bigArticleHtmlBytes: Buffer.byteLength(bigHtml),
     bigArticleHtmlGzip: gzipSync(bigHtml).length,
-    articleScripts: new Set(scripts).size,
+    articleScripts: scripts.size,
     articleJsBytes: jsRaw,
     articleJsGzip: jsGzip,
+    legacyNoModuleJsGzip: legacyJsGzip,
   };
   log(`payload: ${JSON.stringify(payload)}`);
 

@@ -89,18 +89,25 @@ export async function listPublishedArticles(
   perPage: number,
   /** A first page of a different size (the front page's nine); later pages continue after it. */
   firstPageSize: number = perPage,
+  /** How a tag list is read (see tagListPlan); tests pin it to compare both. */
+  tagPlan?: TagListPlan,
 ): Promise<ArticlePage> {
   const offset = page === 1 ? 0 : firstPageSize + (page - 2) * perPage;
   if (page === 1) perPage = firstPageSize;
   let query = db.select(cardColumns).from(articles).leftJoin(sections, eq(sections.id, articles.sectionId)).$dynamic();
+  let where = filter.kind === 'section' ? and(eq(articles.sectionId, filter.sectionId), isPublic()) : isPublic();
   // Tag and author lists join their link table (its index gives the article ids); the order and
-  // paging are the same for every list.
+  // paging are the same for every list. A big tag is read the other way round (see tagListPlan).
   if (filter.kind === 'tag') {
-    query = query.innerJoin(articleTags, and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, filter.tagId)));
+    const plan = tagPlan ?? (await tagListPlan(filter.tagId, offset + perPage + 1));
+    if (plan === 'walk') {
+      where = and(where, sql`exists (select 1 from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${articleTags.tagId} = ${filter.tagId})`);
+    } else {
+      query = query.innerJoin(articleTags, and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, filter.tagId)));
+    }
   } else if (filter.kind === 'author') {
     query = query.innerJoin(articleAuthors, and(eq(articleAuthors.articleId, articles.id), eq(articleAuthors.userId, filter.userId)));
   }
-  const where = filter.kind === 'section' ? and(eq(articles.sectionId, filter.sectionId), isPublic()) : isPublic();
   const rows: CardRow[] = await query
     .where(where)
     .orderBy(desc(articles.publishedAt), desc(articles.id))
@@ -108,6 +115,24 @@ export async function listPublishedArticles(
     .offset(offset);
   const hasNext = rows.length > perPage;
   return { items: await toCards(rows.slice(0, perPage)), page, hasNext };
+}
+
+export type TagListPlan = 'join' | 'walk';
+
+/**
+ * How to read one page of a tag's articles. "join" takes the tag's article ids from its index and
+ * sorts them all by date: cheap for a small tag, ~45 ms for a tag on 15,000 of 100,000 articles.
+ * "walk" goes down the published-date index and keeps the tagged ones: it reads about
+ * rowsNeeded × (articles ÷ tag size) entries, so it wins for a big tag's early pages. The tag's size is
+ * counted along its index (capped), the article total estimated by the highest id.
+ */
+async function tagListPlan(tagId: number, rowsNeeded: number): Promise<TagListPlan> {
+  const row = await db.get<{ size: number; top: number | null }>(sql`
+    SELECT (SELECT count(*) FROM (SELECT 1 FROM ${articleTags} WHERE ${articleTags.tagId} = ${tagId} LIMIT 50000)) AS size,
+      (SELECT max(${articles.id}) FROM ${articles}) AS top`);
+  const size = Number(row?.size ?? 0);
+  if (size < 500) return 'join';
+  return rowsNeeded * (Number(row?.top ?? 0) / size) < size ? 'walk' : 'join';
 }
 
 /** The newest few published articles of each section, for the front page, in one query. */

@@ -85,6 +85,7 @@ beforeAll(async () => {
     ['articles: front page 3', () => articles.listPublishedArticles({ kind: 'all' }, 3, 20, 9)],
     ['articles: section page', () => articles.listPublishedArticles({ kind: 'section', sectionId: Number(art.section_id) }, 2, 20)],
     ['articles: tag page', () => articles.listPublishedArticles({ kind: 'tag', tagId: Number(tag.id) }, 1, 20)],
+    ['articles: big tag page, walked by date', () => articles.listPublishedArticles({ kind: 'tag', tagId: Number(tag.id) }, 2, 20, 20, 'walk')],
     ['articles: author page', () => articles.listPublishedArticles({ kind: 'author', userId: Number(author.id) }, 1, 20)],
     ['articles: latest per section', () => articles.listLatestPerSection(4)],
     ['articles: article by slug', () => articles.getPublishedArticleBySlug(String(art.slug))],
