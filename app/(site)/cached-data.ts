@@ -7,7 +7,8 @@ import {
   listPublishedArticles,
 } from '@/db/queries/articles';
 import type { AuthorRef } from '@/db/queries/articles';
-import { getApprovedReply, listApprovedReplies, REPLIES_PER_PAGE } from '@/db/queries/replies';
+import { getApprovedReply, listApprovedReplies } from '@/db/queries/replies';
+import { replyPageCount } from '@/lib/replies/paging';
 import { getReplySettings } from '@/db/queries/settings';
 import { repliesOpen } from '@/lib/replies/open';
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug, listSections } from '@/db/queries/taxonomy';
@@ -61,7 +62,7 @@ export async function getArticlePageData(slug: string, commentPage = 1) {
   cacheTag(cacheTags.article(article.id), cacheTags.replySettings);
   tagBylines([[article]]);
   const [{ replies, total }, settings] = await Promise.all([listApprovedReplies(article.id, commentPage), getReplySettings()]);
-  const comments = { page: commentPage, pages: Math.max(1, Math.ceil(total / REPLIES_PER_PAGE)), total };
+  const comments = { page: commentPage, pages: replyPageCount(total), total };
   const discussion = repliesOpen(article, settings.closeAfterDays);
   // An article that closes by age later keeps its cached page only until then.
   if (discussion.closesAt !== null) {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { REPLIES_PER_PAGE } from '@/lib/replies/paging';
 import { and, asc, count, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import { db } from '../index';
 import { moderationLog, replies, type ReplyStatus, type ReplyStatusReason } from '../schema';
@@ -32,8 +33,6 @@ function toPublic({ userId, ...r }: { userId: number | null } & Omit<PublicReply
   return { ...r, isStaff: userId !== null };
 }
 
-/** How many approved replies one page of an article shows; a discussion of 2,000 is paged, not one 6 MB page. */
-export const REPLIES_PER_PAGE = 200;
 
 /**
  * One page of an article's approved replies, oldest first, and how many there are in all
@@ -53,6 +52,12 @@ export async function listApprovedReplies(articleId: number, page = 1): Promise<
     db.select({ n: count() }).from(replies).where(where),
   ]);
   return { replies: rows.map(toPublic), total: counted.n };
+}
+
+/** How many approved replies an article has (replies_article_status_created_idx). */
+export async function countApprovedReplies(articleId: number): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(replies).where(and(eq(replies.articleId, articleId), eq(replies.status, 'approved')));
+  return row?.n ?? 0;
 }
 
 /** One approved reply of an article, wherever its page (the no-JavaScript reply and report pages). */

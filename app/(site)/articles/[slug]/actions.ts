@@ -6,6 +6,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getArticleForReply } from '@/db/queries/articles';
 import {
+  countApprovedReplies,
   countPendingForArticle,
   countRecentReplies,
   createReply,
@@ -23,6 +24,7 @@ import { mailEnabled } from '@/lib/mail/transport';
 import { clientAddress, hashAddress } from '@/lib/request-address';
 import { addHeldEntry, decodeHeldCookie, encodeHeldCookie, HELD_COOKIE, HELD_COOKIE_MAX_AGE } from '@/lib/replies/held-cookie';
 import { repliesOpen } from '@/lib/replies/open';
+import { newReplyPath } from '@/lib/replies/paging';
 import { decideReplyStatus } from '@/lib/replies/rules';
 import { REPLY_FIELDS, ReplyFormSchema } from '@/lib/replies/schema';
 import { appSecret } from '@/lib/secret';
@@ -123,6 +125,8 @@ export async function postReply(_prev: ReplyFormState, formData: FormData): Prom
   if (decision.status === 'approved') {
     updateTag(cacheTags.article(article.id));
     await queueReplyNotifications({ visible: [reply.id], approvedFromHold: [], actorEmail: input.email });
+    // A long discussion is paged oldest first: the new reply is on its last page.
+    redirect(newReplyPath(article.slug, reply.id, await countApprovedReplies(article.id)));
   } else if (decision.status === 'pending') {
     // Only this reader sees their held reply: the signed cookie routes them to the article's dynamic variant.
     const jar = await cookies();
