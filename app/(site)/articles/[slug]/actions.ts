@@ -52,13 +52,24 @@ export async function postReply(_prev: ReplyFormState, formData: FormData): Prom
   }
   const input = parsed.data;
 
-  const article = await getArticleForReply(input.articleId);
+  // Independent reads go out together: one round trip's wait instead of several on a libSQL server.
+  const requestHeaders = await headers();
+  const address = clientAddress(requestHeaders, env.TRUST_PROXY);
+  const secret = appSecret();
+  const ipHash = address ? hashAddress(address, secret) : null;
+  const [article, settings, parent, staff, sanctionFound, duplicate, hasApproved] = await Promise.all([
+    getArticleForReply(input.articleId),
+    getReplySettings(),
+    input.parentId !== null ? getReplyParent(input.parentId) : null,
+    getCurrentStaff(),
+    activeSanction(input.email, ipHash),
+    findDuplicateReply(input.articleId, input.email, input.comment),
+    hasApprovedReplyFromEmail(input.email),
+  ]);
   if (!article) return fail('This article is not available for comments.');
-  const settings = await getReplySettings();
   if (!repliesOpen(article, settings.closeAfterDays).open) return fail('Comments are closed.');
   let depth = 1;
   if (input.parentId !== null) {
-    const parent = await getReplyParent(input.parentId);
     if (!parent || parent.articleId !== article.id || parent.status !== 'approved') {
       return fail('The comment you are replying to is no longer available.');
     }
@@ -67,20 +78,14 @@ export async function postReply(_prev: ReplyFormState, formData: FormData): Prom
   }
 
   // Signed-in staff reply as themselves: approved by the rules and marked "Staff".
-  const staff = await getCurrentStaff();
-  const requestHeaders = await headers();
-  const address = clientAddress(requestHeaders, env.TRUST_PROXY);
-  const secret = appSecret();
-  const ipHash = address ? hashAddress(address, secret) : null;
-
   // Sanctions first: a banned or suspended commenter is told so, and nothing is stored.
-  const sanction = staff ? null : await activeSanction(input.email, ipHash);
+  const sanction = staff ? null : sanctionFound;
   if (sanction?.kind === 'ban') return fail('You can no longer comment on Broadsheet.');
   if (sanction?.kind === 'suspend') {
     return fail(`You cannot comment until ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(sanction.until!)}.`);
   }
 
-  if (await findDuplicateReply(article.id, input.email, input.comment)) {
+  if (duplicate) {
     return fail('Duplicate comment detected: it looks as though you have already said that.', {
       comment: 'You have already posted this comment.',
     });
@@ -100,7 +105,7 @@ export async function postReply(_prev: ReplyFormState, formData: FormData): Prom
       isStaff: staff !== null,
       honeypot: input.company,
       secondsSinceFormRendered: input.startedAt === null ? null : (Date.now() - input.startedAt) / 1000,
-      hasApprovedReplyFromEmail: await hasApprovedReplyFromEmail(input.email),
+      hasApprovedReplyFromEmail: hasApproved,
     },
     settings,
   );
