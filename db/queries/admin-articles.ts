@@ -229,7 +229,7 @@ export async function saveArticle(args: {
 
 /**
  * Scheduled articles whose time has come, published in one statement. Returns, for each, the slugs of
- * the pages that now show it (three queries in all, whatever the number of articles).
+ * the pages that now show it (four statements in all, whatever the number of articles).
  */
 export async function publishDueArticles(now = new Date()) {
   const due = await db
@@ -238,13 +238,20 @@ export async function publishDueArticles(now = new Date()) {
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .where(and(eq(articles.status, 'scheduled'), lt(articles.publishedAt, new Date(now.getTime() + 1))));
   if (!due.length) return [];
-  const ids = due.map((d) => d.id);
-  await db.update(articles).set({ status: 'published', updatedAt: now }).where(and(inArray(articles.id, ids), eq(articles.status, 'scheduled')));
+  // Only the rows this call moved: with several instances ticking, another one may have published
+  // some of them a moment ago, and it revalidates those pages itself.
+  const claimed = await db
+    .update(articles)
+    .set({ status: 'published', updatedAt: now })
+    .where(and(inArray(articles.id, due.map((d) => d.id)), eq(articles.status, 'scheduled')))
+    .returning({ id: articles.id });
+  if (!claimed.length) return [];
+  const ids = claimed.map((c) => c.id);
   const [tagRows, authorRows] = await Promise.all([
     db.select({ articleId: articleTags.articleId, slug: tags.slug }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(inArray(articleTags.articleId, ids)),
     db.select({ articleId: articleAuthors.articleId, slug: users.slug }).from(articleAuthors).innerJoin(users, eq(users.id, articleAuthors.userId)).where(inArray(articleAuthors.articleId, ids)),
   ]);
-  return due.map((d) => ({
+  return due.filter((d) => ids.includes(d.id)).map((d) => ({
     ...d,
     tagSlugs: tagRows.filter((t) => t.articleId === d.id).map((t) => t.slug),
     authorSlugs: authorRows.filter((a) => a.articleId === d.id).map((a) => a.slug),

@@ -96,6 +96,13 @@ describe('saveArticle and public reads', () => {
     expect(await m.articles.getPublishedArticleBySlug(soon.slug)).toBeNull();
   });
 
+  it('publishes a due article once when two instances tick at the same moment', async () => {
+    const due = await m.admin.saveArticle({ id: null, input: input({ title: 'Scheduled for two' }), actorId: editorId, status: 'scheduled', publishedAt: new Date(Date.now() - 1000) });
+    const [first, second] = await Promise.all([m.admin.publishDueArticles(), m.admin.publishDueArticles()]);
+    expect([...first, ...second].map((p) => p.slug)).toEqual([due.slug]);
+    expect(await m.admin.publishDueArticles()).toEqual([]);
+  });
+
   it('lists published articles newest first with a next-page flag', async () => {
     const page = await m.articles.listPublishedArticles({ kind: 'all' }, 1, 2);
     expect(page.items).toHaveLength(2);
