@@ -1,10 +1,26 @@
 import type { NextConfig } from 'next';
+import path from 'node:path';
 
 // Reader lists page with `?page=N`. Query strings are request-time data, which would make every list
 // render per request; mapping them onto path segments lets each page of each list be cached whole.
 const PAGE = { type: 'query' as const, key: 'page', value: '(?<page>[1-9][0-9]{0,5})' };
 
+// Several instances (REDIS_URL, read when the server starts): pages and 'use cache' entries, and the
+// tags that invalidate them, live in Redis, so a change made through one instance is fresh on all of
+// them. Next's in-process copy is off, or an instance would keep serving what another invalidated.
+// Without REDIS_URL, Next's own per-process caches: one instance.
+// Absolute paths: Next imports them itself, from the project folder it runs in.
+const handler = (file: string) => path.resolve('lib/cache', file);
+const sharedCache: Partial<NextConfig> = process.env.REDIS_URL
+  ? {
+      cacheHandler: handler('incremental-handler.mjs'),
+      cacheHandlers: { default: handler('use-cache-handler.mjs'), remote: handler('use-cache-handler.mjs') },
+      cacheMaxMemorySize: 0,
+    }
+  : {};
+
 const nextConfig: NextConfig = {
+  ...sharedCache,
   // A second build folder lets a developer try a build while tests run on the main one.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   cacheComponents: true,
@@ -13,7 +29,7 @@ const nextConfig: NextConfig = {
   // proxy.ts removes trailing slashes itself (308, as Next would), so that an imported permalink such as
   // /2019/05/story/ answers its 301 in one hop instead of 308 then 301.
   skipTrailingSlashRedirect: true,
-  serverExternalPackages: ['@libsql/client', 'libsql', '@node-rs/argon2', 'sharp'],
+  serverExternalPackages: ['@libsql/client', 'libsql', '@node-rs/argon2', 'sharp', 'redis'],
   experimental: {
     serverActions: { bodySizeLimit: '12mb' },
   },

@@ -10,7 +10,24 @@ const EnvSchema = z.object({
     .regex(/^(file:|libsql:|wss?:|https?:)/, 'DATABASE_URL must start with file:, libsql:, ws(s): or http(s):')
     .default('file:./data/broadsheet.db'),
   DATABASE_AUTH_TOKEN: z.string().optional(),
-  DATABASE_SYNC_URL: z.string().optional(),
+  // With a file: DATABASE_URL, makes the file an embedded replica of this libSQL server.
+  DATABASE_SYNC_URL: z
+    .string()
+    .regex(/^(libsql:|wss?:|https?:)/, 'DATABASE_SYNC_URL must start with libsql:, ws(s): or http(s):')
+    .optional(),
+  // Seconds between an embedded replica's pulls from the primary.
+  DATABASE_SYNC_INTERVAL: z.coerce.number().positive().max(3600).default(2),
+  // Several instances: Next's caches (pages and 'use cache' data) and the redirect table's change
+  // notices live in this Redis. Without it, every process keeps its own, as a single instance should.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+    .optional(),
+  // Keeps several sites (or staging and production) apart in one Redis; the build id is added to it.
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'REDIS_KEY_PREFIX may use letters, digits, _ . and - (at most 64)')
+    .default('broadsheet'),
   // Where generated secrets and uploads live; defaults to the folder of a file database, else ./data.
   DATA_DIR: z.string().optional(),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
@@ -26,6 +43,9 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().default('Broadsheet <no-reply@localhost>'),
+}).refine((e) => !e.DATABASE_SYNC_URL || e.DATABASE_URL.startsWith('file:'), {
+  path: ['DATABASE_SYNC_URL'],
+  message: 'DATABASE_SYNC_URL needs a file: DATABASE_URL (the local replica)',
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -40,6 +60,11 @@ function readEnv(): Env {
 }
 
 export const env = readEnv();
+
+/** A plain local file: the only kind that takes file pragmas (a server or an embedded replica refuses them). */
+export function isLocalFileDatabase(): boolean {
+  return env.DATABASE_URL.startsWith('file:') && !env.DATABASE_SYNC_URL;
+}
 
 export function dataDir(): string {
   if (env.DATA_DIR) return env.DATA_DIR;
