@@ -1,26 +1,29 @@
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { appendFileSync, mkdirSync } from 'node:fs';
-import { dataDir, env } from '@/lib/env';
+import { dataDir, env, isLocalFileDatabase } from '@/lib/env';
 import * as schema from './schema';
 
 export type Database = LibSQLDatabase<typeof schema>;
 
-const isFileDatabase = env.DATABASE_URL.startsWith('file:');
-
+// The same code for every kind of DATABASE_URL: a local file, a libSQL server (libsql://, ws(s)://,
+// http(s):// with DATABASE_AUTH_TOKEN), or a local file kept as an embedded replica of a server
+// (DATABASE_SYNC_URL): reads are local, writes go to the server and are read back at once by this
+// process; other processes' writes arrive every DATABASE_SYNC_INTERVAL seconds.
 function openClient(): Client {
   // libSQL creates a missing file but not a missing folder.
-  if (isFileDatabase) mkdirSync(dataDir(), { recursive: true });
+  if (env.DATABASE_URL.startsWith('file:')) mkdirSync(dataDir(), { recursive: true });
   const client = createClient({
     url: env.DATABASE_URL,
     authToken: env.DATABASE_AUTH_TOKEN,
-    syncUrl: env.DATABASE_SYNC_URL,
+    ...(env.DATABASE_SYNC_URL ? { syncUrl: env.DATABASE_SYNC_URL, syncInterval: env.DATABASE_SYNC_INTERVAL } : {}),
     // Busy timeout for every pooled connection; 0 would mean instant SQLITE_BUSY under concurrent writers.
     timeout: 5000,
   } as Parameters<typeof createClient>[0]);
-  if (isFileDatabase) {
-    // File-only pragmas: a libSQL server refuses journal_mode. Statements on one client run in order,
-    // so these take effect before the first query.
+  if (isLocalFileDatabase()) {
+    // File-only pragmas: a libSQL server (sqld, Turso) and an embedded replica refuse journal_mode, and
+    // keep foreign keys on already. Statements on one client run in order, so these take effect before
+    // the first query.
     void client.execute('PRAGMA journal_mode = WAL').catch(() => {});
     void client.execute('PRAGMA synchronous = NORMAL').catch(() => {});
     void client.execute('PRAGMA foreign_keys = ON').catch(() => {});
