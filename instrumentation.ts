@@ -1,11 +1,28 @@
 // Runs once when the server starts. Scheduled publishing and housekeeping need no cron: the server
-// asks its own routes (which can revalidate pages) on a timer.
+// asks its own routes (which can revalidate pages) on a timer. With several instances every one runs
+// these timers; each job is safe to run twice: due articles and queued mail are claimed row by row
+// with a conditional UPDATE (only one instance wins a row), digests carry a per-hour dedupe key, and
+// purges delete what is already gone.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { appSecret } = await import('./lib/secret');
   // The proxy answers old addresses with a 301 from this table; load it before the first request.
-  const { refreshRedirects } = await import('./lib/redirects/refresh');
-  await refreshRedirects();
+  const { reloadRedirects } = await import('./lib/redirects/refresh');
+  await reloadRedirects();
+  if (process.env.REDIS_URL) {
+    // Several instances: another one announces when it moved an address (lib/instances/broadcast.ts).
+    // On an embedded replica the change may not have arrived yet, so read again once it has synced.
+    const { onBroadcast } = await import('./lib/instances/broadcast');
+    const { echoDelayMs } = await import('./lib/revalidate/echo');
+    const lagMs = process.env.DATABASE_SYNC_URL ? echoDelayMs() : 0;
+    // Not awaited: an unreachable Redis must not hold up the start (the client keeps retrying).
+    void onBroadcast('redirects', () => {
+      void reloadRedirects();
+      if (lagMs) setTimeout(() => void reloadRedirects(), lagMs).unref();
+    }).catch((err) => console.error('[redirects] not listening for other instances:', err instanceof Error ? err.message : err));
+    // A notice lost while Redis was unreachable is made good within five minutes.
+    setInterval(() => void reloadRedirects(), 5 * 60_000).unref();
+  }
   const port = process.env.PORT ?? '3000';
 
   const every = (path: string, intervalMs: number, report: (body: Record<string, unknown>) => void) => {
