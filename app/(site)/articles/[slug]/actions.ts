@@ -25,6 +25,7 @@ import { clientAddress, hashAddress } from '@/lib/request-address';
 import { addHeldEntry, decodeHeldCookie, encodeHeldCookie, HELD_COOKIE, HELD_COOKIE_MAX_AGE } from '@/lib/replies/held-cookie';
 import { repliesOpen } from '@/lib/replies/open';
 import { newReplyPath } from '@/lib/replies/paging';
+import { revalidateAgainShortly } from '@/lib/revalidate/echo';
 import { decideReplyStatus } from '@/lib/replies/rules';
 import { REPLY_FIELDS, ReplyFormSchema } from '@/lib/replies/schema';
 import { appSecret } from '@/lib/secret';
@@ -129,6 +130,9 @@ export async function postReply(_prev: ReplyFormState, formData: FormData): Prom
 
   if (decision.status === 'approved') {
     updateTag(cacheTags.article(article.id));
+    // As the desk does: a render in flight, or another instance reading a replica that has not caught
+    // up, could otherwise cache the page without this reply.
+    revalidateAgainShortly([cacheTags.article(article.id)]);
     await queueReplyNotifications({ visible: [reply.id], approvedFromHold: [], actorEmail: input.email });
     // A long discussion is paged oldest first: the new reply is on its last page.
     redirect(newReplyPath(article.slug, reply.id, await countApprovedReplies(article.id)));
