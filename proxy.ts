@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { decodeHeldCookie, HELD_COOKIE } from '@/lib/replies/held-cookie';
-import { redirectFor } from '@/lib/redirects/registry';
+import { redirectFor, reloadInProgress } from '@/lib/redirects/registry';
 import { appSecret } from '@/lib/secret';
 
 /**
@@ -25,7 +25,14 @@ function heldReplyRewrite(request: NextRequest, slugSegment: string) {
 const hasSessionCookie = (request: NextRequest) =>
   request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // Another instance has just moved an address and this one is reloading its table: wait for it.
+  const reloading = reloadInProgress();
+  if (reloading) await reloading;
+  return route(request);
+}
+
+function route(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
   // Trailing slashes (next.config.ts hands them to us): an old address goes straight to its new home,
   // anything else to the same path without the slash, as Next itself would.

@@ -1,14 +1,12 @@
 import { listRedirects } from '@/db/queries/redirects';
 import { broadcast } from '@/lib/instances/broadcast';
-import { setRedirects } from './registry';
+import { setRedirects, trackReload } from './registry';
 
 /** Reloads this process's old-address table, which the proxy answers 301s from. A failure keeps the previous table. */
-export async function reloadRedirects(): Promise<void> {
-  try {
-    setRedirects(await listRedirects());
-  } catch (err) {
-    console.error('[redirects] could not reload old addresses:', err);
-  }
+export function reloadRedirects(): Promise<void> {
+  const reload = listRedirects().then(setRedirects, (err) => console.error('[redirects] could not reload old addresses:', err));
+  trackReload(reload);
+  return reload;
 }
 
 /**

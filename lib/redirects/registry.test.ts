@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isUsableLegacyPath, redirectFor, setRedirects } from './registry';
+import { isUsableLegacyPath, redirectFor, reloadInProgress, setRedirects, trackReload } from './registry';
 
 describe('redirectFor', () => {
   beforeEach(() => {
@@ -58,5 +58,22 @@ describe('redirectFor', () => {
     for (const path of ['/2019/05/ferry-strike', '/news/café-opens', '/articles-archive/x']) {
       expect(isUsableLegacyPath(path), path).toBe(true);
     }
+  });
+});
+
+describe('reloads in progress', () => {
+  it('are visible to the proxy until they settle, the latest one winning', async () => {
+    let finishFirst!: () => void;
+    const first = new Promise<void>((resolve) => (finishFirst = resolve));
+    trackReload(first);
+    expect(reloadInProgress()).toBe(first);
+    const second = Promise.resolve();
+    trackReload(second);
+    expect(reloadInProgress()).toBe(second);
+    finishFirst();
+    await first;
+    await second;
+    await Promise.resolve();
+    expect(reloadInProgress()).toBeNull();
   });
 });

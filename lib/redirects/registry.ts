@@ -10,7 +10,7 @@ export type RedirectKind = 'articles' | 'sections' | 'tags';
  */
 export type RedirectEntry = { kind: RedirectKind; oldSlug: string; slug: string } | { kind: 'legacy'; oldPath: string; slug: string };
 
-type Registry = { byPath: Map<string, string> | null; legacy?: Map<string, string> };
+type Registry = { byPath: Map<string, string> | null; legacy?: Map<string, string>; reloading?: Promise<void> | null };
 
 const registry: Registry = ((globalThis as { __broadsheetRedirects?: Registry }).__broadsheetRedirects ??= { byPath: null });
 
@@ -42,6 +42,21 @@ const OWN_ADDRESS = /^\/(?:$|(?:articles|sections|tags|authors|search|front|admi
 /** Whether an old path from another system can answer a 301 here without hiding one of our pages. */
 export function isUsableLegacyPath(path: string): boolean {
   return path.startsWith('/') && path.length <= 2000 && !OWN_ADDRESS.test(path);
+}
+
+/**
+ * Marks a reload in progress. With several instances a reload follows another instance's notice; a
+ * request arriving meanwhile waits for it (proxy.ts) rather than miss an address moved a moment ago.
+ */
+export function trackReload(reload: Promise<void>): void {
+  registry.reloading = reload;
+  void reload.finally(() => {
+    if (registry.reloading === reload) registry.reloading = null;
+  });
+}
+
+export function reloadInProgress(): Promise<void> | null {
+  return registry.reloading ?? null;
 }
 
 export function redirectsLoaded(): boolean {
