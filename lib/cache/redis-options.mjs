@@ -29,5 +29,9 @@ export function redisCacheOptions(serverDistDir) {
     // 40% of cached throughput here and lets an instance serve a page another one has just invalidated.
     redisGetDeduplication: false,
     inMemoryCachingTime: 0,
+    // A read slower than this counts as a miss and the page is rendered again. The package's 500 ms
+    // was exceeded under load on two cores (a busy event loop, not a slow Redis), and every such
+    // miss added a render to the load.
+    getTimeoutMs: Number(process.env.REDIS_COMMAND_TIMEOUT_MS) || 2000,
   };
 }
