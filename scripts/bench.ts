@@ -1,4 +1,5 @@
 // npm run bench  [-- --db file:./data/bench.db --port 3400 --duration 10 --connections 32 --only name,name]
+// npm run bench -- --stack   the cached article through nginx next to a static copy (scripts/bench-stack.ts)
 //
 // Benchmarks the production server on the fixture database (npm run fixture) with autocannon: each
 // scenario runs at 32 connections for throughput and at 1 connection for the median latency. Builds
@@ -11,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { benchStack } from './bench-stack';
 
 const { values: args } = parseArgs({
   options: {
@@ -20,6 +22,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '32' },
     'latency-duration': { type: 'string', default: '5' },
     only: { type: 'string' },
+    // The whole stack instead: scripts/bench-stack.ts.
+    stack: { type: 'boolean', default: false },
   },
 });
 const PORT = Number(args.port);
@@ -261,6 +265,7 @@ async function measure(s: Scenario): Promise<Row> {
 // --- Main ----------------------------------------------------------------------------------------
 
 async function main() {
+  if (args.stack) return benchStack({ duration: DURATION, connections: CONNECTIONS }).then(() => process.exit(0));
   const targets = await findTargets();
   log(`targets: ${JSON.stringify(targets, (k, v) => (k === 'sections' ? undefined : v))}`);
 
