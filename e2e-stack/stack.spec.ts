@@ -54,6 +54,13 @@ test('nginx keeps public pages about a second, and keeps private, staff and held
   await new Promise((r) => setTimeout(r, 1100));
   expect(['STALE', 'EXPIRED', 'MISS']).toContain((await request.get(article)).headers()['x-cache']);
 
+  // Other answers keep their own header: an uploaded image stays immutable for browsers.
+  const cover = /\/media\/covers\/[^"&?]+/.exec(decodeURIComponent((await body(`${stackInfo().url}/`)).text))?.[0];
+  expect(cover, 'the front page shows a cover image').toBeTruthy();
+  const image = await request.get(cover!);
+  expect(image.status()).toBe(200);
+  expect(image.headers()['cache-control']).toContain('immutable');
+
   // Per-request answers are never stored: search is private, so each request goes to the app.
   for (let i = 0; i < 2; i++) {
     const search = await request.get('/search?q=harbour');

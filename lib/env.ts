@@ -23,6 +23,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
     .optional(),
+  // A cache read slower than this counts as a miss (lib/cache/redis-options.mjs reads it; default 2000).
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   // Keeps several sites (or staging and production) apart in one Redis; the build id is added to it.
   REDIS_KEY_PREFIX: z
     .string()
