@@ -6,6 +6,12 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { appSecret } = await import('./lib/secret');
+  if (process.env.DATABASE_SYNC_URL) {
+    // An embedded replica pulls from its server before the first read: a new replica file is empty.
+    // Unreachable, the instance starts on what the file already holds.
+    const { client } = await import('./db');
+    await client.sync().catch((err) => console.error('[db] could not sync the replica at start:', err instanceof Error ? err.message : err));
+  }
   // The proxy answers old addresses with a 301 from this table; load it before the first request.
   const { reloadRedirects } = await import('./lib/redirects/refresh');
   await reloadRedirects();

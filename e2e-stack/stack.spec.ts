@@ -8,6 +8,7 @@ import { SLUGS } from '../e2e/support/demo';
 import { expect, test } from '../e2e/support/fixtures';
 import { newCommenter, uniq, uniqueAddress } from '../e2e/support/unique';
 import { STACK_TEST_DIR } from '../playwright.stack.config';
+import { MARKER } from '../scripts/stack/processes';
 import { logLines, stackInfo, stackQuery, stackSecrets } from './support';
 
 // The whole stack of `npm run stack`: nginx's micro-cache in front of instances a and b, which share
@@ -236,6 +237,53 @@ test('the same code runs on every kind of DATABASE_URL: ws://, http://, libsql:/
   const [{ n }] = (await local.execute("select count(*) as n from articles where status = 'published'")).rows as unknown as { n: number }[];
   local.close();
   expect(Number(n)).toBeGreaterThan(10);
+});
+
+test('an instance on an embedded replica of the server starts from a new, empty file and serves the site, old addresses included', async () => {
+  test.setTimeout(120_000);
+  const info = stackInfo();
+  const secrets = stackSecrets();
+  const port = Number(new URL(info.apps.at(-1)!.url).port) + 1;
+  const dir = path.resolve(STACK_TEST_DIR, 'replica-instance');
+  mkdirSync(dir, { recursive: true });
+  const logFile = path.join(dir, 'app.log');
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: `file:${path.join(dir, `replica-${uniq()}.db`)}`,
+      DATABASE_SYNC_URL: info.sqldUrl,
+      DATABASE_AUTH_TOKEN: secrets.databaseAuthToken,
+      REDIS_URL: info.redisUrl,
+      AUTH_SECRET: secrets.authSecret,
+      DATA_DIR: path.join(info.dir, 'app'),
+      TRUST_PROXY: 'true',
+      // Counted by the run's final check like every process of the stack.
+      [MARKER]: info.dir,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c) => (output += c));
+  child.stderr.on('data', (c) => (output += c));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await expect.poll(async () => (await fetch(`${url}/robots.txt`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
+    // Its redirect table was read from the replica before the first request (the Culture section was
+    // renamed in an earlier test): the file had been synced, not read empty.
+    expect((await body(`${url}/sections/culture`)).status).toBe(301);
+    const [latest] = await stackQuery<{ slug: string; title: string }>("select slug, title from articles where status = 'published' order by published_at desc limit 1");
+    const page = await body(`${url}/articles/${latest.slug}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`/articles/${latest.slug}`);
+    expect(output).not.toMatch(/could not (reload|sync)|no such table/);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    appendFileSync(logFile, output);
+  }
 });
 
 test('killing an instance under read load fails no reader request; it comes back sharing the same cache', async () => {
