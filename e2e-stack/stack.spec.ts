@@ -3,10 +3,11 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createClient } from '@libsql/client';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { SLUGS } from '../e2e/support/demo';
 import { expect, test } from '../e2e/support/fixtures';
-import { newCommenter, uniq, uniqueAddress } from '../e2e/support/unique';
+import { DEMO_PASSWORD, staffPage } from '../e2e/support/staff';
+import { newCommenter, uniq } from '../e2e/support/unique';
 import { STACK_TEST_DIR } from '../playwright.stack.config';
 import { MARKER } from '../scripts/stack/processes';
 import { logLines, stackInfo, stackQuery, stackSecrets } from './support';
@@ -23,16 +24,7 @@ function record(name: string, values: Record<string, number | string>) {
 }
 
 /** A staff member signed in on one instance (not through nginx). */
-async function staffOn(browser: Browser, baseURL: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-For': uniqueAddress() } });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('broadsheet-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-  return page;
-}
+const staffOn = (browser: Browser, baseURL: string, email: string) => staffPage(browser, email, DEMO_PASSWORD, baseURL);
 
 const body = async (url: string, headers: Record<string, string> = {}) => {
   const response = await fetch(url, { headers, redirect: 'manual' });

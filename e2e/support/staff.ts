@@ -4,11 +4,12 @@ export const DEMO_PASSWORD = 'broadsheet-demo';
 
 /**
  * A signed-in staff page in its own browser context, with its own client address so that sign-in
- * throttling and flood control in one test never touch another.
+ * throttling and flood control in one test never touch another. `baseURL` picks another server than
+ * the configured one (the stack test signs in on one app instance).
  */
-export async function staffPage(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
+export async function staffPage(browser: Browser, email: string, password = DEMO_PASSWORD, baseURL?: string): Promise<Page> {
   const address = `10.${60 + Math.floor(Math.random() * 20)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
-  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
+  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address }, ...(baseURL ? { baseURL } : {}) });
   const page = await context.newPage();
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
