@@ -27,7 +27,7 @@ export async function register() {
       if (lagMs) setTimeout(() => void reloadRedirects(), lagMs).unref();
     }).catch((err) => console.error('[redirects] not listening for other instances:', err instanceof Error ? err.message : err));
     // A notice lost while Redis was unreachable is made good within five minutes.
-    setInterval(() => void reloadRedirects(), 5 * 60_000).unref();
+    setInterval(() => void reloadRedirects({ holdRequests: false }), 5 * 60_000).unref();
   }
   const port = process.env.PORT ?? '3000';
 

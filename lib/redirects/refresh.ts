@@ -2,10 +2,14 @@ import { listRedirects } from '@/db/queries/redirects';
 import { broadcast } from '@/lib/instances/broadcast';
 import { setRedirects, trackReload } from './registry';
 
-/** Reloads this process's old-address table, which the proxy answers 301s from. A failure keeps the previous table. */
-export function reloadRedirects(): Promise<void> {
+/**
+ * Reloads this process's old-address table, which the proxy answers 301s from. A failure keeps the
+ * previous table. Requests wait for the reload unless `holdRequests` is false (a routine re-read, when
+ * nothing is known to have moved: with a large imported table it can take a moment).
+ */
+export function reloadRedirects({ holdRequests = true } = {}): Promise<void> {
   const reload = listRedirects().then(setRedirects, (err) => console.error('[redirects] could not reload old addresses:', err));
-  trackReload(reload);
+  if (holdRequests) trackReload(reload);
   return reload;
 }
 
