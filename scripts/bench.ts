@@ -433,7 +433,9 @@ async function main() {
     rss,
     payload,
   };
-  writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+  // Keep what other runs wrote (`--stack` keeps its figures under `stack`).
+  const earlier = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync('bench/results.json', JSON.stringify({ ...earlier, ...results }, null, 2) + '\n');
   log('wrote bench/results.json');
   stop();
   process.exit(0);

@@ -10,6 +10,7 @@ import { can } from '@/lib/auth/permissions';
 import { highlightSegments } from '@/lib/replies/highlight';
 import { commenterHref, parseCursor, QueueParamsSchema, queueHref } from '@/lib/replies/moderation-schema';
 import { ModerationShortcuts, ReplyRowTools, SelectAllReplies } from '@/components/admin/moderation-tools';
+import { firstValue, smallButton, type SearchParams } from '@/components/admin/desk-ui';
 import { sanctionLabel } from '@/components/admin/sanction-label';
 import { Time } from '@/components/ui/time';
 import {
@@ -72,10 +73,9 @@ const DONE_TEXT: Record<string, string> = {
 
 const STATUS_WORD: Record<ReplyStatus, string> = { pending: 'pending', approved: 'approved', spam: 'spam', trash: 'trash' };
 
-const small = 'rounded-sm border border-current/40 px-2 py-1 text-sm font-semibold hover:bg-current/5';
+const small = smallButton;
 
-type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const one = firstValue;
 
 export default async function CommentsDeskPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await getCurrentStaff();

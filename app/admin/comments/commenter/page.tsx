@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
+import { firstValue, smallButton, type SearchParams } from '@/components/admin/desk-ui';
 import { sanctionLabel } from '@/components/admin/sanction-label';
 import { Time } from '@/components/ui/time';
 import { historyByEmail } from '@/db/queries/moderation';
@@ -13,11 +14,10 @@ import { eraseCommenterAction, liftSanctionAction, removeRepliesAction, sanction
 export const metadata: Metadata = { title: 'Commenter tools', robots: { index: false } };
 export const instant = false;
 
-const small = 'rounded-sm border border-current/40 px-2 py-1 text-sm font-semibold hover:bg-current/5';
+const small = smallButton;
 const field = 'rounded-sm border border-current/30 bg-transparent px-2 py-1';
 
-type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const one = firstValue;
 
 /**
  * One commenter's tools: sanctions, removing all their replies, and their personal data. Kept off
