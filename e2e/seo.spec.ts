@@ -86,6 +86,18 @@ async function jsonLd(page: import('@playwright/test').Page) {
   };
 }
 
+test('the site has a favicon: /favicon.ico is an icon, and pages link it', async ({ request }) => {
+  const icon = await request.get('/favicon.ico');
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toBe('image/x-icon');
+  // An ICO header: reserved 0, type 1 (icon), then at least one image.
+  const bytes = await icon.body();
+  expect([bytes.readUInt16LE(0), bytes.readUInt16LE(2)]).toEqual([0, 1]);
+  expect(bytes.readUInt16LE(4)).toBeGreaterThan(0);
+  const html = await (await request.get('/')).text();
+  expect(html).toMatch(/<link rel="icon" href="\/favicon\.ico[^"]*"/);
+});
+
 test('an article carries NewsArticle JSON-LD whose comment count is the visible count', async ({ page, request }) => {
   const article = new ArticlePage(page);
   await article.goto(SLUGS.discussion);
