@@ -80,6 +80,28 @@ describe('reader reports', () => {
   });
 });
 
+describe('the Reported queue', () => {
+  it('pages replies by their latest open report, each reply once', async () => {
+    await m.db.db.update(m.schema.replyReports).set({ dismissedAt: new Date() });
+    const [a, b, c] = [await reply('pa@example.org'), await reply('pb@example.org'), await reply('pc@example.org')];
+    const report = (replyId: number, reporterHash: string) => m.reports.reportReply({ replyId, reason: 'spam', note: null, reporterHash, threshold: 99, perHour: 99 });
+    // Reported in the order a, b, c, then a again: a is the most recently reported.
+    await report(a.id, 'paging-1');
+    await report(b.id, 'paging-2');
+    await report(c.id, 'paging-3');
+    await report(a.id, 'paging-4');
+    const seen: number[] = [];
+    let before: number | undefined;
+    for (let guard = 0; guard < 10; guard++) {
+      const page = await m.reports.listReportedReplyIds(before, 1);
+      seen.push(...page.replyIds);
+      if (page.next === null) break;
+      before = page.next;
+    }
+    expect(seen).toEqual([a.id, c.id, b.id]);
+  });
+});
+
 describe('address retention', () => {
   it('drops hashed addresses and browsers from replies older than the cutoff, and only those', async () => {
     const old = await reply('aged@example.org', { ipHash: 'h-old', userAgent: 'UA', createdAt: new Date(Date.now() - 100 * 86_400_000) });

@@ -61,17 +61,20 @@ export const REPORTED_PAGE_SIZE = 25;
  * The Reported queue: replies with open reports, most recently reported first, keyset-paged by the
  * latest open report id (reply_reports_open_idx keeps the open ones together).
  */
-export async function listReportedReplyIds(beforeReportId?: number): Promise<{ replyIds: number[]; next: number | null }> {
+export async function listReportedReplyIds(beforeReportId?: number, pageSize = REPORTED_PAGE_SIZE): Promise<{ replyIds: number[]; next: number | null }> {
   const latest = sql<number>`max(${replyReports.id})`;
   const rows = await db
     .select({ replyId: replyReports.replyId, latest })
     .from(replyReports)
-    .where(and(isNull(replyReports.dismissedAt), beforeReportId ? lt(replyReports.id, beforeReportId) : undefined))
+    .where(isNull(replyReports.dismissedAt))
     .groupBy(replyReports.replyId)
+    // The cursor compares each reply's latest report, after grouping: filtering reports before grouping
+    // would bring a reply back on a later page through an older report of its own.
+    .having(beforeReportId ? lt(latest, beforeReportId) : undefined)
     .orderBy(desc(latest))
-    .limit(REPORTED_PAGE_SIZE + 1);
-  const page = rows.slice(0, REPORTED_PAGE_SIZE);
-  return { replyIds: page.map((r) => r.replyId), next: rows.length > REPORTED_PAGE_SIZE ? Number(page[page.length - 1].latest) : null };
+    .limit(pageSize + 1);
+  const page = rows.slice(0, pageSize);
+  return { replyIds: page.map((r) => r.replyId), next: rows.length > pageSize ? Number(page[page.length - 1].latest) : null };
 }
 
 export async function countOpenReports(): Promise<number> {
