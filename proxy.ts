@@ -25,10 +25,13 @@ function heldReplyRewrite(request: NextRequest, slugSegment: string) {
 const hasSessionCookie = (request: NextRequest) =>
   request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
 
+const RELOAD_WAIT_MS = 1000;
+
 export async function proxy(request: NextRequest) {
-  // Another instance has just moved an address and this one is reloading its table: wait for it.
+  // Another instance has just moved an address and this one is reloading its table: wait for it, but
+  // not for long (a stalled database server would otherwise stall every page).
   const reloading = reloadInProgress();
-  if (reloading) await reloading;
+  if (reloading) await Promise.race([reloading, new Promise((resolve) => setTimeout(resolve, RELOAD_WAIT_MS))]);
   const response = route(request);
   // For nginx's micro-cache (deploy/nginx.conf): keep this answer to the end of the current second at
   // most. nginx counts validity in whole seconds, so its own "1s" lasts up to two; with this a change
@@ -71,8 +74,8 @@ function route(request: NextRequest): NextResponse {
 
 export const config = {
   // Every page address: any reader path can be an old one (imported permalinks answer 301 too); the
-  // work per request is a Map lookup. Next's own files, route handlers, media and files are left out.
-  // Every page address, but not files, assets or route handlers, except the list feeds
-  // (/sections/<slug>/feed.xml and the like), whose old addresses must also answer 301.
+  // work per request is a Map lookup. Next's own files, route handlers, media and paths ending in a
+  // file name are left out, except the list feeds (/sections/<slug>/feed.xml and the like), whose old
+  // addresses must also answer 301.
   matcher: ['/((?!_next/|api/|media/|.*\\.[^/]+$).*)', '/(sections|tags|authors)/:slug/feed.xml'],
 };

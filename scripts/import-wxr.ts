@@ -69,7 +69,8 @@ async function main(args: string[]): Promise<number> {
 
   const tags = [...report.touched];
   for (let i = 0; i < tags.length; i += TAGS_PER_CALL) {
-    const result = await revalidateOnServer(tags.slice(i, i + TAGS_PER_CALL));
+    // Imported permalinks become redirects: the table is reloaded once, with the last batch.
+    const result = await revalidateOnServer(tags.slice(i, i + TAGS_PER_CALL), { redirects: i + TAGS_PER_CALL >= tags.length });
     if (!result.ok && result.notRunning) {
       console.log(`No server is running at ${serverUrl()}; pages will be fresh when it starts.`);
       break;

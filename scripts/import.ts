@@ -40,7 +40,8 @@ async function main(files: string[]): Promise<number> {
   }
 
   if (tags.size > 0) {
-    const result = await revalidateOnServer([...tags]);
+    // A new article may take an address that used to redirect: the table is reloaded too.
+    const result = await revalidateOnServer([...tags], { redirects: true });
     if (result.ok) console.log(`Told the server at ${serverUrl()} to refresh ${result.revalidated.length} cached pages.`);
     else if (result.notRunning) console.log(`No server is running at ${serverUrl()}; pages will be fresh when it starts.`);
     else {

@@ -8,9 +8,13 @@ import { redisCacheOptions } from './redis-options.mjs';
 // it stale after one second and render it again. It travels inside the stored value instead.
 const CACHE_CONTROL = '__broadsheetCacheControl';
 
+// Next constructs a handler per request; the options (which read BUILD_ID from disk) are worked out once.
+let options;
+
 export default class RedisIncrementalCache extends CachedHandler {
   constructor(context = {}) {
-    super({ ...redisCacheOptions(context.serverDistDir), serverDistDir: context.serverDistDir });
+    options ??= { ...redisCacheOptions(context.serverDistDir), serverDistDir: context.serverDistDir };
+    super(options);
   }
 
   async set(key, data, ctx) {

@@ -1,6 +1,6 @@
 import { listRedirects } from '@/db/queries/redirects';
 import { broadcast } from '@/lib/instances/broadcast';
-import { setRedirects, trackReload } from './registry';
+import { setRedirects, startReload, trackReload } from './registry';
 
 /**
  * Reloads this process's old-address table, which the proxy answers 301s from. A failure keeps the
@@ -8,7 +8,8 @@ import { setRedirects, trackReload } from './registry';
  * nothing is known to have moved: with a large imported table it can take a moment).
  */
 export function reloadRedirects({ holdRequests = true } = {}): Promise<void> {
-  const reload = listRedirects().then(setRedirects, (err) => console.error('[redirects] could not reload old addresses:', err));
+  const number = startReload();
+  const reload = listRedirects().then((entries) => setRedirects(entries, number), (err) => console.error('[redirects] could not reload old addresses:', err));
   if (holdRequests) trackReload(reload);
   return reload;
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isUsableLegacyPath, redirectFor, reloadInProgress, setRedirects, trackReload } from './registry';
+import { readdirSync } from 'node:fs';
+import { isUsableLegacyPath, redirectFor, reloadInProgress, setRedirects, startReload, trackReload } from './registry';
 
 describe('redirectFor', () => {
   beforeEach(() => {
@@ -59,9 +60,28 @@ describe('redirectFor', () => {
       expect(isUsableLegacyPath(path), path).toBe(true);
     }
   });
+
+  it('knows every top-level address the app has (a new route folder must be added to OWN_ADDRESS)', () => {
+    const names = ['app', 'app/(site)', 'app/(auth)'].flatMap((dir) =>
+      readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('(') && !e.name.startsWith('[')).map((e) => e.name),
+    );
+    expect(names).toContain('unsubscribe');
+    for (const name of names) {
+      expect(isUsableLegacyPath(`/${name}`), name).toBe(false);
+      expect(isUsableLegacyPath(`/${name}/old-post`), name).toBe(false);
+    }
+  });
 });
 
 describe('reloads in progress', () => {
+  it('apply in the order they started, an older result arriving late being dropped', () => {
+    const older = startReload();
+    const newer = startReload();
+    setRedirects([{ kind: 'tags', oldSlug: 'renamed', slug: 'now' }], newer);
+    setRedirects([], older);
+    expect(redirectFor('/tags/renamed')).toBe('/tags/now');
+  });
+
   it('are visible to the proxy until they settle, the latest one winning', async () => {
     let finishFirst!: () => void;
     const first = new Promise<void>((resolve) => (finishFirst = resolve));

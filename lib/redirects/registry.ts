@@ -10,11 +10,31 @@ export type RedirectKind = 'articles' | 'sections' | 'tags';
  */
 export type RedirectEntry = { kind: RedirectKind; oldSlug: string; slug: string } | { kind: 'legacy'; oldPath: string; slug: string };
 
-type Registry = { byPath: Map<string, string> | null; legacy?: Map<string, string>; reloading?: Promise<void> | null };
+type Registry = {
+  byPath: Map<string, string> | null;
+  legacy?: Map<string, string>;
+  reloading?: Promise<void> | null;
+  /** Reloads are numbered as they start; one that finishes after a newer one has been applied is dropped. */
+  started?: number;
+  applied?: number;
+};
 
 const registry: Registry = ((globalThis as { __broadsheetRedirects?: Registry }).__broadsheetRedirects ??= { byPath: null });
 
-export function setRedirects(entries: RedirectEntry[]): void {
+/** A number for a reload about to read the table, to pass to setRedirects with what it read. */
+export function startReload(): number {
+  return (registry.started = (registry.started ?? 0) + 1);
+}
+
+/**
+ * Replaces the table. With a reload's number, a result older than the one already applied is
+ * dropped: reloads overlap (a notice, the replica's lag, the timer) and can finish out of order.
+ */
+export function setRedirects(entries: RedirectEntry[], reload?: number): void {
+  if (reload !== undefined) {
+    if (reload < (registry.applied ?? 0)) return;
+    registry.applied = reload;
+  }
   const byPath = new Map<string, string>();
   const legacy = new Map<string, string>();
   for (const e of entries) {
@@ -37,7 +57,9 @@ export function normaliseLegacyPath(pathname: string): string {
 }
 
 // Addresses of this site that an imported old path must never shadow.
-const OWN_ADDRESS = /^\/(?:$|(?:articles|sections|tags|authors|search|front|admin|api|login|media|_next)(?:\/|$)|[^/]*\.[^/]+$)/;
+// Every top-level folder of app/ (and its route groups) is here; registry.test.ts checks it.
+const OWN_ADDRESS =
+  /^\/(?:$|(?:articles|sections|tags|authors|search|front|corrections|sitemaps|admin|api|login|media|brand|unsubscribe|_next)(?:\/|$)|[^/]*\.[^/]+(?:\/|$))/;
 
 /** Whether an old path from another system can answer a 301 here without hiding one of our pages. */
 export function isUsableLegacyPath(path: string): boolean {
@@ -57,10 +79,6 @@ export function trackReload(reload: Promise<void>): void {
 
 export function reloadInProgress(): Promise<void> | null {
   return registry.reloading ?? null;
-}
-
-export function redirectsLoaded(): boolean {
-  return registry.byPath !== null;
 }
 
 const READER_ADDRESS = /^\/(articles|sections|tags)\/([^/]+)(\/.*)?$/;

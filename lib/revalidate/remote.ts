@@ -8,16 +8,17 @@ export function serverUrl(): string {
 }
 
 /**
- * Asks the running server to revalidate `tags`. A server that is not running has no cache to
- * refresh; any other failure is reported so the caller can fail loudly.
+ * Asks the running server to revalidate `tags`, and with `redirects` to reload its table of old
+ * addresses (and tell the other instances to). A server that is not running has no cache to refresh;
+ * any other failure is reported so the caller can fail loudly.
  */
-export async function revalidateOnServer(tags: string[], options: { secondPass?: boolean } = {}): Promise<RemoteRevalidation> {
+export async function revalidateOnServer(tags: string[], options: { secondPass?: boolean; redirects?: boolean } = {}): Promise<RemoteRevalidation> {
   let response: Response;
   try {
     response = await fetch(`${serverUrl()}/api/revalidate`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${appSecret()}` },
-      body: JSON.stringify({ tags, ...(options.secondPass ? { secondPass: true } : {}) }),
+      body: JSON.stringify({ tags, ...(options.secondPass ? { secondPass: true } : {}), ...(options.redirects ? { redirects: true } : {}) }),
     });
   } catch (err) {
     const code = (err as { cause?: { code?: string } }).cause?.code;

@@ -12,6 +12,7 @@ import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';
 export async function POST(request: Request) {
   if (!hasAppSecretBearer(request)) return Response.json({ error: 'Not authorised.' }, { status: 401 });
   const published = await publishDueArticles();
+  const all = new Set<string>();
   for (const a of published) {
     const tags = [
       cacheTags.article(a.id),
@@ -21,10 +22,11 @@ export async function POST(request: Request) {
       ...a.tagSlugs.map(cacheTags.tag),
       ...a.authorSlugs.map(cacheTags.author),
     ];
-    for (const tag of tags) revalidateTag(tag, { expire: 0 });
-    // Same as the newsroom's actions: a render in flight across the change is corrected shortly after.
-    revalidateAgainShortly(tags);
+    for (const tag of tags) all.add(tag);
   }
+  for (const tag of all) revalidateTag(tag, { expire: 0 });
+  // Same as the newsroom's actions: a render in flight across the change is corrected shortly after.
+  revalidateAgainShortly([...all]);
   if (published.length) await refreshRedirects();
   return Response.json({ published: published.map((a) => a.slug) });
 }
