@@ -19,7 +19,7 @@ import { cacheTags } from '@/lib/cache-tags';
 import { env } from '@/lib/env';
 import { renderMarkdown } from '@/lib/markdown/render';
 import { absolutizeHtml, articleGuid, buildRssFeed, correctionGuid, FEED_SIZE, type FeedChannel, type FeedEntry } from '@/lib/seo/feed';
-import { absoluteUrl, SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME } from '@/lib/seo/site';
+import { absoluteUrl, escapeXml, SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME } from '@/lib/seo/site';
 import {
   articleIdRange,
   NEWS_SITEMAP_MAX_URLS,
@@ -41,14 +41,10 @@ import { tagBylines } from './cached-data';
 
 const url = (path: string) => absoluteUrl(path, env.SITE_URL);
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 function toFeedEntry(a: FeedArticle): FeedEntry {
   const cover = a.coverImagePath ? url(mediaUrl(a.coverImagePath)) : undefined;
   // The cover leads the item as it leads the page; the body goes through the one Markdown renderer.
-  const html = (cover ? `<p><img src="${escapeHtml(cover)}" alt="" /></p>\n` : '') + absolutizeHtml(renderMarkdown(a.body), env.SITE_URL);
+  const html = (cover ? `<p><img src="${escapeXml(cover)}" alt="" /></p>\n` : '') + absolutizeHtml(renderMarkdown(a.body), env.SITE_URL);
   return {
     guid: articleGuid(a.id, env.SITE_URL),
     title: a.title,
@@ -147,7 +143,7 @@ export async function getCorrectionsFeedXml(): Promise<string> {
       url: `${articleUrl}#corrections-heading`,
       date: c.createdAt,
       description: c.body,
-      html: `<p>${escapeHtml(c.body)}</p>\n<p>Correction to <a href="${escapeHtml(articleUrl)}">${escapeHtml(c.article.title)}</a>.</p>`,
+      html: `<p>${escapeXml(c.body)}</p>\n<p>Correction to <a href="${escapeXml(articleUrl)}">${escapeXml(c.article.title)}</a>.</p>`,
       authors: [],
       categories: [{ name: 'Corrections', url: url('/corrections/feed.xml') }],
     };

@@ -1,3 +1,4 @@
+import { safeReturnPath } from '@/lib/safe-redirect';
 import { z } from 'zod';
 import { REPLY_STATUSES } from '@/db/schema';
 
@@ -98,6 +99,12 @@ const commenterEmail = z
 
 /** The commenter page's address: whose tools, and which desk page to go back to after an action. */
 export const CommenterParamsSchema = z.object({ email: commenterEmail, back: z.string().max(500).optional() });
+
+/** Where a desk action or page goes back to: a desk address the moderator came from, else the desk. */
+export function deskReturn(value: string | undefined) {
+  const path = safeReturnPath(value, '/admin/comments');
+  return path.startsWith('/admin/comments') ? path : '/admin/comments';
+}
 
 /** The commenter page for one email, returning to the desk page `back`. */
 export function commenterHref(email: string, back: string) {

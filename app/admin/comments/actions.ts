@@ -16,6 +16,7 @@ import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
 import { revalidateAgainShortly } from '@/lib/revalidate/echo';
 import {
   DecisionSchema,
+  deskReturn,
   DismissReportsSchema,
   EditReplySchema,
   EraseCommenterSchema,
@@ -25,7 +26,6 @@ import {
   StaffReplySchema,
   UndoSchema,
 } from '@/lib/replies/moderation-schema';
-import { safeReturnPath } from '@/lib/safe-redirect';
 
 // The moderation desk. Every action: session → can('reply.moderate') → zod → the work → revalidate
 // the public articles whose visible replies changed (so readers see it on their next request).
@@ -47,11 +47,6 @@ async function moderatorForForm(): Promise<Awaited<ReturnType<typeof requireMode
 }
 
 /** Only the desk itself is a place to come back to. */
-function deskReturn(value: string | undefined) {
-  const path = safeReturnPath(value, '/admin/comments');
-  return path.startsWith('/admin/comments') ? path : '/admin/comments';
-}
-
 function withNotice(path: string, notice: Record<string, string>) {
   const url = new URL(path, 'http://desk');
   for (const key of ['done', 'n', 'undo', 'error']) url.searchParams.delete(key);

@@ -73,16 +73,14 @@ const DONE_TEXT: Record<string, string> = {
 
 const STATUS_WORD: Record<ReplyStatus, string> = { pending: 'pending', approved: 'approved', spam: 'spam', trash: 'trash' };
 
-const small = smallButton;
 
-const one = firstValue;
 
 export default async function CommentsDeskPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await getCurrentStaff();
   if (!staff) redirect('/login?callbackUrl=/admin/comments');
   if (!can(staff, { do: 'reply.moderate' })) redirect('/admin');
   const raw = await searchParams;
-  const params = QueueParamsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, one(v)])));
+  const params = QueueParamsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, firstValue(v)])));
   const filter = { status: params.status, articleId: params.article, email: params.email, text: params.q };
   const reportedView = params.view === 'reported';
   const [counts, reportedCount, page, decisions] = await Promise.all([
@@ -92,7 +90,7 @@ export default async function CommentsDeskPage({ searchParams }: { searchParams:
     listRecentDecisions(12),
   ]);
   const here = queueHref(params);
-  const notice = { done: one(raw.done), n: one(raw.n), undo: one(raw.undo), error: one(raw.error) };
+  const notice = { done: firstValue(raw.done), n: firstValue(raw.n), undo: firstValue(raw.undo), error: firstValue(raw.error) };
   const filtered = Boolean(params.article || params.email || params.q);
 
   return (
@@ -144,7 +142,7 @@ export default async function CommentsDeskPage({ searchParams }: { searchParams:
           Commenter email
           <input name="email" type="email" defaultValue={params.email ?? ''} className="rounded-sm border border-current/30 bg-transparent px-2 py-1 font-normal" />
         </label>
-        <button className={small}>Filter</button>
+        <button className={smallButton}>Filter</button>
         {filtered && (
           <Link href={queueHref({ status: params.status })} className="underline underline-offset-4">
             Clear filters
@@ -163,16 +161,16 @@ export default async function CommentsDeskPage({ searchParams }: { searchParams:
             <span className="text-sm text-current/70">With selected:</span>
             {reportedView ? (
               <>
-                <button formAction={dismissReportsAction} className={small}>
+                <button formAction={dismissReportsAction} className={smallButton}>
                   Dismiss reports on selected
                 </button>
-                <button name="decision" value="trash" className={small}>
+                <button name="decision" value="trash" className={smallButton}>
                   Trash selected
                 </button>
               </>
             ) : (
               ROW_ACTIONS[params.status].map((a) => (
-                <button key={a.decision} name="decision" value={a.decision} className={small}>
+                <button key={a.decision} name="decision" value={a.decision} className={smallButton}>
                   {a.label} selected
                 </button>
               ))
@@ -296,7 +294,7 @@ function Notice({ notice, returnTo }: { notice: { done?: string; n?: string; und
         <form action={undoDecisionAction}>
           <input type="hidden" name="logIds" value={notice.undo} />
           <input type="hidden" name="returnTo" value={returnTo} />
-          <button className={small}>Undo</button>
+          <button className={smallButton}>Undo</button>
         </form>
       )}
     </div>
@@ -416,12 +414,12 @@ function DeskRow({ row, returnTo, reportedView }: { row: QueueRow; returnTo: str
               <input type="hidden" name="ids" value={row.id} />
               <input type="hidden" name="returnTo" value={returnTo} />
               {ROW_ACTIONS[row.status].map((a) => (
-                <button key={a.decision} name="decision" value={a.decision} data-shortcut={a.key} className={small}>
+                <button key={a.decision} name="decision" value={a.decision} data-shortcut={a.key} className={smallButton}>
                   {a.label}
                 </button>
               ))}
               {reportedView && row.reports.length > 0 && (
-                <button formAction={dismissReportsAction} className={small}>
+                <button formAction={dismissReportsAction} className={smallButton}>
                   Dismiss reports
                 </button>
               )}
@@ -430,7 +428,7 @@ function DeskRow({ row, returnTo, reportedView }: { row: QueueRow; returnTo: str
               <input type="hidden" name="scope" value="thread" />
               <input type="hidden" name="replyId" value={row.id} />
               <input type="hidden" name="returnTo" value={returnTo} />
-              <button className={small} title="This reply and every reply under it go to the trash">
+              <button className={smallButton} title="This reply and every reply under it go to the trash">
                 Remove this whole thread
               </button>
             </form>

@@ -8,16 +8,14 @@ import { Time } from '@/components/ui/time';
 import { historyByEmail } from '@/db/queries/moderation';
 import { sanctionsByEmail } from '@/db/queries/sanctions';
 import { can } from '@/lib/auth/permissions';
-import { CommenterParamsSchema, queueHref } from '@/lib/replies/moderation-schema';
+import { CommenterParamsSchema, deskReturn, queueHref } from '@/lib/replies/moderation-schema';
 import { eraseCommenterAction, liftSanctionAction, removeRepliesAction, sanctionCommenterAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Commenter tools', robots: { index: false } };
 export const instant = false;
 
-const small = smallButton;
 const field = 'rounded-sm border border-current/30 bg-transparent px-2 py-1';
 
-const one = firstValue;
 
 /**
  * One commenter's tools: sanctions, removing all their replies, and their personal data. Kept off
@@ -28,11 +26,10 @@ export default async function CommenterPage({ searchParams }: { searchParams: Pr
   if (!staff) redirect('/login?callbackUrl=/admin/comments');
   if (!can(staff, { do: 'reply.moderate' })) redirect('/admin');
   const raw = await searchParams;
-  const parsed = CommenterParamsSchema.safeParse({ email: one(raw.email), back: one(raw.back) });
+  const parsed = CommenterParamsSchema.safeParse({ email: firstValue(raw.email), back: firstValue(raw.back) });
   if (!parsed.success) notFound();
   const { email } = parsed.data;
-  // Only a desk address goes back (the actions check it again).
-  const back = parsed.data.back?.startsWith('/admin/comments') ? parsed.data.back : queueHref({ status: 'pending' });
+  const back = deskReturn(parsed.data.back);
   const [history, sanctions] = await Promise.all([historyByEmail([email]), sanctionsByEmail([email])]);
   const counts = history.get(email) ?? { pending: 0, approved: 0, spam: 0, trash: 0 };
   const list = sanctions.get(email) ?? [];
@@ -81,7 +78,7 @@ export default async function CommenterPage({ searchParams }: { searchParams: Pr
                     <form action={liftSanctionAction}>
                       <input type="hidden" name="id" value={x.id} />
                       <input type="hidden" name="returnTo" value={back} />
-                      <button className={small}>Lift</button>
+                      <button className={smallButton}>Lift</button>
                     </form>
                   )}
                 </li>
@@ -110,7 +107,7 @@ export default async function CommenterPage({ searchParams }: { searchParams: Pr
             <label className="flex items-center gap-1">
               <input type="checkbox" name="includeAddress" /> their address too
             </label>
-            <button className={small}>Apply sanction</button>
+            <button className={smallButton}>Apply sanction</button>
           </form>
         </section>
 
@@ -123,9 +120,9 @@ export default async function CommenterPage({ searchParams }: { searchParams: Pr
               <input type="hidden" name="scope" value="commenter" />
               <input type="hidden" name="email" value={email} />
               <input type="hidden" name="returnTo" value={back} />
-              <button className={small}>Remove this commenter’s replies</button>
+              <button className={smallButton}>Remove this commenter’s replies</button>
             </form>
-            <a href={`/admin/comments/export?email=${encodeURIComponent(email)}`} className={small} download>
+            <a href={`/admin/comments/export?email=${encodeURIComponent(email)}`} className={smallButton} download>
               Export replies (JSON)
             </a>
           </div>
@@ -135,7 +132,7 @@ export default async function CommenterPage({ searchParams }: { searchParams: Pr
             <label className="flex items-center gap-1">
               <input type="checkbox" name="confirm" value="yes" /> I understand erasing cannot be undone
             </label>
-            <button className={`${small} border-red-800 text-red-800 dark:text-red-300`}>Erase this commenter’s data</button>
+            <button className={`${smallButton} border-red-800 text-red-800 dark:text-red-300`}>Erase this commenter’s data</button>
           </form>
         </section>
       </div>
