@@ -16,4 +16,28 @@ export const cacheTags = {
   tags: 'tags',
   /** The section list in the masthead and footer. */
   sections: 'sections',
-} as const;
+  /**
+   * Every reader page an article appears on: its own page (at its address and a former one), the home
+   * page, and the lists of its sections, tags and authors. The one list of what an article touches.
+   */
+  forArticle(a: ArticleCacheKeys): string[] {
+    return [
+      cacheTags.article(a.id),
+      cacheTags.articleSlug(a.slug),
+      ...(a.previousSlug ? [cacheTags.articleSlug(a.previousSlug)] : []),
+      cacheTags.home,
+      ...a.sectionSlugs.map(cacheTags.section),
+      ...a.tagSlugs.map(cacheTags.tag),
+      ...a.authorSlugs.map(cacheTags.author),
+    ];
+  },
+};
+
+export type ArticleCacheKeys = {
+  id: number;
+  slug: string;
+  previousSlug?: string | null;
+  sectionSlugs: readonly string[];
+  tagSlugs: readonly string[];
+  authorSlugs: readonly string[];
+};

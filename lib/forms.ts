@@ -6,6 +6,8 @@ export type ActionState<Values extends Record<string, string> = Record<string, s
   message?: string;
   fieldErrors?: Partial<Record<string, string>>;
   values?: Partial<Values>;
+  /** When the server answered: lets a form with two actions tell which answered last. */
+  at?: number;
 };
 
 export const idleState: ActionState = { status: 'idle' };
