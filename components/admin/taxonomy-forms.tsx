@@ -14,65 +14,24 @@ import {
   type SectionFormState,
   type TagFormState,
 } from '@/app/admin/sections/actions';
+import { errorId, Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { errorText, inputClass, smallButton } from '@/components/ui/styles';
+import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/forms';
 
-const input = 'rounded-sm border border-current/30 bg-transparent px-2 py-1 aria-[invalid=true]:border-red-700';
-const primary = 'rounded-sm bg-[var(--color-ink)] px-4 py-2 font-semibold text-[var(--color-paper)] disabled:opacity-60';
-const small = 'rounded-sm border border-current/40 px-2 py-1 font-semibold disabled:opacity-60';
-const errorText = 'text-sm text-red-700 dark:text-red-400';
-
-function Message({ state }: { state: ActionState }) {
+/** A labelled text field of the add and merge forms; `resetKey` refills it after an answer. */
+function TextField(props: { id: string; name: string; label: string; value?: string; error?: string; resetKey: string; hint?: string; list?: string; wide?: boolean }) {
   return (
-    <div role="status" aria-live="polite" className="text-sm font-semibold">
-      {state.message && <p className={state.status === 'error' ? 'text-red-700 dark:text-red-400' : 'text-green-800 dark:text-green-300'}>{state.message}</p>}
-    </div>
+    // The error is named first: it is what a refused field has to say.
+    <Field id={props.id} label={props.label} hint={props.hint} error={props.error} errorFirst className={`flex flex-col gap-1 ${props.wide ? 'sm:col-span-2' : ''}`}>
+      <input name={props.name} defaultValue={props.value} key={`${props.name}-${props.resetKey}`} list={props.list} className={inputClass} />
+    </Field>
   );
 }
 
-/** A labelled field whose refused value is marked invalid and tied to its message. */
-function Field(props: {
-  id: string;
-  name: string;
-  label: string;
-  value?: string;
-  error?: string;
-  resetKey: string;
-  hint?: string;
-  list?: string;
-  wide?: boolean;
-}) {
-  const described = [props.error ? `${props.id}-error` : null, props.hint ? `${props.id}-hint` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`flex flex-col gap-1 ${props.wide ? 'sm:col-span-2' : ''}`}>
-      <label htmlFor={props.id} className="text-sm font-semibold">
-        {props.label}
-      </label>
-      <input
-        id={props.id}
-        name={props.name}
-        defaultValue={props.value}
-        key={`${props.name}-${props.resetKey}`}
-        list={props.list}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={described}
-        className={input}
-      />
-      {props.hint && (
-        <p id={`${props.id}-hint`} className="text-xs text-current/70">
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p id={`${props.id}-error`} className={errorText}>
-          {props.error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** An input inside a table cell, belonging to the row's form through the `form` attribute. */
-function CellInput(props: { form: string; id: string; name: string; label: string; value: string; error?: string; resetKey: string; className?: string }) {
+/** An input inside a table cell, belonging to the row's form through the `form` attribute (its column heading is its visible label). */
+function CellInput(props: { form: string; id: string; name: string; label: string; value: string; error?: string; resetKey: string }) {
   return (
     <>
       <input
@@ -83,11 +42,11 @@ function CellInput(props: { form: string; id: string; name: string; label: strin
         key={props.resetKey}
         aria-label={props.label}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-        className={`${input} w-full ${props.className ?? ''}`}
+        aria-describedby={props.error ? errorId(props.id) : undefined}
+        className={`${inputClass} w-full`}
       />
       {props.error && (
-        <p id={`${props.id}-error`} className={errorText}>
+        <p id={errorId(props.id)} className={errorText}>
           {props.error}
         </p>
       )}
@@ -98,23 +57,21 @@ function CellInput(props: { form: string; id: string; name: string; label: strin
 // Sections
 
 export function NewSectionForm() {
-  const [state, action, pending] = useActionState<SectionFormState, FormData>(createSectionAction, { status: 'idle' });
+  const [state, action] = useActionState<SectionFormState, FormData>(createSectionAction, { status: 'idle' });
   const e = state.fieldErrors ?? {};
   const v = state.status === 'error' ? (state.values ?? {}) : {};
   const resetKey = state.message ?? '';
   return (
     <form action={action} noValidate className="flex flex-col gap-3 rounded-sm border border-current/20 p-4">
       <h3 className="font-serif text-lg font-bold">Add a section</h3>
-      <Message state={state} />
+      <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="new-section-name" name="name" label="Section name" value={v.name} error={e.name} resetKey={resetKey} />
-        <Field id="new-section-slug" name="slug" label="Section slug" value={v.slug} error={e.slug} resetKey={resetKey} hint="Leave empty to make it from the name." />
-        <Field id="new-section-description" name="description" label="Description" value={v.description} error={e.description} resetKey={resetKey} wide />
+        <TextField id="new-section-name" name="name" label="Section name" value={v.name} error={e.name} resetKey={resetKey} />
+        <TextField id="new-section-slug" name="slug" label="Section slug" value={v.slug} error={e.slug} resetKey={resetKey} hint="Leave empty to make it from the name." />
+        <TextField id="new-section-description" name="description" label="Description" value={v.description} error={e.description} resetKey={resetKey} wide />
       </div>
       <div>
-        <button disabled={pending} className={primary}>
-          Create section
-        </button>
+        <SubmitButton>Create section</SubmitButton>
       </div>
     </form>
   );
@@ -129,9 +86,9 @@ export function SectionRow({
   first: boolean;
   last: boolean;
 }) {
-  const [saveState, save, saving] = useActionState<SectionFormState, FormData>(updateSectionAction, { status: 'idle' });
-  const [moveState, move, moving] = useActionState<ActionState, FormData>(moveSectionAction, { status: 'idle' });
-  const [deleteState, remove, deleting] = useActionState<ActionState, FormData>(deleteSectionAction, { status: 'idle' });
+  const [saveState, save] = useActionState<SectionFormState, FormData>(updateSectionAction, { status: 'idle' });
+  const [moveState, move] = useActionState<ActionState, FormData>(moveSectionAction, { status: 'idle' });
+  const [deleteState, remove] = useActionState<ActionState, FormData>(deleteSectionAction, { status: 'idle' });
   const formId = `section-${section.id}`;
   const e = saveState.fieldErrors ?? {};
   const v = saveState.status === 'error' ? (saveState.values ?? {}) : {};
@@ -148,33 +105,33 @@ export function SectionRow({
       <td className="py-2 pr-2 text-center">
         <form action={move} className="inline-flex gap-1">
           <input type="hidden" name="id" value={section.id} />
-          <button name="direction" value="up" disabled={moving || first} className={small} aria-label={`Move section ${section.name} up`}>
+          <SubmitButton name="direction" value="up" disabled={first} className={smallButton} aria-label={`Move section ${section.name} up`}>
             ↑
-          </button>
-          <button name="direction" value="down" disabled={moving || last} className={small} aria-label={`Move section ${section.name} down`}>
+          </SubmitButton>
+          <SubmitButton name="direction" value="down" disabled={last} className={smallButton} aria-label={`Move section ${section.name} down`}>
             ↓
-          </button>
+          </SubmitButton>
         </form>
-        <Message state={moveState} />
+        <FormMessage state={moveState} />
       </td>
       <td className="py-2 pr-2 text-center tabular-nums">{section.articleCount}</td>
       <td className="py-2">
         <div className="flex flex-wrap gap-2">
           <form id={formId} action={save} noValidate>
             <input type="hidden" name="id" value={section.id} />
-            <button disabled={saving} className={small} aria-label={`Save section ${section.name}`}>
+            <SubmitButton className={smallButton} aria-label={`Save section ${section.name}`}>
               Save section
-            </button>
+            </SubmitButton>
           </form>
           <form action={remove}>
             <input type="hidden" name="id" value={section.id} />
-            <button disabled={deleting} className={small} aria-label={`Delete section ${section.name}`}>
+            <SubmitButton className={smallButton} aria-label={`Delete section ${section.name}`}>
               Delete section
-            </button>
+            </SubmitButton>
           </form>
         </div>
-        <Message state={saveState} />
-        <Message state={deleteState} />
+        <FormMessage state={saveState} />
+        <FormMessage state={deleteState} />
       </td>
     </tr>
   );
@@ -183,29 +140,27 @@ export function SectionRow({
 // Tags
 
 export function NewTagForm() {
-  const [state, action, pending] = useActionState<TagFormState, FormData>(createTagAction, { status: 'idle' });
+  const [state, action] = useActionState<TagFormState, FormData>(createTagAction, { status: 'idle' });
   const e = state.fieldErrors ?? {};
   const v = state.status === 'error' ? (state.values ?? {}) : {};
   const resetKey = state.message ?? '';
   return (
     <form action={action} noValidate className="flex flex-col gap-3 rounded-sm border border-current/20 p-4">
       <h3 className="font-serif text-lg font-bold">Add a tag</h3>
-      <Message state={state} />
+      <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="new-tag-name" name="name" label="Tag name" value={v.name} error={e.name} resetKey={resetKey} />
-        <Field id="new-tag-slug" name="slug" label="Tag slug" value={v.slug} error={e.slug} resetKey={resetKey} hint="Leave empty to make it from the name." />
+        <TextField id="new-tag-name" name="name" label="Tag name" value={v.name} error={e.name} resetKey={resetKey} />
+        <TextField id="new-tag-slug" name="slug" label="Tag slug" value={v.slug} error={e.slug} resetKey={resetKey} hint="Leave empty to make it from the name." />
       </div>
       <div>
-        <button disabled={pending} className={primary}>
-          Create tag
-        </button>
+        <SubmitButton>Create tag</SubmitButton>
       </div>
     </form>
   );
 }
 
 export function MergeTagsForm({ suggestions }: { suggestions: { slug: string; name: string }[] }) {
-  const [state, action, pending] = useActionState<MergeFormState, FormData>(mergeTagsAction, { status: 'idle' });
+  const [state, action] = useActionState<MergeFormState, FormData>(mergeTagsAction, { status: 'idle' });
   const e = state.fieldErrors ?? {};
   const v = state.status === 'error' ? (state.values ?? {}) : {};
   const resetKey = state.message ?? '';
@@ -215,10 +170,10 @@ export function MergeTagsForm({ suggestions }: { suggestions: { slug: string; na
       <p id="merge-help" className="text-sm text-current/80">
         Every article of the first tag gets the second; then the first tag is deleted and its page goes away.
       </p>
-      <Message state={state} />
+      <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="merge-from" name="from" label="Tag to merge" value={v.from} error={e.from} resetKey={resetKey} list="tag-suggestions" hint="The tag's slug or name." />
-        <Field id="merge-into" name="into" label="Merge into" value={v.into} error={e.into} resetKey={resetKey} list="tag-suggestions" hint="The tag that stays." />
+        <TextField id="merge-from" name="from" label="Tag to merge" value={v.from} error={e.from} resetKey={resetKey} list="tag-suggestions" hint="The tag's slug or name." />
+        <TextField id="merge-into" name="into" label="Merge into" value={v.into} error={e.into} resetKey={resetKey} list="tag-suggestions" hint="The tag that stays." />
       </div>
       <datalist id="tag-suggestions">
         {suggestions.map((t) => (
@@ -228,17 +183,15 @@ export function MergeTagsForm({ suggestions }: { suggestions: { slug: string; na
         ))}
       </datalist>
       <div>
-        <button disabled={pending} className={primary}>
-          Merge tag
-        </button>
+        <SubmitButton>Merge tag</SubmitButton>
       </div>
     </form>
   );
 }
 
 export function TagRow({ tag }: { tag: { id: number; name: string; slug: string; articleCount: number } }) {
-  const [saveState, save, saving] = useActionState<TagFormState, FormData>(updateTagAction, { status: 'idle' });
-  const [deleteState, remove, deleting] = useActionState<ActionState, FormData>(deleteTagAction, { status: 'idle' });
+  const [saveState, save] = useActionState<TagFormState, FormData>(updateTagAction, { status: 'idle' });
+  const [deleteState, remove] = useActionState<ActionState, FormData>(deleteTagAction, { status: 'idle' });
   const formId = `tag-${tag.id}`;
   const e = saveState.fieldErrors ?? {};
   const v = saveState.status === 'error' ? (saveState.values ?? {}) : {};
@@ -255,19 +208,19 @@ export function TagRow({ tag }: { tag: { id: number; name: string; slug: string;
         <div className="flex flex-wrap gap-2">
           <form id={formId} action={save} noValidate>
             <input type="hidden" name="id" value={tag.id} />
-            <button disabled={saving} className={small} aria-label={`Save tag ${tag.name}`}>
+            <SubmitButton className={smallButton} aria-label={`Save tag ${tag.name}`}>
               Save tag
-            </button>
+            </SubmitButton>
           </form>
           <form action={remove}>
             <input type="hidden" name="id" value={tag.id} />
-            <button disabled={deleting} className={small} aria-label={`Delete tag ${tag.name}`}>
+            <SubmitButton className={smallButton} aria-label={`Delete tag ${tag.name}`}>
               Delete tag
-            </button>
+            </SubmitButton>
           </form>
         </div>
-        <Message state={saveState} />
-        <Message state={deleteState} />
+        <FormMessage state={saveState} />
+        <FormMessage state={deleteState} />
       </td>
     </tr>
   );

@@ -17,6 +17,7 @@ export function Field({
   error,
   className = 'flex flex-col gap-1',
   labelClassName = 'text-sm font-semibold',
+  errorFirst = false,
   children,
 }: {
   id: string;
@@ -25,9 +26,12 @@ export function Field({
   error?: string;
   className?: string;
   labelClassName?: string;
+  /** Names the error before the hint in aria-describedby, so it is read (and found) first. */
+  errorFirst?: boolean;
   children: ReactElement<{ id?: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }>;
 }) {
-  const describedBy = [hint ? hintId(id) : null, error ? errorId(id) : null].filter(Boolean).join(' ') || undefined;
+  const ids = [hint ? hintId(id) : null, error ? errorId(id) : null];
+  const describedBy = (errorFirst ? ids.reverse() : ids).filter(Boolean).join(' ') || undefined;
   return (
     <div className={className}>
       <label htmlFor={id} className={labelClassName}>

@@ -12,5 +12,7 @@ export const secondaryButton = 'rounded-sm border border-current/40 px-4 py-2 fo
 export const smallButton = 'rounded-sm border border-current/40 px-2 py-1 text-sm font-semibold hover:bg-current/5 disabled:opacity-60';
 /** A small button that destroys something. */
 export const dangerButton = `${smallButton} border-red-800 text-red-800 dark:text-red-300`;
+/** A form's button that takes something away (the editor's Unpublish), beside the main one. */
+export const dangerSecondaryButton = `${secondaryButton} border-red-800 text-red-800 dark:text-red-300`;
 export const errorText = 'text-sm font-semibold text-red-700 dark:text-red-400';
 export const successText = 'text-sm font-semibold text-green-800 dark:text-green-300';

@@ -4,6 +4,7 @@ import type { ArticleFormInput } from '@/lib/articles/schema';
 import { articleBodyText } from '@/lib/search/body-text';
 import { slugify } from '@/lib/slug';
 import { db } from '../index';
+import { SlugTakenError } from './errors';
 import {
   articleAuthors,
   articles,
@@ -90,12 +91,6 @@ export async function getArticleForEdit(id: number) {
   return { ...row, authors: authorRows, tags: tagRows, sectionSlug: sectionRow[0]?.slug ?? null };
 }
 
-export class SlugTakenError extends Error {
-  constructor(public slug: string) {
-    super(`The slug “${slug}” is already used by another article.`);
-  }
-}
-
 /** What a save touched, so the caller can revalidate exactly those pages. */
 export type SaveResult = {
   id: number;
@@ -135,7 +130,7 @@ export async function saveArticle(args: {
       .limit(1);
     let slug = wanted;
     if (clash.length) {
-      if (input.slug) throw new SlugTakenError(wanted);
+      if (input.slug) throw new SlugTakenError('article', wanted);
       for (let n = 2; ; n++) {
         const candidate = `${wanted}-${n}`;
         const taken = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, candidate)).limit(1);

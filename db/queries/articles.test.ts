@@ -7,6 +7,7 @@ const testDb = throwawayDatabase('articles');
 type Modules = {
   db: typeof import('../index');
   admin: typeof import('./admin-articles');
+  errors: typeof import('./errors');
   articles: typeof import('./articles');
   schema: typeof import('../schema');
 };
@@ -34,6 +35,7 @@ beforeAll(async () => {
   m = {
     db: await testDb.open(),
     admin: await import('./admin-articles'),
+    errors: await import('./errors'),
     articles: await import('./articles'),
     schema: await import('../schema'),
   };
@@ -67,7 +69,7 @@ describe('saveArticle and public reads', () => {
     expect(second.slug).toBe('harbour-wall-repaired-2');
     await expect(
       m.admin.saveArticle({ id: second.id, input: input({ slug: 'harbour-wall-repaired' }), actorId: editorId, status: 'draft', publishedAt: null }),
-    ).rejects.toBeInstanceOf(m.admin.SlugTakenError);
+    ).rejects.toBeInstanceOf(m.errors.SlugTakenError);
   });
 
   it('keeps a redirect from a published article’s old slug and marks later edits as updates', async () => {

@@ -209,7 +209,7 @@ async function importPost(tx: Tx, report: WxrImportReport, post: WxrPost, knownA
     await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, id));
     await tx.delete(articleTags).where(eq(articleTags.articleId, id));
     report.posts.updated++;
-    report.touched.add(cacheTags.article(id));
+    // The section it leaves lists it no more.
     const oldSectionSlug = before.sectionId !== null && before.sectionId !== sectionId ? await sectionSlug(tx, before.sectionId) : null;
     if (oldSectionSlug) report.touched.add(cacheTags.section(oldSectionSlug));
   } else {
@@ -224,11 +224,12 @@ async function importPost(tx: Tx, report: WxrImportReport, post: WxrPost, knownA
   }
   if (author) await tx.insert(articleAuthors).values({ articleId: id, userId: author.id, position: 0 });
 
+  let tagSlugs: string[] = [];
   if (post.tags.length) {
     await tx.insert(tags).values(post.tags).onConflictDoNothing({ target: tags.slug });
     const tagRows = await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(inArray(tags.slug, post.tags.map((t) => t.slug)));
     await tx.insert(articleTags).values(tagRows.map((t) => ({ articleId: id, tagId: t.id })));
-    for (const t of tagRows) report.touched.add(cacheTags.tag(t.slug));
+    tagSlugs = tagRows.map((t) => t.slug);
   }
 
   if (!before || before.title !== post.title || before.body !== post.body || before.standfirst !== post.standfirst) {
@@ -252,9 +253,9 @@ async function importPost(tx: Tx, report: WxrImportReport, post: WxrPost, knownA
 
   await importComments(tx, report, id, post);
 
-  report.touched.add(cacheTags.articleSlug(slug)).add(cacheTags.home);
-  if (sectionId !== null) report.touched.add(cacheTags.section((await sectionSlug(tx, sectionId))!));
-  if (author) report.touched.add(cacheTags.author(author.slug));
+  const section = sectionId === null ? null : await sectionSlug(tx, sectionId);
+  const touched = cacheTags.forArticle({ id, slug, sectionSlugs: section ? [section] : [], tagSlugs, authorSlugs: author ? [author.slug] : [] });
+  for (const tag of touched) report.touched.add(tag);
 }
 
 async function sectionSlug(tx: Tx, id: number) {

@@ -1,16 +1,11 @@
 import 'server-only';
 import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '../index';
+import { SlugTakenError } from './errors';
 import { articles, articleTags, sections, sectionSlugRedirects, tags, tagSlugRedirects } from '../schema';
 
 // The sections and tags desk. Counts are correlated subqueries over indexed columns
 // (articles_section_status_published_idx, article_tags_tag_idx); nothing runs a query per row.
-
-export class SlugTakenError extends Error {
-  constructor(kind: 'section' | 'tag', slug: string) {
-    super(`Another ${kind} already uses the slug "${slug}".`);
-  }
-}
 
 /** Thrown when a delete or merge cannot go ahead; the message is safe to show. */
 export class TaxonomyConflictError extends Error {}

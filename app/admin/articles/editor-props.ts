@@ -1,6 +1,7 @@
 import type { EditableArticle } from '@/db/queries/admin-articles';
 import type { StaffMember } from '@/db/queries/staff';
 import type { EditorArticle } from '@/components/admin/article-editor';
+import { articleResource } from '@/lib/articles/resource';
 import { can } from '@/lib/auth/permissions';
 import { mediaUrl } from '@/lib/uploads';
 
@@ -28,7 +29,7 @@ export function editorArticle(a: NonNullable<EditableArticle> | null): EditorArt
 /** Which buttons to show; the action asks `can` again whatever is shown. */
 export function editorButtons(staff: StaffMember, a: NonNullable<EditableArticle> | null) {
   const status = a?.status ?? 'draft';
-  const resource = a ? { createdById: a.createdById, authorIds: a.authors.map((x) => x.id), status } : null;
+  const resource = a ? articleResource(a) : null;
   const editable = resource ? can(staff, { do: 'article.edit', article: resource }) : can(staff, { do: 'article.create' });
   return {
     saveDraft: editable,

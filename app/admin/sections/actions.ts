@@ -1,7 +1,7 @@
 'use server';
 
-import { revalidatePath, updateTag } from 'next/cache';
-import type { z } from 'zod';
+import { revalidatePath } from 'next/cache';
+import { SlugTakenError } from '@/db/queries/errors';
 import {
   createSection,
   createTag,
@@ -11,15 +11,12 @@ import {
   moveSection,
   renameSection,
   renameTag,
-  SlugTakenError,
   TaxonomyConflictError,
 } from '@/db/queries/taxonomy-admin';
-import { can } from '@/lib/auth/permissions';
-import { NotAllowedError, requireStaff } from '@/lib/auth/staff-action';
+import { ActionError, staffAction } from '@/lib/auth/staff-action';
 import { cacheTags } from '@/lib/cache-tags';
-import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
-import { refreshRedirects } from '@/lib/redirects/refresh';
-import { revalidateAgainShortly } from '@/lib/revalidate/echo';
+import type { ActionState } from '@/lib/forms';
+import { expireTags } from '@/lib/revalidate/expire';
 import {
   DeleteSchema,
   MERGE_FIELDS,
@@ -33,185 +30,128 @@ import {
   TagUpdateSchema,
 } from '@/lib/taxonomy/schema';
 
-// The sections and tags desk. Every action: session → can('taxonomy.manage') → safeParse → the work →
-// revalidate exactly the reader pages that show what changed.
+// The sections and tags desk. Every action: can('taxonomy.manage') through the wrapper, the work, then
+// exactly the reader pages that show what changed.
 
 export type SectionFormState = ActionState<{ id: string; name: string; slug: string; description: string }>;
 export type TagFormState = ActionState<{ id: string; name: string; slug: string }>;
 export type MergeFormState = ActionState<{ from: string; into: string }>;
 
-async function requireTaxonomyManager() {
-  const staff = await requireStaff();
-  if (!can(staff, { do: 'taxonomy.manage' })) throw new NotAllowedError();
-  return staff;
+async function expireReaderPages(tags: string[]) {
+  // A new slug, rename, merge or delete moves, frees or retires an address.
+  await expireTags(tags, { redirects: true });
+  revalidatePath('/admin/sections');
 }
 
-/** Null when allowed; otherwise the error state to return. */
-async function refuse<S extends ActionState>(values?: S['values']): Promise<S | null> {
+/** The same refusal beside the slug field, whatever was being saved. */
+async function slugChecked<T>(headline: string, work: () => Promise<T>): Promise<T> {
   try {
-    await requireTaxonomyManager();
-    return null;
+    return await work();
   } catch (e) {
-    if (e instanceof NotAllowedError) return { status: 'error', message: e.message, values } as S;
+    if (e instanceof SlugTakenError) throw new ActionError(headline, { slug: e.message });
     throw e;
   }
 }
 
-async function revalidateReaderPages(tags: string[]) {
-  // A rename, merge or delete moves or retires an address.
-  await refreshRedirects();
-  const unique = [...new Set(tags)];
-  for (const tag of unique) updateTag(tag);
-  revalidateAgainShortly(unique);
-  revalidatePath('/admin/sections');
-}
-
-function invalid<S extends ActionState>(message: string, error: z.ZodError, values: S['values']): S {
-  return { status: 'error', message, fieldErrors: fieldErrorsOf(error), values } as S;
+/** A delete or merge that cannot go ahead says why. */
+async function conflictChecked<T>(work: () => Promise<T>, refusal: (e: TaxonomyConflictError) => ActionError): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof TaxonomyConflictError) throw refusal(e);
+    throw e;
+  }
 }
 
 // Sections
 
-export async function createSectionAction(_prev: SectionFormState, formData: FormData): Promise<SectionFormState> {
-  const values = formValues(formData, SECTION_FIELDS);
-  const refused = await refuse<SectionFormState>(values);
-  if (refused) return refused;
-  const parsed = SectionSchema.safeParse(values);
-  if (!parsed.success) return invalid('The section was not created.', parsed.error, values);
-  try {
-    await createSection(parsed.data);
-  } catch (e) {
-    if (e instanceof SlugTakenError) return { status: 'error', message: 'The section was not created.', fieldErrors: { slug: e.message }, values };
-    throw e;
-  }
-  await revalidateReaderPages([cacheTags.sections, cacheTags.section(parsed.data.slug)]);
-  return { status: 'success', message: `Created the section ${parsed.data.name} (/sections/${parsed.data.slug}).` };
-}
+export const createSectionAction = staffAction(
+  { allow: 'taxonomy.manage', schema: SectionSchema, fields: SECTION_FIELDS, invalid: 'The section was not created.' },
+  async (input): Promise<SectionFormState> => {
+    await slugChecked('The section was not created.', () => createSection(input));
+    await expireReaderPages([cacheTags.sections, cacheTags.section(input.slug)]);
+    return { status: 'success', message: `Created the section ${input.name} (/sections/${input.slug}).` };
+  },
+);
 
-export async function updateSectionAction(_prev: SectionFormState, formData: FormData): Promise<SectionFormState> {
-  const values = formValues(formData, ['id', ...SECTION_FIELDS] as const);
-  const refused = await refuse<SectionFormState>(values);
-  if (refused) return refused;
-  const parsed = SectionUpdateSchema.safeParse(values);
-  if (!parsed.success) return invalid('The section was not saved.', parsed.error, values);
-  let saved;
-  try {
-    saved = await renameSection(parsed.data);
-  } catch (e) {
-    if (e instanceof SlugTakenError) return { status: 'error', message: 'The section was not saved.', fieldErrors: { slug: e.message }, values };
-    throw e;
-  }
-  if (!saved) return { status: 'error', message: 'That section no longer exists.' };
-  await revalidateReaderPages([
-    cacheTags.sections,
-    cacheTags.home,
-    cacheTags.section(saved.oldSlug),
-    cacheTags.section(saved.slug),
-    ...saved.articleIds.map(cacheTags.article),
-  ]);
-  return { status: 'success', message: 'Saved.' };
-}
+export const updateSectionAction = staffAction(
+  { allow: 'taxonomy.manage', schema: SectionUpdateSchema, fields: ['id', ...SECTION_FIELDS], invalid: 'The section was not saved.' },
+  async (input): Promise<SectionFormState> => {
+    const saved = await slugChecked('The section was not saved.', () => renameSection(input));
+    if (!saved) throw new ActionError('That section no longer exists.');
+    await expireReaderPages([
+      cacheTags.sections,
+      cacheTags.home,
+      cacheTags.section(saved.oldSlug),
+      cacheTags.section(saved.slug),
+      ...saved.articleIds.map(cacheTags.article),
+    ]);
+    return { status: 'success', message: 'Saved.' };
+  },
+);
 
-export async function deleteSectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const refused = await refuse();
-  if (refused) return refused;
-  const parsed = DeleteSchema.safeParse({ id: formData.get('id') });
-  if (!parsed.success) return { status: 'error', message: parsed.error.issues[0].message };
-  let deleted;
-  try {
-    deleted = await deleteSection(parsed.data.id);
-  } catch (e) {
-    if (e instanceof TaxonomyConflictError) return { status: 'error', message: e.message };
-    throw e;
-  }
-  if (!deleted) return { status: 'error', message: 'That section no longer exists.' };
-  // No article is in it, so no article page changes.
-  await revalidateReaderPages([cacheTags.sections, cacheTags.home, cacheTags.section(deleted.slug)]);
-  return { status: 'success', message: `Deleted the section ${deleted.name}.` };
-}
+export const deleteSectionAction = staffAction(
+  { allow: 'taxonomy.manage', schema: DeleteSchema, fields: ['id'], echo: [] },
+  async ({ id }): Promise<ActionState> => {
+    const deleted = await conflictChecked(() => deleteSection(id), (e) => new ActionError(e.message));
+    if (!deleted) throw new ActionError('That section no longer exists.');
+    // No article is in it, so no article page changes.
+    await expireReaderPages([cacheTags.sections, cacheTags.home, cacheTags.section(deleted.slug)]);
+    return { status: 'success', message: `Deleted the section ${deleted.name}.` };
+  },
+);
 
-export async function moveSectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const refused = await refuse();
-  if (refused) return refused;
-  const parsed = MoveSectionSchema.safeParse({ id: formData.get('id'), direction: formData.get('direction') });
-  if (!parsed.success) return { status: 'error', message: parsed.error.issues[0].message };
-  const moved = await moveSection(parsed.data.id, parsed.data.direction);
-  if (!moved) return { status: 'error', message: `That section is already at the ${parsed.data.direction === 'up' ? 'top' : 'bottom'}.` };
-  // The order shows in the masthead of every reader page.
-  await revalidateReaderPages([cacheTags.sections]);
-  return { status: 'success', message: `Moved ${parsed.data.direction}.` };
-}
+export const moveSectionAction = staffAction(
+  { allow: 'taxonomy.manage', schema: MoveSectionSchema, fields: ['id', 'direction'], echo: [] },
+  async ({ id, direction }): Promise<ActionState> => {
+    const moved = await moveSection(id, direction);
+    if (!moved) throw new ActionError(`That section is already at the ${direction === 'up' ? 'top' : 'bottom'}.`);
+    // The order shows in the masthead of every reader page.
+    await expireReaderPages([cacheTags.sections]);
+    return { status: 'success', message: `Moved ${direction}.` };
+  },
+);
 
 // Tags
 
-export async function createTagAction(_prev: TagFormState, formData: FormData): Promise<TagFormState> {
-  const values = formValues(formData, TAG_FIELDS);
-  const refused = await refuse<TagFormState>(values);
-  if (refused) return refused;
-  const parsed = TagSchema.safeParse(values);
-  if (!parsed.success) return invalid('The tag was not created.', parsed.error, values);
-  try {
-    await createTag(parsed.data);
-  } catch (e) {
-    if (e instanceof SlugTakenError) return { status: 'error', message: 'The tag was not created.', fieldErrors: { slug: e.message }, values };
-    throw e;
-  }
-  await revalidateReaderPages([cacheTags.tag(parsed.data.slug)]);
-  return { status: 'success', message: `Created the tag ${parsed.data.name}.` };
-}
+export const createTagAction = staffAction(
+  { allow: 'taxonomy.manage', schema: TagSchema, fields: TAG_FIELDS, invalid: 'The tag was not created.' },
+  async (input): Promise<TagFormState> => {
+    await slugChecked('The tag was not created.', () => createTag(input));
+    await expireReaderPages([cacheTags.tag(input.slug)]);
+    return { status: 'success', message: `Created the tag ${input.name}.` };
+  },
+);
 
-export async function updateTagAction(_prev: TagFormState, formData: FormData): Promise<TagFormState> {
-  const values = formValues(formData, ['id', ...TAG_FIELDS] as const);
-  const refused = await refuse<TagFormState>(values);
-  if (refused) return refused;
-  const parsed = TagUpdateSchema.safeParse(values);
-  if (!parsed.success) return invalid('The tag was not saved.', parsed.error, values);
-  let saved;
-  try {
-    saved = await renameTag(parsed.data);
-  } catch (e) {
-    if (e instanceof SlugTakenError) return { status: 'error', message: 'The tag was not saved.', fieldErrors: { slug: e.message }, values };
-    throw e;
-  }
-  if (!saved) return { status: 'error', message: 'That tag no longer exists.' };
-  await revalidateReaderPages([cacheTags.tags, cacheTags.tag(saved.oldSlug), cacheTags.tag(saved.slug), ...saved.articleIds.map(cacheTags.article)]);
-  return { status: 'success', message: 'Saved.' };
-}
+export const updateTagAction = staffAction(
+  { allow: 'taxonomy.manage', schema: TagUpdateSchema, fields: ['id', ...TAG_FIELDS], invalid: 'The tag was not saved.' },
+  async (input): Promise<TagFormState> => {
+    const saved = await slugChecked('The tag was not saved.', () => renameTag(input));
+    if (!saved) throw new ActionError('That tag no longer exists.');
+    await expireReaderPages([cacheTags.tags, cacheTags.tag(saved.oldSlug), cacheTags.tag(saved.slug), ...saved.articleIds.map(cacheTags.article)]);
+    return { status: 'success', message: 'Saved.' };
+  },
+);
 
-export async function mergeTagsAction(_prev: MergeFormState, formData: FormData): Promise<MergeFormState> {
-  const values = formValues(formData, MERGE_FIELDS);
-  const refused = await refuse<MergeFormState>(values);
-  if (refused) return refused;
-  const parsed = TagMergeSchema.safeParse(values);
-  if (!parsed.success) return invalid('The tags were not merged.', parsed.error, values);
-  let merged;
-  try {
-    merged = await mergeTags(parsed.data.from, parsed.data.into);
-  } catch (e) {
-    if (e instanceof TaxonomyConflictError) {
-      const field = e.cause === 'from' || e.cause === 'into' ? e.cause : 'from';
-      return { status: 'error', message: 'The tags were not merged.', fieldErrors: { [field]: e.message }, values };
-    }
-    throw e;
-  }
-  await revalidateReaderPages([cacheTags.tags, cacheTags.tag(merged.from.slug), cacheTags.tag(merged.into.slug), ...merged.articleIds.map(cacheTags.article)]);
-  const n = merged.articleIds.length;
-  return { status: 'success', message: `Merged ${merged.from.name} into ${merged.into.name} (${n} ${n === 1 ? 'article' : 'articles'} moved).` };
-}
+export const mergeTagsAction = staffAction(
+  { allow: 'taxonomy.manage', schema: TagMergeSchema, fields: MERGE_FIELDS, invalid: 'The tags were not merged.' },
+  async ({ from, into }): Promise<MergeFormState> => {
+    const merged = await conflictChecked(
+      () => mergeTags(from, into),
+      (e) => new ActionError('The tags were not merged.', { [e.cause === 'into' ? 'into' : 'from']: e.message }),
+    );
+    await expireReaderPages([cacheTags.tags, cacheTags.tag(merged.from.slug), cacheTags.tag(merged.into.slug), ...merged.articleIds.map(cacheTags.article)]);
+    const n = merged.articleIds.length;
+    return { status: 'success', message: `Merged ${merged.from.name} into ${merged.into.name} (${n} ${n === 1 ? 'article' : 'articles'} moved).` };
+  },
+);
 
-export async function deleteTagAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const refused = await refuse();
-  if (refused) return refused;
-  const parsed = DeleteSchema.safeParse({ id: formData.get('id') });
-  if (!parsed.success) return { status: 'error', message: parsed.error.issues[0].message };
-  let deleted;
-  try {
-    deleted = await deleteTag(parsed.data.id);
-  } catch (e) {
-    if (e instanceof TaxonomyConflictError) return { status: 'error', message: e.message };
-    throw e;
-  }
-  if (!deleted) return { status: 'error', message: 'That tag no longer exists.' };
-  await revalidateReaderPages([cacheTags.tags, cacheTags.tag(deleted.slug)]);
-  return { status: 'success', message: `Deleted the tag ${deleted.name}.` };
-}
+export const deleteTagAction = staffAction(
+  { allow: 'taxonomy.manage', schema: DeleteSchema, fields: ['id'], echo: [] },
+  async ({ id }): Promise<ActionState> => {
+    const deleted = await conflictChecked(() => deleteTag(id), (e) => new ActionError(e.message));
+    if (!deleted) throw new ActionError('That tag no longer exists.');
+    await expireReaderPages([cacheTags.tags, cacheTags.tag(deleted.slug)]);
+    return { status: 'success', message: `Deleted the tag ${deleted.name}.` };
+  },
+);

@@ -1,8 +1,6 @@
-import { revalidateTag } from 'next/cache';
 import { z } from 'zod';
 import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';
-import { refreshRedirects } from '@/lib/redirects/refresh';
-import { revalidateAgainShortly } from '@/lib/revalidate/echo';
+import { expireTags } from '@/lib/revalidate/expire';
 
 const BodySchema = z.object({
   tags: z.array(z.string().min(1).max(200)).min(1).max(1000),
@@ -20,9 +18,8 @@ export async function POST(request: Request) {
   if (!hasAppSecretBearer(request)) return Response.json({ error: 'Not authorised.' }, { status: 401 });
   const parsed = BodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: 'Expected {"tags": ["…"]}.' }, { status: 400 });
-  for (const tag of parsed.data.tags) revalidateTag(tag, { expire: 0 });
-  if (parsed.data.redirects) await refreshRedirects();
-  // Like the newsroom's own actions: a render in flight across the change is corrected shortly after.
-  if (!parsed.data.secondPass) revalidateAgainShortly(parsed.data.tags);
-  return Response.json({ revalidated: parsed.data.tags });
+  const { tags, secondPass, redirects } = parsed.data;
+  // A call that is itself a second pass asks for none of its own.
+  await expireTags(tags, { from: 'route', redirects, secondPass: !secondPass });
+  return Response.json({ revalidated: tags });
 }

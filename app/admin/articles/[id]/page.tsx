@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
 import { getArticleForEdit, listRevisions } from '@/db/queries/admin-articles';
 import { listSections } from '@/db/queries/taxonomy';
+import { articleResource } from '@/lib/articles/resource';
 import { can } from '@/lib/auth/permissions';
 import { ArticleEditor } from '@/components/admin/article-editor';
 import { Time } from '@/components/ui/time';
@@ -28,8 +29,7 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
   if (!/^[1-9][0-9]*$/.test(id)) notFound();
   const [article, sections, revisions, { notice }] = await Promise.all([getArticleForEdit(Number(id)), listSections(), listRevisions(Number(id)), searchParams]);
   if (!article) notFound();
-  const resource = { createdById: article.createdById, authorIds: article.authors.map((a) => a.id), status: article.status };
-  if (!can(staff, { do: 'article.edit', article: resource })) {
+  if (!can(staff, { do: 'article.edit', article: articleResource(article) })) {
     return (
       <p role="alert" className="font-serif text-lg">
         You can read this article on the site, but only an editor can change it now.

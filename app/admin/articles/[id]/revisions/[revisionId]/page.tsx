@@ -3,24 +3,26 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
 import { getArticleForEdit, getRevision } from '@/db/queries/admin-articles';
+import { articleResource } from '@/lib/articles/resource';
 import { can } from '@/lib/auth/permissions';
 import { hasChanges, wordDiff } from '@/lib/text/word-diff';
 import { DiffView } from '@/components/admin/diff-view';
+import { ErrorNotice } from '@/components/admin/error-notice';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { Time } from '@/components/ui/time';
 import { restoreRevisionAction } from '../../../actions';
 
 export const metadata: Metadata = { title: 'Compare revision', robots: { index: false } };
 export const instant = false;
 
-export default async function RevisionPage({ params }: PageProps<'/admin/articles/[id]/revisions/[revisionId]'>) {
+export default async function RevisionPage({ params, searchParams }: PageProps<'/admin/articles/[id]/revisions/[revisionId]'>) {
   const { id, revisionId } = await params;
   const staff = await getCurrentStaff();
   if (!staff) redirect(`/login?callbackUrl=/admin/articles/${id}`);
   if (!/^[1-9][0-9]*$/.test(id) || !/^[1-9][0-9]*$/.test(revisionId)) notFound();
-  const [article, revision] = await Promise.all([getArticleForEdit(Number(id)), getRevision(Number(id), Number(revisionId))]);
+  const [article, revision, { error }] = await Promise.all([getArticleForEdit(Number(id)), getRevision(Number(id), Number(revisionId)), searchParams]);
   if (!article || !revision) notFound();
-  const resource = { createdById: article.createdById, authorIds: article.authors.map((a) => a.id), status: article.status };
-  if (!can(staff, { do: 'article.edit', article: resource })) redirect('/admin');
+  if (!can(staff, { do: 'article.edit', article: articleResource(article) })) redirect('/admin');
   const fields = [
     { label: 'Title', parts: wordDiff(revision.title, article.title) },
     { label: 'Standfirst', parts: wordDiff(revision.standfirst, article.standfirst) },
@@ -34,6 +36,7 @@ export default async function RevisionPage({ params }: PageProps<'/admin/article
         </Link>
       </p>
       <h1 className="mb-2 font-serif text-3xl font-bold">Compare revision</h1>
+      <ErrorNotice error={error} />
       <p className="mb-6 text-sm text-current/70">
         From the revision of <Time date={revision.createdAt} withTime /> (struck through) to the current text (highlighted).
       </p>
@@ -48,7 +51,7 @@ export default async function RevisionPage({ params }: PageProps<'/admin/article
       <form action={restoreRevisionAction}>
         <input type="hidden" name="articleId" value={article.id} />
         <input type="hidden" name="revisionId" value={revision.id} />
-        <button className="rounded-sm bg-[var(--color-ink)] px-4 py-2 font-semibold text-[var(--color-paper)]">Restore this revision</button>
+        <SubmitButton>Restore this revision</SubmitButton>
       </form>
     </>
   );
