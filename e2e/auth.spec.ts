@@ -1,6 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { expect, test, type Browser } from '@playwright/test';
 import { queryRows } from './support/db';
+import { SignInPage } from './support/staff-admin-page';
 import { uniq, uniqueAddress } from './support/unique';
 
 /** A browser context with its own client address, so throttling in one test never touches another. */
@@ -8,11 +9,8 @@ async function contextFromOwnAddress(browser: Browser) {
   return browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': uniqueAddress() } });
 }
 
-async function signIn(page: import('@playwright/test').Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+function signIn(page: import('@playwright/test').Page, email: string, password: string) {
+  return new SignInPage(page).signIn(email, password);
 }
 
 test('an anonymous visitor to /admin is sent to the sign-in page with a real redirect', async ({ request }) => {
@@ -26,9 +24,7 @@ test('an editor signs in, sees the newsroom and the demo-password warning, and s
   const page = await context.newPage();
   await page.goto('/admin');
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
-  await page.getByLabel('Email').fill('editor@example.com');
-  await page.getByLabel('Password').fill('broadsheet-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await new SignInPage(page).submit('editor@example.com', 'broadsheet-demo');
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole('heading', { name: 'Newsroom', level: 1 })).toBeVisible();
   await expect(page.getByText('Signed in as Daniel Whitcombe.')).toBeVisible();
@@ -45,7 +41,7 @@ test('a wrong password is refused with a clear message and the email is kept', a
   const page = await context.newPage();
   await signIn(page, 'editor@example.com', 'not-the-password');
   await expect(page.getByText('That email and password do not match an active staff account.')).toBeVisible();
-  await expect(page.getByLabel('Email')).toHaveValue('editor@example.com');
+  await expect(new SignInPage(page).email).toHaveValue('editor@example.com');
   await expect(page).toHaveURL(/\/login/);
   await context.close();
 });

@@ -1,34 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { callAction, callActionWithArgs, requestAs, ROLES, type Role } from './support/actions';
 import { queryRows as query } from './support/db';
+import { ARTICLE_ACTIONS, articleFields } from './support/newsroom';
 import { uniq } from './support/unique';
 
 // Every staff server action and admin page, called directly (never through the UI) as each role.
 // Actions are posted the way a browser without JavaScript posts them, using the ids of the build.
 
 
-const ARTICLE_ACTIONS = 'app/admin/articles/actions.ts';
 const STAFF_ACTIONS = 'app/admin/users/actions.ts';
 const TAXONOMY_ACTIONS = 'app/admin/sections/actions.ts';
 const PROFILE_ACTIONS = 'app/admin/profile/actions.ts';
-
-const articleFields = (title: string, intent: string, id = '') => ({
-  id,
-  intent,
-  title,
-  slug: '',
-  standfirst: '',
-  body: 'Body text.',
-  sectionId: '',
-  tags: '',
-  coverAlt: '',
-  coverCaption: '',
-  seoTitle: '',
-  seoDescription: '',
-  commentsOpen: 'on',
-  scheduledFor: '',
-  correction: '',
-});
 
 const expected: Record<string, Record<Role, boolean>> = {
   createDraft: { anonymous: false, author: true, moderator: false, editor: true, admin: true },
@@ -136,7 +118,7 @@ test('an author cannot edit, publish or restore another author’s article by ca
   );
 
   const author = await requestAs(browser, 'author');
-  await callAction(author, `/admin/articles/${articleId}`, ARTICLE_ACTIONS, 'saveArticleAction', { ...articleFields('Hijacked', 'save', String(articleId)), body: 'Changed by the author.' }, true);
+  await callAction(author, `/admin/articles/${articleId}`, ARTICLE_ACTIONS, 'saveArticleAction', articleFields('Hijacked', 'save', String(articleId), { body: 'Changed by the author.' }), true);
   await callAction(author, `/admin/articles/${articleId}`, ARTICLE_ACTIONS, 'saveArticleAction', articleFields(title, 'publish', String(articleId)), true);
   await callAction(author, `/admin/articles/${articleId}/revisions/${revision.id}`, ARTICLE_ACTIONS, 'restoreRevisionAction', { articleId: String(articleId), revisionId: String(revision.id) }, false);
   const [after] = await query<{ title: string; body: string; status: string }>('select title, body, status from articles where id = ?', [articleId]);

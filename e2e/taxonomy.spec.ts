@@ -1,6 +1,7 @@
 import { createClient } from '@libsql/client';
 import { expect, test } from '@playwright/test';
 import { staffPage } from './support/staff';
+import { TaxonomyPage } from './support/taxonomy-page';
 
 // The sections and tags desk (/admin/sections): editors manage sections and tags, readers see the
 // change at once, a section still in use cannot be deleted, a merge moves articles, authors get no access.
@@ -33,27 +34,26 @@ async function insertPublishedArticle(title: string, slug: string, sectionId: nu
 }
 
 test('an editor creates and renames a section; readers see it in the masthead and at its new address', async ({ browser }) => {
-  const editor = await staffPage(browser, 'editor@example.com');
+  const desk = new TaxonomyPage(await staffPage(browser, 'editor@example.com'));
   const id = uniq();
   const name = `Harbour Life ${id}`;
   const slug = `harbour-life-${id}`;
-  await editor.goto('/admin/sections');
+  await desk.goto();
 
   // A bad slug is refused beside the field and the typed values stay.
-  await editor.getByLabel('Section name', { exact: true }).fill(name);
-  await editor.getByLabel('Section slug', { exact: true }).fill('Not A Slug!');
-  await editor.getByRole('button', { name: 'Create section' }).click();
-  const slugField = editor.getByLabel('Section slug', { exact: true });
-  await expect(slugField).toHaveAttribute('aria-invalid', 'true');
-  await expect(editor.locator(`#${await slugField.getAttribute('aria-describedby').then((v) => v!.split(' ')[0])}`)).toContainText('lower-case letters');
-  await expect(editor.getByLabel('Section name', { exact: true })).toHaveValue(name);
+  await desk.newSectionName.fill(name);
+  await desk.newSectionSlug.fill('Not A Slug!');
+  await desk.createSectionButton.click();
+  await expect(desk.newSectionSlug).toHaveAttribute('aria-invalid', 'true');
+  await expect(await desk.messageOf(desk.newSectionSlug)).toContainText('lower-case letters');
+  await expect(desk.newSectionName).toHaveValue(name);
 
   // A blank slug is made from the name.
-  await slugField.fill('');
-  await editor.getByLabel('Description', { exact: true }).fill('Boats, tides and the people on the quay.');
-  await editor.getByRole('button', { name: 'Create section' }).click();
-  await expect(editor.getByText(`Created the section ${name}`)).toBeVisible();
-  await expect(editor.getByRole('button', { name: `Delete section ${name}` })).toBeVisible();
+  await desk.newSectionSlug.fill('');
+  await desk.newSectionDescription.fill('Boats, tides and the people on the quay.');
+  await desk.createSectionButton.click();
+  await expect(desk.text(`Created the section ${name}`)).toBeVisible();
+  await expect(desk.deleteSectionButton(name)).toBeVisible();
 
   const reader = await browser.newPage();
   // A render already in flight during the change may be cached first; the server revalidates again shortly.
@@ -66,11 +66,11 @@ test('an editor creates and renames a section; readers see it in the masthead an
 
   const newName = `Quayside ${id}`;
   const newSlug = `quayside-${id}`;
-  await editor.getByLabel(`Name of section ${name}`).fill(newName);
-  await editor.getByLabel(`Slug of section ${name}`).fill(newSlug);
-  await editor.getByRole('button', { name: `Save section ${name}` }).click();
-  await expect(editor.getByRole('button', { name: `Save section ${newName}` })).toBeVisible();
-  await expect(editor.getByLabel(`Slug of section ${newName}`)).toHaveValue(newSlug);
+  await desk.sectionName(name).fill(newName);
+  await desk.sectionSlug(name).fill(newSlug);
+  await desk.saveSectionButton(name).click();
+  await expect(desk.saveSectionButton(newName)).toBeVisible();
+  await expect(desk.sectionSlug(newName)).toHaveValue(newSlug);
 
   const nav = reader.getByRole('navigation', { name: 'Sections' });
   await expect(async () => {
@@ -102,10 +102,10 @@ test('an editor reorders sections and the masthead follows', async ({ browser })
     return [names.indexOf(first.name), names.indexOf(second.name)];
   };
 
-  const editor = await staffPage(browser, 'editor@example.com');
-  await editor.goto('/admin/sections');
-  await editor.getByRole('button', { name: `Move section ${second.name} up` }).click();
-  await expect(editor.getByText('Moved up.')).toBeVisible();
+  const desk = new TaxonomyPage(await staffPage(browser, 'editor@example.com'));
+  await desk.goto();
+  await desk.moveSectionUpButton(second.name).click();
+  await expect(desk.text('Moved up.')).toBeVisible();
 
   const reader = await browser.newPage();
   await expect(async () => {
@@ -126,19 +126,19 @@ test('a section that still has articles cannot be deleted', async ({ browser }) 
   const sectionId = Number(section.rows[0].id);
   await insertPublishedArticle(`Busy desk story ${id}`, `busy-desk-story-${id}`, sectionId);
 
-  const editor = await staffPage(browser, 'editor@example.com');
-  await editor.goto('/admin/sections');
-  await editor.getByRole('button', { name: `Delete section ${name}` }).click();
-  await expect(editor.getByText('This section still has 1 article.')).toBeVisible();
+  const desk = new TaxonomyPage(await staffPage(browser, 'editor@example.com'));
+  await desk.goto();
+  await desk.deleteSectionButton(name).click();
+  await expect(desk.text('This section still has 1 article.')).toBeVisible();
   const [still] = await sql([{ sql: 'select count(*) as n from sections where id = ?', args: [sectionId] }]);
   expect(Number(still.rows[0].n)).toBe(1);
 
   // An empty section can go.
   const emptyName = `Empty Desk ${id}`;
   await sql([{ sql: "insert into sections (slug, name, description, position) values (?, ?, '', 901)", args: [`empty-desk-${id}`, emptyName] }]);
-  await editor.reload();
-  await editor.getByRole('button', { name: `Delete section ${emptyName}` }).click();
-  await expect(editor.getByRole('button', { name: `Delete section ${emptyName}` })).toHaveCount(0);
+  await desk.page.reload();
+  await desk.deleteSectionButton(emptyName).click();
+  await expect(desk.deleteSectionButton(emptyName)).toHaveCount(0);
 });
 
 test('merging tag A into tag B moves its articles; /tags/<a> answers 301 to /tags/<b>', async ({ browser }) => {
@@ -161,12 +161,12 @@ test('merging tag A into tag B moves its articles; /tags/<a> answers 301 to /tag
   await expect(reader.getByRole('heading', { level: 1, name: b.name })).toBeVisible();
   await expect(reader.getByRole('link', { name: title })).toHaveCount(0);
 
-  const editor = await staffPage(browser, 'editor@example.com');
-  await editor.goto('/admin/sections');
-  await editor.getByLabel('Tag to merge').fill(a.slug);
-  await editor.getByLabel('Merge into').fill(b.slug);
-  await editor.getByRole('button', { name: 'Merge tag' }).click();
-  await expect(editor.getByText(`Merged ${a.name} into ${b.name} (1 article moved).`)).toBeVisible();
+  const desk = new TaxonomyPage(await staffPage(browser, 'editor@example.com'));
+  await desk.goto();
+  await desk.tagToMerge.fill(a.slug);
+  await desk.mergeInto.fill(b.slug);
+  await desk.mergeButton.click();
+  await expect(desk.text(`Merged ${a.name} into ${b.name} (1 article moved).`)).toBeVisible();
 
   await reader.goto(`/tags/${b.slug}`);
   await expect(reader.getByRole('link', { name: title }).first()).toBeVisible();
@@ -179,8 +179,8 @@ test('merging tag A into tag B moves its articles; /tags/<a> answers 301 to /tag
 });
 
 test('an author gets no access to the sections desk', async ({ browser }) => {
-  const author = await staffPage(browser, 'author@example.com');
-  await author.goto('/admin/sections');
-  await expect(author).toHaveURL(/\/admin$/);
-  await expect(author.locator('body')).not.toContainText('Create section');
+  const desk = new TaxonomyPage(await staffPage(browser, 'author@example.com'));
+  await desk.goto();
+  await expect(desk.page).toHaveURL(/\/admin$/);
+  await expect(desk.page.locator('body')).not.toContainText('Create section');
 });

@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type Browser } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { SignInPage } from './staff-admin-page';
 
 // Calling server actions directly, never through the UI, as any role: for permission tests.
 // Ids come from the build's manifest, so a renamed or moved action fails loudly.
@@ -46,10 +47,7 @@ export async function requestAs(browser: Browser, role: Role): Promise<APIReques
   const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
   if (role !== 'anonymous') {
     const page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(`${role}@example.com`);
-    await page.getByLabel('Password').fill('broadsheet-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await new SignInPage(page).signIn(`${role}@example.com`, 'broadsheet-demo');
     await expect(page).toHaveURL(/\/admin$/);
     await page.close();
   }

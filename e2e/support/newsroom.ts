@@ -5,9 +5,31 @@ import { queryRows } from './db';
 // Articles made through the editor's own server action (so publishing revalidates what it does in
 // real use), for tests that check what readers and crawlers see.
 
-const ARTICLE_ACTIONS = 'app/admin/articles/actions.ts';
+export const ARTICLE_ACTIONS = 'app/admin/articles/actions.ts';
 
 export type ArticleInput = { title: string; body?: string; standfirst?: string; sectionId?: number | null; tags?: string[] };
+
+/** Every field the editor's form posts (as a browser without JavaScript sends them), for calling saveArticleAction. */
+export function articleFields(title: string, intent: string, id = '', over: Partial<Record<string, string>> = {}): Record<string, string> {
+  return {
+    id,
+    intent,
+    title,
+    slug: '',
+    standfirst: '',
+    body: 'Body text.',
+    sectionId: '',
+    tags: '',
+    coverAlt: '',
+    coverCaption: '',
+    seoTitle: '',
+    seoDescription: '',
+    commentsOpen: 'on',
+    scheduledFor: '',
+    correction: '',
+    ...over,
+  } as Record<string, string>;
+}
 
 async function saveArticle(editor: APIRequestContext, input: ArticleInput, intent: 'save' | 'publish' | 'unpublish', id = '') {
   const response = await callAction(
@@ -15,23 +37,12 @@ async function saveArticle(editor: APIRequestContext, input: ArticleInput, inten
     id ? `/admin/articles/${id}` : '/admin/articles/new',
     ARTICLE_ACTIONS,
     'saveArticleAction',
-    {
-      id,
-      intent,
-      title: input.title,
-      slug: '',
+    articleFields(input.title, intent, id, {
       standfirst: input.standfirst ?? '',
       body: input.body ?? 'Body text.',
       sectionId: input.sectionId ? String(input.sectionId) : '',
       tags: (input.tags ?? []).join(', '),
-      coverAlt: '',
-      coverCaption: '',
-      seoTitle: '',
-      seoDescription: '',
-      commentsOpen: 'on',
-      scheduledFor: '',
-      correction: '',
-    },
+    }),
     true,
   );
   expect(response.status(), `saving "${input.title}" (${intent}) redirects to the editor`).toBe(303);

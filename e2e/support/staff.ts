@@ -1,4 +1,5 @@
 import { expect, type Browser, type Page } from '@playwright/test';
+import { SignInPage } from './staff-admin-page';
 
 export const DEMO_PASSWORD = 'broadsheet-demo';
 
@@ -11,10 +12,7 @@ export async function staffPage(browser: Browser, email: string, password = DEMO
   const address = `10.${60 + Math.floor(Math.random() * 20)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
   const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address }, ...(baseURL ? { baseURL } : {}) });
   const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await new SignInPage(page).signIn(email, password);
   await expect(page).toHaveURL(/\/admin$/);
   return page;
 }
