@@ -120,7 +120,11 @@ test('an author cannot edit, publish or restore another author’s article by ca
   const author = await requestAs(browser, 'author');
   await callAction(author, `/admin/articles/${articleId}`, ARTICLE_ACTIONS, 'saveArticleAction', articleFields('Hijacked', 'save', String(articleId), { body: 'Changed by the author.' }), true);
   await callAction(author, `/admin/articles/${articleId}`, ARTICLE_ACTIONS, 'saveArticleAction', articleFields(title, 'publish', String(articleId)), true);
-  await callAction(author, `/admin/articles/${articleId}/revisions/${revision.id}`, ARTICLE_ACTIONS, 'restoreRevisionAction', { articleId: String(articleId), revisionId: String(revision.id) }, false);
+  const restore = await callAction(author, `/admin/articles/${articleId}/revisions/${revision.id}`, ARTICLE_ACTIONS, 'restoreRevisionAction', { articleId: String(articleId), revisionId: String(revision.id) }, false);
+  // A refused plain form goes back to its page with the reason.
+  const back = new URL(restore.headers()['location'] ?? '/', 'http://site');
+  expect(back.pathname).toBe(`/admin/articles/${articleId}/revisions/${revision.id}`);
+  expect(back.searchParams.get('error')).toBe('You do not have permission to do that.');
   const [after] = await query<{ title: string; body: string; status: string }>('select title, body, status from articles where id = ?', [articleId]);
   expect(after).toEqual({ title, body: 'Original words.', status: 'draft' });
 
@@ -128,6 +132,16 @@ test('an author cannot edit, publish or restore another author’s article by ca
   await callAction(moderator, `/admin/articles/${articleId}`, ARTICLE_ACTIONS, 'saveArticleAction', articleFields(title, 'publish', String(articleId)), true);
   const [still] = await query<{ status: string }>('select status from articles where id = ?', [articleId]);
   expect(still.status).toBe('draft');
+});
+
+test('a refused digest switch goes back to the profile page, which shows why', async ({ browser }) => {
+  const author = await requestAs(browser, 'author');
+  const response = await callAction(author, '/admin/profile', PROFILE_ACTIONS, 'setDigestAction', { digest: 'on' }, false);
+  const back = new URL(response.headers()['location'] ?? '/', 'http://site');
+  expect(back.pathname).toBe('/admin/profile');
+  expect(back.searchParams.get('error')).toBe('You do not have permission to do that.');
+  const page = await (await author.get(back.pathname + back.search)).text();
+  expect(page).toMatch(/<p role="alert"[^>]*>You do not have permission to do that.<\/p>/);
 });
 
 test('staff accounts can be changed only by an admin, called directly', async ({ browser }) => {
