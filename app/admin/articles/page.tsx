@@ -8,6 +8,7 @@ import { ARTICLE_STATUSES } from '@/db/schema';
 import { listSections } from '@/db/queries/taxonomy';
 import { listStaff } from '@/db/queries/staff-admin';
 import { can } from '@/lib/auth/permissions';
+import { ErrorNotice } from '@/components/admin/error-notice';
 import { Time } from '@/components/ui/time';
 
 export const metadata: Metadata = { title: 'Articles', robots: { index: false } };
@@ -29,7 +30,8 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
   const staff = await getCurrentStaff();
   if (!staff) redirect('/login?callbackUrl=/admin/articles');
   if (!can(staff, { do: 'article.create' })) redirect('/admin');
-  const filter = FilterSchema.parse(await searchParams);
+  const params = await searchParams;
+  const filter = FilterSchema.parse(params);
   const [updatedAt, id] = filter.before?.split('-').map(Number) ?? [];
   const [{ rows, next }, sections, staffList] = await Promise.all([
     listArticlesForAdmin({
@@ -54,6 +56,8 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
           New article
         </Link>
       </div>
+      {/* A restore whose form named no revision comes back here. */}
+      <ErrorNotice error={params.error} />
       <form className="mb-6 flex flex-wrap items-end gap-3 text-sm" role="search">
         <label className="flex flex-col gap-1">
           <span className="font-semibold">Title contains</span>
