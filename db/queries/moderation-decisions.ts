@@ -1,12 +1,11 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Decision } from '@/lib/replies/moderation-schema';
 import { db } from '../index';
 import { moderationLog, replies, type ReplyStatus } from '../schema';
 
 // The moderation desk's decisions: approve, unapprove, spam, trash and restore, their undo, and
 // corrections of a reply's text. Each change is written to moderation_log in the same transaction.
-
-export type Decision = 'approve' | 'unapprove' | 'spam' | 'trash' | 'restore';
 
 const TARGET: Record<Exclude<Decision, 'restore'>, ReplyStatus> = { approve: 'approved', unapprove: 'pending', spam: 'spam', trash: 'trash' };
 

@@ -256,6 +256,8 @@ export async function listRecentDecisions(limit = 15) {
     .limit(limit);
 }
 
+export type RecentDecision = Awaited<ReturnType<typeof listRecentDecisions>>[number];
+
 /** A reply as the desk edits it. */
 export async function getReplyForDesk(id: number) {
   const [row] = await db

@@ -1,11 +1,9 @@
 import { Time } from '@/components/ui/time';
-import type { listRecentDecisions } from '@/db/queries/moderation-queue';
+import type { RecentDecision } from '@/db/queries/moderation-queue';
 import { logSentence } from '@/lib/replies/desk-text';
 
-type Decision = Awaited<ReturnType<typeof listRecentDecisions>>[number];
-
 /** The desk's audit trail: the latest decisions by anyone, each as a sentence naming who did it. */
-export function AuditTrail({ decisions }: { decisions: Decision[] }) {
+export function AuditTrail({ decisions }: { decisions: RecentDecision[] }) {
   return (
     <section aria-labelledby="audit-heading">
       <h2 id="audit-heading" className="mb-2 font-serif text-lg font-bold">

@@ -1,5 +1,5 @@
 import type { ReplyStatus } from '@/db/schema';
-import type { DECISIONS } from '@/lib/replies/moderation-schema';
+import type { Decision } from '@/lib/replies/moderation-schema';
 
 // The desk's queues and the decisions each offers, shared by the tabs, the bulk bar and the rows.
 
@@ -12,7 +12,7 @@ export const TABS: { status: ReplyStatus; label: string }[] = [
 
 export const tabLabel = (status: ReplyStatus) => TABS.find((t) => t.status === status)!.label;
 
-type RowAction = { decision: (typeof DECISIONS)[number]; label: string; key: string };
+type RowAction = { decision: Decision; label: string; key: string };
 
 /** Which decisions each queue offers, with the row button's name and its keyboard shortcut. */
 export const ROW_ACTIONS: Record<ReplyStatus, RowAction[]> = {
