@@ -1,9 +1,8 @@
-import type { Page } from '@playwright/test';
 import { callAction, requestAs, ROLES, type Role } from './support/actions';
 import { queryRows } from './support/db';
+import { deskAs, type Queue } from './support/desk-page';
 import { insertReply, newArticle, replyStatus as statusOf } from './support/discussion';
 import { expect, test } from './support/fixtures';
-import { staffPage } from './support/staff';
 import { newCommenter, uniq } from './support/unique';
 
 // The moderation desk (/admin/comments): queues, explained holds, keyboard, bulk actions with undo,
@@ -13,17 +12,6 @@ import { newCommenter, uniq } from './support/unique';
 test.describe.configure({ timeout: 60_000 });
 
 const COMMENT_ACTIONS = 'app/admin/comments/actions.ts';
-
-
-
-
-
-/** The desk filtered to one commenter, so other tests' replies never get in the way. */
-async function openQueue(page: Page, status: string, email: string) {
-  await page.goto(`/admin/comments?status=${status}&email=${encodeURIComponent(email)}`);
-  // Keys pressed before the shortcuts are wired up would be lost.
-  await expect(page.locator('html[data-desk-shortcuts="on"]')).toHaveCount(1);
-}
 
 test('a first-time reader’s reply is held; the moderator approves it with the keyboard; another reader sees it at once', async ({ browser, newReader }) => {
   const article = await newArticle('Quay lights');
@@ -39,21 +27,23 @@ test('a first-time reader’s reply is held; the moderator approves it with the 
   await other.article.goto(article.slug);
   await expect(other.article.commentBy(who.name)).toHaveCount(0);
 
-  const moderator = await staffPage(browser, 'moderator@example.com');
-  await expect(moderator.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: /Comments/ })).toContainText(/\d/);
-  await openQueue(moderator, 'pending', who.email);
-  const row = moderator.getByRole('article', { name: `Reply by ${who.name}` });
+  const desk = await deskAs(browser, 'moderator@example.com');
+  await expect(desk.menuLink).toContainText(/\d/);
+  await desk.openQueue('pending', who.email);
+  const row = desk.row(who.name);
   await expect(row).toContainText(text);
   // The hold explains itself, with the commenter's history and the article.
   await expect(row).toContainText('First reply from this email');
   await expect(row).toContainText('History of this email: 0 approved · 1 pending');
-  await expect(row.getByRole('link', { name: article.title })).toHaveAttribute('href', `/articles/${article.slug}`);
-  await expect(moderator.getByText('j / k')).toBeVisible();
+  await expect(desk.articleLink(row, article.title)).toHaveAttribute('href', `/articles/${article.slug}`);
+  await expect(desk.shortcutsHelp).toBeVisible();
+  // The reply's own history says, in words, what the reply rules did.
+  await expect(await desk.history(row)).toHaveText([/The reply rules held a new reply$/]);
 
-  await moderator.keyboard.press('j');
+  await desk.page.keyboard.press('j');
   await expect(row).toBeFocused();
-  await moderator.keyboard.press('a');
-  await expect(moderator.getByRole('status').filter({ hasText: 'Approved: 1 reply.' })).toBeVisible();
+  await desk.page.keyboard.press('a');
+  await expect(desk.notice('Approved: 1 reply.')).toBeVisible();
   await expect(row).toHaveCount(0);
 
   await expect(async () => {
@@ -72,14 +62,14 @@ test('approve, unapprove, spam and trash each change the public article at once 
   await reader.article.goto(article.slug);
   await expect(reader.article.commentBy(who.name)).toHaveCount(0);
 
-  const moderator = await staffPage(browser, 'moderator@example.com');
+  const desk = await deskAs(browser, 'moderator@example.com');
   const visible = async (expected: boolean) =>
     expect(async () => {
       await reader.page.reload();
       await expect(reader.article.commentBy(who.name)).toHaveCount(expected ? 1 : 0, { timeout: 500 });
     }).toPass({ timeout: 5_000 });
 
-  const steps: [string, string, string, boolean][] = [
+  const steps: [Queue, string, string, boolean][] = [
     ['pending', 'Approve', 'approved', true],
     ['approved', 'Unapprove', 'pending', false],
     ['pending', 'Approve', 'approved', true],
@@ -88,18 +78,20 @@ test('approve, unapprove, spam and trash each change the public article at once 
     ['approved', 'Trash', 'trash', false],
   ];
   for (const [queue, button, after, shown] of steps) {
-    await openQueue(moderator, queue, who.email);
-    await moderator.getByRole('article', { name: `Reply by ${who.name}` }).getByRole('button', { name: button, exact: true }).click();
-    await expect(moderator.getByRole('status').filter({ hasText: '1 reply' })).toBeVisible();
+    await desk.openQueue(queue, who.email);
+    await desk.button(desk.row(who.name), button).click();
+    await expect(desk.notice('1 reply')).toBeVisible();
     expect(await statusOf(id), `${button} from ${queue}`).toBe(after);
     await visible(shown);
   }
 
   // Every decision is in the reply's history, with who made it.
-  await openQueue(moderator, 'trash', who.email);
-  const row = moderator.getByRole('article', { name: `Reply by ${who.name}` });
-  await row.getByText(/History of this reply/).click();
-  await expect(row.getByRole('listitem').filter({ hasText: 'Tom Ashdown' }).first()).toBeVisible();
+  await desk.openQueue('trash', who.email);
+  const history = await desk.history(desk.row(who.name));
+  await expect(history.filter({ hasText: 'Tom Ashdown' }).first()).toBeVisible();
+  // Each line is a plain sentence.
+  await expect(history.filter({ hasText: 'Tom Ashdown restored the reply from spam to approved' })).toHaveCount(1);
+  await expect(history.filter({ hasText: 'Tom Ashdown moved the reply to the trash' })).toHaveCount(1);
   const log = await queryRows<{ from_status: string; to_status: string }>('select from_status, to_status from moderation_log where reply_id = ? and actor_id is not null order by id', [id]);
   expect(log.map((l) => `${l.from_status}→${l.to_status}`)).toEqual([
     'pending→approved',
@@ -115,30 +107,33 @@ test('bulk actions act on every selected reply, and the last decision can be und
   const article = await newArticle('Bulk desk');
   const email = `bulk-${uniq()}@example.org`;
   const ids = await Promise.all([1, 2, 3].map((n) => insertReply(article.id, { name: `Bulk Person ${n}`, email, body: `Bulk reply number ${n} ${uniq()}`, status: 'pending', minutesAgo: 10 - n })));
-  const moderator = await staffPage(browser, 'editor@example.com');
-  await openQueue(moderator, 'pending', email);
+  const desk = await deskAs(browser, 'editor@example.com');
+  await desk.openQueue('pending', email);
   // Oldest first.
-  await expect(moderator.getByRole('article')).toHaveText([/Bulk Person 1/, /Bulk Person 2/, /Bulk Person 3/]);
-  await moderator.getByLabel('Select all on this page').check();
-  await moderator.getByRole('button', { name: 'Spam selected' }).click();
-  await expect(moderator.getByRole('status').filter({ hasText: 'Marked as spam: 3 replies.' })).toBeVisible();
+  await expect(desk.rows).toHaveText([/Bulk Person 1/, /Bulk Person 2/, /Bulk Person 3/]);
+  await desk.selectAll.check();
+  await desk.bulk('Spam').click();
+  await expect(desk.notice('Marked as spam: 3 replies.')).toBeVisible();
   for (const id of ids) expect(await statusOf(id)).toBe('spam');
 
-  await moderator.getByRole('button', { name: 'Undo' }).click();
-  await expect(moderator.getByRole('status').filter({ hasText: 'Undone: 3 replies.' })).toBeVisible();
+  await desk.undo.click();
+  await expect(desk.notice('Undone: 3 replies.')).toBeVisible();
   for (const id of ids) expect(await statusOf(id)).toBe('pending');
+  // The audit trail says it in words: who put which reply back from where to where.
+  await expect(desk.auditTrail).toContainText('Daniel Whitcombe put the reply by Bulk Person 1 back from spam to pending');
+  await expect(desk.auditTrail).toContainText('Daniel Whitcombe marked the reply by Bulk Person 3 as spam');
 
   // Keyboard: x selects, then a bulk approve of just those two.
-  await openQueue(moderator, 'pending', email);
-  await moderator.keyboard.press('j');
-  await moderator.keyboard.press('x');
-  await moderator.keyboard.press('j');
-  await moderator.keyboard.press('x');
-  await moderator.getByRole('button', { name: 'Approve selected' }).click();
-  await expect(moderator.getByRole('status').filter({ hasText: 'Approved: 2 replies.' })).toBeVisible();
+  await desk.openQueue('pending', email);
+  await desk.page.keyboard.press('j');
+  await desk.page.keyboard.press('x');
+  await desk.page.keyboard.press('j');
+  await desk.page.keyboard.press('x');
+  await desk.bulk('Approve').click();
+  await expect(desk.notice('Approved: 2 replies.')).toBeVisible();
   expect(await Promise.all(ids.map(statusOf))).toEqual(['approved', 'approved', 'pending']);
   // The desk's audit trail names who did it.
-  await expect(moderator.getByRole('region', { name: 'Recent decisions' }).or(moderator.locator('section[aria-labelledby="audit-heading"]'))).toContainText('Daniel Whitcombe');
+  await expect(desk.auditTrail).toContainText('Daniel Whitcombe');
 });
 
 test('a held reply shows which rule fired, with the matching text marked', async ({ browser }) => {
@@ -151,11 +146,11 @@ test('a held reply shows which rule fired, with the matching text marked', async
     status: 'pending',
     reason: { rule: 'moderation-word', detail: 'Contains the moderation word “casino”.', match: 'Casino', field: 'body' },
   });
-  const moderator = await staffPage(browser, 'moderator@example.com');
-  await openQueue(moderator, 'pending', who.email);
-  const row = moderator.getByRole('article', { name: `Reply by ${who.name}` });
+  const desk = await deskAs(browser, 'moderator@example.com');
+  await desk.openQueue('pending', who.email);
+  const row = desk.row(who.name);
   await expect(row).toContainText('Held by the rule “moderation-word”: Contains the moderation word “casino”.');
-  await expect(row.locator('mark')).toHaveText('Casino');
+  await expect(desk.marked(row)).toHaveText('Casino');
 });
 
 test('a staff reply from the desk is published at once under the reply it answers, and edits are recorded', async ({ browser, newReader }) => {
@@ -163,14 +158,14 @@ test('a staff reply from the desk is published at once under the reply it answer
   const who = newCommenter('Asks');
   const question = who.text('When does the consultation close');
   const id = await insertReply(article.id, { name: who.name, email: who.email, body: question, status: 'pending' });
-  const moderator = await staffPage(browser, 'moderator@example.com');
-  await openQueue(moderator, 'pending', who.email);
-  const row = moderator.getByRole('article', { name: `Reply by ${who.name}` });
-  await row.getByRole('button', { name: 'Reply', exact: true }).click();
+  const desk = await deskAs(browser, 'moderator@example.com');
+  await desk.openQueue('pending', who.email);
+  const row = desk.row(who.name);
+  await desk.button(row, 'Reply').click();
   const answer = `It closes on the 30th; details are on the council site. ${uniq()}`;
-  await row.getByLabel(`Your reply to ${who.name}`).fill(answer);
-  await row.getByRole('button', { name: 'Post staff reply' }).click();
-  await expect(moderator.getByText('Approved, and your reply is published.')).toBeVisible();
+  await desk.replyField(row, who.name).fill(answer);
+  await desk.postStaffReply.click();
+  await expect(desk.page.getByText('Approved, and your reply is published.')).toBeVisible();
   expect(await statusOf(id)).toBe('approved');
 
   const reader = await newReader();
@@ -184,22 +179,47 @@ test('a staff reply from the desk is published at once under the reply it answer
   await expect(reader.article.repliesTo(parent)).toContainText(answer);
 
   // Editing the question's text: the public page follows, the old text stays in the history.
-  await openQueue(moderator, 'approved', who.email);
-  const approvedRow = moderator.getByRole('article', { name: `Reply by ${who.name}` });
-  await approvedRow.getByRole('button', { name: 'Edit', exact: true }).click();
-  await approvedRow.getByLabel('Reply text').fill('');
-  await approvedRow.getByRole('button', { name: 'Save text' }).click();
-  await expect(approvedRow.getByLabel('Reply text')).toHaveAttribute('aria-invalid', 'true');
+  await desk.openQueue('approved', who.email);
+  const approvedRow = desk.row(who.name);
+  await desk.button(approvedRow, 'Edit').click();
+  await desk.editField(approvedRow).fill('');
+  await desk.saveText(approvedRow).click();
+  await expect(desk.editField(approvedRow)).toHaveAttribute('aria-invalid', 'true');
   const edited = `${question} (edited by the desk)`;
-  await approvedRow.getByLabel('Reply text').fill(edited);
-  await approvedRow.getByRole('button', { name: 'Save text' }).click();
-  await expect(moderator.getByText('Saved; the previous text is kept in the history.')).toBeVisible();
+  await desk.editField(approvedRow).fill(edited);
+  await desk.saveText(approvedRow).click();
+  await expect(desk.page.getByText('Saved; the previous text is kept in the history.')).toBeVisible();
   const [log] = await queryRows<{ note: string }>("select note from moderation_log where reply_id = ? and action = 'edit'", [id]);
   expect(log.note).toContain(question);
   await expect(async () => {
     await reader.page.reload();
     await expect(reader.page.getByText('(edited by the desk)')).toBeVisible({ timeout: 500 });
   }).toPass({ timeout: 5_000 });
+});
+
+test('the Reported queue counts each reason once, and a reply moved to the trash leaves it (and comes back with Undo)', async ({ browser }) => {
+  const article = await newArticle('Reported reasons');
+  const who = newCommenter('Reported Often');
+  const id = await insertReply(article.id, { name: who.name, email: who.email, body: who.text('Buy cheap watches at my shop') });
+  for (const [reason, note] of [['spam', null], ['spam', 'Links to a shop'], ['spam', null], ['abuse', 'Rude to the reporter']] as const) {
+    await queryRows('insert into reply_reports (reply_id, reason, note, reporter_hash) values (?, ?, ?, ?)', [id, reason, note, `reasons-${uniq()}`]);
+  }
+  const desk = await deskAs(browser, 'moderator@example.com');
+  await desk.open({ view: 'reported' });
+  const row = desk.row(who.name);
+  await expect(row).toContainText('Reported by 4 readers');
+  await expect(row.getByText('Spam or advertising')).toHaveCount(1);
+  await expect(row.getByText('Spam or advertising')).toHaveText('Spam or advertising (3) — “Links to a shop”');
+  await expect(row.getByText('Abusive, hateful or harassing')).toHaveText('Abusive, hateful or harassing — “Rude to the reporter”');
+
+  await desk.button(row, 'Trash').click();
+  await expect(desk.notice('Moved to the trash: 1 reply.')).toBeVisible();
+  expect(await statusOf(id)).toBe('trash');
+  await expect(row).toHaveCount(0);
+  await desk.undo.click();
+  await expect(desk.notice('Undone: 1 reply.')).toBeVisible();
+  await expect(row).toContainText('Reported by 4 readers');
+  expect(await statusOf(id)).toBe('approved');
 });
 
 test('housekeeping purges spam and trash older than the setting, and nothing newer', async () => {

@@ -2,9 +2,10 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
 import { demoPasswordStillSet } from '@/db/queries/dashboard';
-import { countRepliesInStatus, QUEUE_COUNT_CAP } from '@/db/queries/moderation';
+import { countRepliesInStatus } from '@/db/queries/moderation-queue';
 import { DEMO_PASSWORD } from '@/db/seed/content';
 import { can } from '@/lib/auth/permissions';
+import { queueCountLabel } from '@/lib/replies/desk-text';
 import { signOutAction } from '../(auth)/login/actions';
 
 // Staff pages depend on who asks: rendered per request, never cached.
@@ -46,7 +47,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                     {'badge' in l && l.badge ? (
                       <span className="ml-1 rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-bold text-white tabular-nums">
                         <span className="sr-only">, </span>
-                        {l.badge > QUEUE_COUNT_CAP ? `${QUEUE_COUNT_CAP.toLocaleString('en-GB')}+` : l.badge.toLocaleString('en-GB')}
+                        {queueCountLabel(l.badge)}
                         <span className="sr-only"> pending</span>
                       </span>
                     ) : null}

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
-import { countArticlesByStatus, listRecentlyUpdatedArticles } from '@/db/queries/dashboard';
-import { queueHealth } from '@/db/queries/moderation';
+import { countArticlesByStatus, listRecentlyUpdatedArticles, queueHealth } from '@/db/queries/dashboard';
 import { can } from '@/lib/auth/permissions';
 import { Time } from '@/components/ui/time';
 

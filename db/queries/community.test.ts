@@ -9,7 +9,7 @@ let m: {
   schema: typeof import('../schema');
   sanctions: typeof import('./sanctions');
   reports: typeof import('./reports');
-  moderation: typeof import('./moderation');
+  housekeeping: typeof import('./housekeeping');
   mail: typeof import('./mail');
 };
 let staffId: number;
@@ -21,7 +21,7 @@ beforeAll(async () => {
     schema: await import('../schema'),
     sanctions: await import('./sanctions'),
     reports: await import('./reports'),
-    moderation: await import('./moderation'),
+    housekeeping: await import('./housekeeping'),
     mail: await import('./mail'),
   };
   const [u] = await m.db.db.insert(m.schema.users).values({ email: 'mod@example.com', name: 'Mo Derator', slug: 'mo', role: 'moderator' }).returning();
@@ -100,13 +100,30 @@ describe('the Reported queue', () => {
     }
     expect(seen).toEqual([a.id, c.id, b.id]);
   });
+
+  it('leaves out replies already in spam or the trash, in the list and the count, and brings them back when restored', async () => {
+    await m.db.db.update(m.schema.replyReports).set({ dismissedAt: new Date() });
+    const { eq } = await import('drizzle-orm');
+    const [kept, trashed, spammed] = [await reply('rk@example.org'), await reply('rt@example.org'), await reply('rs@example.org')];
+    for (const [r, hash] of [[kept, 'live-1'], [trashed, 'live-2'], [spammed, 'live-3']] as const) {
+      await m.reports.reportReply({ replyId: r.id, reason: 'spam', note: null, reporterHash: hash, threshold: 99, perHour: 99 });
+    }
+    expect(await m.reports.countOpenReports()).toBe(3);
+    await m.db.db.update(m.schema.replies).set({ status: 'trash' }).where(eq(m.schema.replies.id, trashed.id));
+    await m.db.db.update(m.schema.replies).set({ status: 'spam' }).where(eq(m.schema.replies.id, spammed.id));
+    expect((await m.reports.listReportedReplyIds()).replyIds).toEqual([kept.id]);
+    expect(await m.reports.countOpenReports()).toBe(1);
+    await m.db.db.update(m.schema.replies).set({ status: 'approved' }).where(eq(m.schema.replies.id, trashed.id));
+    expect((await m.reports.listReportedReplyIds()).replyIds).toEqual([trashed.id, kept.id]);
+    expect(await m.reports.countOpenReports()).toBe(2);
+  });
 });
 
 describe('address retention', () => {
   it('drops hashed addresses and browsers from replies older than the cutoff, and only those', async () => {
     const old = await reply('aged@example.org', { ipHash: 'h-old', userAgent: 'UA', createdAt: new Date(Date.now() - 100 * 86_400_000) });
     const recent = await reply('young@example.org', { ipHash: 'h-new', userAgent: 'UA' });
-    const dropped = await m.moderation.dropOldAddresses(new Date(Date.now() - 90 * 86_400_000));
+    const dropped = await m.housekeeping.dropOldAddresses(new Date(Date.now() - 90 * 86_400_000));
     expect(dropped).toBeGreaterThanOrEqual(1);
     const { eq } = await import('drizzle-orm');
     const [a] = await m.db.db.select().from(m.schema.replies).where(eq(m.schema.replies.id, old.id));
@@ -114,7 +131,7 @@ describe('address retention', () => {
     expect([a.ipHash, a.userAgent]).toEqual([null, null]);
     expect([b.ipHash, b.userAgent]).toEqual(['h-new', 'UA']);
     // The watermark means a second run has nothing left to do.
-    expect(await m.moderation.dropOldAddresses(new Date(Date.now() - 90 * 86_400_000))).toBe(0);
+    expect(await m.housekeeping.dropOldAddresses(new Date(Date.now() - 90 * 86_400_000))).toBe(0);
   });
 });
 

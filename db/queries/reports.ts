@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { db } from '../index';
 import { moderationLog, replies, replyReports, type ReportReason } from '../schema';
 
@@ -58,6 +58,13 @@ export async function openReportsFor(replyIds: number[]): Promise<Map<number, Re
 export const REPORTED_PAGE_SIZE = 25;
 
 /**
+ * Open reports that still need a moderator: on replies readers can see or that wait for a decision.
+ * A reply already in spam or the trash has been dealt with (its reports come back with it if restored).
+ * NOT IN cannot use replies_status_created_idx, so each report finds its reply by primary key.
+ */
+const openOnLiveReply = and(isNull(replyReports.dismissedAt), notInArray(replies.status, ['spam', 'trash']));
+
+/**
  * The Reported queue: replies with open reports, most recently reported first, keyset-paged by the
  * latest open report id (reply_reports_open_idx keeps the open ones together).
  */
@@ -66,7 +73,8 @@ export async function listReportedReplyIds(beforeReportId?: number, pageSize = R
   const rows = await db
     .select({ replyId: replyReports.replyId, latest })
     .from(replyReports)
-    .where(isNull(replyReports.dismissedAt))
+    .innerJoin(replies, eq(replies.id, replyReports.replyId))
+    .where(openOnLiveReply)
     .groupBy(replyReports.replyId)
     // The cursor compares each reply's latest report, after grouping: filtering reports before grouping
     // would bring a reply back on a later page through an older report of its own.
@@ -77,8 +85,13 @@ export async function listReportedReplyIds(beforeReportId?: number, pageSize = R
   return { replyIds: page.map((r) => r.replyId), next: rows.length > pageSize ? Number(page[page.length - 1].latest) : null };
 }
 
+/** Replies in the Reported queue (the tab's count). */
 export async function countOpenReports(): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(distinct ${replyReports.replyId})` }).from(replyReports).where(isNull(replyReports.dismissedAt));
+  const [row] = await db
+    .select({ n: sql<number>`count(distinct ${replyReports.replyId})` })
+    .from(replyReports)
+    .innerJoin(replies, eq(replies.id, replyReports.replyId))
+    .where(openOnLiveReply);
   return Number(row.n);
 }
 

@@ -7,6 +7,7 @@ import { REPLY_STATUSES } from '@/db/schema';
 const replyId = z.coerce.number({ message: 'Choose a reply.' }).int('Choose a reply.').positive('Choose a reply.');
 
 export const DECISIONS = ['approve', 'unapprove', 'spam', 'trash', 'restore'] as const;
+export type Decision = (typeof DECISIONS)[number];
 
 export const DecisionSchema = z.object({
   ids: z.array(replyId).min(1, 'Select at least one reply.').max(200, 'Act on at most 200 replies at once.'),

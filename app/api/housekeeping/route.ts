@@ -1,4 +1,5 @@
-import { dropOldAddresses, purgeOldSpamAndTrash, queueHealth } from '@/db/queries/moderation';
+import { queueHealth } from '@/db/queries/dashboard';
+import { dropOldAddresses, purgeOldSpamAndTrash } from '@/db/queries/housekeeping';
 import { queuePendingDigests } from '@/db/queries/notifications';
 import { getReplySettings } from '@/db/queries/settings';
 import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';

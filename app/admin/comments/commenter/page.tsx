@@ -2,20 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
-import { firstValue, smallButton, type SearchParams } from '@/components/admin/desk-ui';
-import { sanctionLabel } from '@/components/admin/sanction-label';
+import { firstValue, type SearchParams } from '@/components/admin/desk/search-params';
+import { Field } from '@/components/ui/field';
+import { dangerButton, inputClass, smallButton } from '@/components/ui/styles';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { Time } from '@/components/ui/time';
-import { historyByEmail } from '@/db/queries/moderation';
+import { historyByEmail } from '@/db/queries/moderation-queue';
 import { sanctionsByEmail } from '@/db/queries/sanctions';
 import { can } from '@/lib/auth/permissions';
+import { sanctionLabel } from '@/lib/replies/desk-text';
 import { CommenterParamsSchema, deskReturn, queueHref } from '@/lib/replies/moderation-schema';
 import { eraseCommenterAction, liftSanctionAction, removeRepliesAction, sanctionCommenterAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Commenter tools', robots: { index: false } };
 export const instant = false;
-
-const field = 'rounded-sm border border-current/30 bg-transparent px-2 py-1';
-
 
 /**
  * One commenter's tools: sanctions, removing all their replies, and their personal data. Kept off
@@ -78,7 +78,7 @@ export default async function CommenterPage({ searchParams }: { searchParams: Pr
                     <form action={liftSanctionAction}>
                       <input type="hidden" name="id" value={x.id} />
                       <input type="hidden" name="returnTo" value={back} />
-                      <button className={smallButton}>Lift</button>
+                      <SubmitButton className={smallButton}>Lift</SubmitButton>
                     </form>
                   )}
                 </li>
@@ -88,26 +88,23 @@ export default async function CommenterPage({ searchParams }: { searchParams: Pr
           <form action={sanctionCommenterAction} className="flex flex-wrap items-end gap-2">
             <input type="hidden" name="email" value={email} />
             <input type="hidden" name="returnTo" value={back} />
-            <div className="flex flex-col gap-1">
-              <label htmlFor="sanction-kind" className="font-semibold">Sanction</label>
-              <select id="sanction-kind" name="kind" className={field} defaultValue="ban">
+            <Field id="sanction-kind" label="Sanction" labelClassName="font-semibold">
+              <select name="kind" className={inputClass} defaultValue="ban">
                 <option value="ban">Ban</option>
                 <option value="suspend">Suspend until…</option>
                 <option value="hold">Always hold</option>
               </select>
-            </div>
-            <div className="flex flex-col gap-1">
-              <label htmlFor="sanction-until" className="font-semibold">Until</label>
-              <input id="sanction-until" type="date" name="until" className={field} />
-            </div>
-            <div className="flex grow flex-col gap-1">
-              <label htmlFor="sanction-reason" className="font-semibold">Reason</label>
-              <input id="sanction-reason" name="reason" maxLength={300} className={field} />
-            </div>
+            </Field>
+            <Field id="sanction-until" label="Until" labelClassName="font-semibold">
+              <input type="date" name="until" className={inputClass} />
+            </Field>
+            <Field id="sanction-reason" label="Reason" labelClassName="font-semibold" className="flex grow flex-col gap-1">
+              <input name="reason" maxLength={300} className={inputClass} />
+            </Field>
             <label className="flex items-center gap-1">
               <input type="checkbox" name="includeAddress" /> their address too
             </label>
-            <button className={smallButton}>Apply sanction</button>
+            <SubmitButton className={smallButton}>Apply sanction</SubmitButton>
           </form>
         </section>
 
@@ -120,7 +117,7 @@ export default async function CommenterPage({ searchParams }: { searchParams: Pr
               <input type="hidden" name="scope" value="commenter" />
               <input type="hidden" name="email" value={email} />
               <input type="hidden" name="returnTo" value={back} />
-              <button className={smallButton}>Remove this commenter’s replies</button>
+              <SubmitButton className={smallButton}>Remove this commenter’s replies</SubmitButton>
             </form>
             <a href={`/admin/comments/export?email=${encodeURIComponent(email)}`} className={smallButton} download>
               Export replies (JSON)
@@ -132,7 +129,7 @@ export default async function CommenterPage({ searchParams }: { searchParams: Pr
             <label className="flex items-center gap-1">
               <input type="checkbox" name="confirm" value="yes" /> I understand erasing cannot be undone
             </label>
-            <button className={`${smallButton} border-red-800 text-red-800 dark:text-red-300`}>Erase this commenter’s data</button>
+            <SubmitButton className={dangerButton}>Erase this commenter’s data</SubmitButton>
           </form>
         </section>
       </div>
