@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
 import { demoPasswordStillSet } from '@/db/queries/dashboard';
 import { countRepliesInStatus, QUEUE_COUNT_CAP } from '@/db/queries/moderation';
-import { DEMO_PASSWORD } from '@/db/seed/content';
+import { DEMO_PASSWORD } from '@/lib/auth/demo';
 import { can } from '@/lib/auth/permissions';
 import { signOutAction } from '../(auth)/login/actions';
 
