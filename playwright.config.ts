@@ -34,8 +34,9 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    // A fresh database for every run, migrated and seeded by the same start script as `npm start`.
-    command: `rm -rf ${E2E_DATA_DIR} && node scripts/start.mjs`,
+    // A fresh database for every run, migrated and seeded by the same start script as `npm start`, on
+    // the Node that runs the tests (not whichever comes first on PATH).
+    command: `rm -rf ${E2E_DATA_DIR} && ${JSON.stringify(process.execPath)} scripts/start.mjs`,
     url: `${BASE_URL}/`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -1,18 +1,14 @@
 import Link from 'next/link';
+import { noticeLink, noticeText, StatusNotice } from '@/components/site/status-notice';
 
+// An address that matches no page at all, outside any section's layout.
 export default function NotFound() {
   return (
-    <div className="mx-auto flex min-h-[60vh] max-w-xl flex-col items-center justify-center gap-4 px-4 py-16 text-center">
-      <Link href="/" className="font-serif text-3xl font-black">
-        Broadsheet
-      </Link>
-      <h1 className="font-serif text-4xl font-bold">Page not found</h1>
-      <p className="font-serif text-lg text-current/75">
-        We could not find that page. It may have moved, or the address may be mistyped.
-      </p>
-      <Link href="/" className="font-semibold text-[var(--color-accent)] underline underline-offset-4">
+    <StatusNotice title="Page not found" wordmark>
+      <p className={noticeText}>We could not find that page. It may have moved, or the address may be mistyped.</p>
+      <Link href="/" className={noticeLink}>
         Go to the front page
       </Link>
-    </div>
+    </StatusNotice>
   );
 }

@@ -1,20 +1,14 @@
 import { relations, sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ARTICLE_STATUSES, REPLY_STATUSES, REPORT_REASONS, SANCTION_KINDS, STAFF_ROLES, WXR_IMPORT_KINDS } from './enums';
+
+export * from './enums';
 
 // Times are stored as milliseconds since the epoch so ordering and range filters stay plain integer work.
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
-
-export const STAFF_ROLES = ['admin', 'editor', 'author', 'moderator'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-
-export const ARTICLE_STATUSES = ['draft', 'review', 'scheduled', 'published', 'unpublished'] as const;
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
-
-export const REPLY_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;
-export type ReplyStatus = (typeof REPLY_STATUSES)[number];
 
 export const users = sqliteTable(
   'users',
@@ -213,9 +207,6 @@ export const legacyRedirects = sqliteTable(
   (t) => [index('legacy_redirects_article_idx').on(t.articleId)],
 );
 
-export const WXR_IMPORT_KINDS = ['post', 'comment', 'author'] as const;
-export type WxrImportKind = (typeof WXR_IMPORT_KINDS)[number];
-
 /**
  * What a WordPress import created, by the WordPress id, so a second run of the same export updates
  * rows instead of duplicating them. `site` is the export's base site URL: ids are only unique per site.
@@ -295,9 +286,6 @@ export const moderationLog = sqliteTable(
   (t) => [index('moderation_log_reply_idx').on(t.replyId, t.createdAt), index('moderation_log_created_idx').on(t.createdAt)],
 );
 
-export const REPORT_REASONS = ['spam', 'abuse', 'off-topic', 'other'] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
-
 /** A reader's report of an approved reply; one per reply and reporter address. */
 export const replyReports = sqliteTable(
   'reply_reports',
@@ -320,9 +308,6 @@ export const replyReports = sqliteTable(
     index('reply_reports_reporter_idx').on(t.reporterHash, t.createdAt),
   ],
 );
-
-export const SANCTION_KINDS = ['ban', 'suspend', 'hold'] as const;
-export type SanctionKind = (typeof SANCTION_KINDS)[number];
 
 /** A ban, a suspension until a time, or "always hold" for a commenter email (and optionally address). */
 export const commenterSanctions = sqliteTable(

@@ -271,12 +271,12 @@ async function main() {
 
   if (!existsSync('.next/BUILD_ID')) {
     log('no production build: running next build');
-    const b = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
+    const b = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
     if (b.status !== 0) throw new Error('next build failed');
   }
   const env = { ...process.env, PORT: String(PORT), DATABASE_URL: args.db, SEED_DEMO: 'false', TRUST_PROXY: 'true', NODE_ENV: 'production' } as NodeJS.ProcessEnv;
   delete env.QUERY_LOG_FILE;
-  const server = spawn('node', ['scripts/start.mjs'], { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  const server = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
   const stop = () => {
     try {
       process.kill(-server.pid!, 'SIGTERM');

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
 import { demoPasswordStillSet } from '@/db/queries/dashboard';
 import { countRepliesInStatus } from '@/db/queries/moderation-queue';
-import { DEMO_PASSWORD } from '@/db/seed/content';
+import { DEMO_PASSWORD } from '@/lib/auth/demo';
 import { can } from '@/lib/auth/permissions';
 import { queueCountLabel } from '@/lib/replies/desk-text';
 import { signOutAction } from '../(auth)/login/actions';

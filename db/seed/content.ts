@@ -35,8 +35,6 @@ export type DemoReply = {
   minutesAfterPublish: number;
 };
 
-export const DEMO_PASSWORD = 'broadsheet-demo';
-
 export const demoSections: DemoSection[] = [
   {
     slug: 'news',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { renderCoverImage } from './covers';
-import { DEMO_PASSWORD, demoArticles, demoAuthors, demoDiscussion, demoSections, type DemoReply } from './content';
+import { DEMO_PASSWORD } from '@/lib/auth/demo';
+import { demoArticles, demoAuthors, demoDiscussion, demoSections, type DemoReply } from './content';
 
 const slugify = (text: string) =>
   text

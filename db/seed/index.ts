@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DEMO_PASSWORD } from '@/lib/auth/demo';
 import { hashPassword } from '@/lib/auth/password';
 import { decideReplyStatus, DEFAULT_REPLY_RULE_SETTINGS } from '@/lib/replies/rules';
 import { articleBodyText } from '@/lib/search/body-text';
@@ -21,7 +22,7 @@ import {
   tags,
   users,
 } from '../schema';
-import { demoArticles, demoAuthors, demoDiscussion, demoSections, DEMO_PASSWORD } from './content';
+import { demoArticles, demoAuthors, demoDiscussion, demoSections } from './content';
 import { renderCoverImage } from './covers';
 
 const HOUR = 3_600_000;

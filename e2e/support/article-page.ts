@@ -7,7 +7,7 @@ const MIN_SECONDS_TO_SUBMIT = 3;
 export type ReplyInput = { comment: string; name: string; email: string; website?: string };
 
 /**
- * The article page (/articles/[slug]) and its reply form, found by role and label as in DESIGN.md.
+ * The article page (/articles/[slug]) and its reply form, found by role and label (names the page must keep).
  * `javaScript` says whether the page's context runs scripts (it decides how a post is paced and awaited).
  */
 export class ArticlePage {

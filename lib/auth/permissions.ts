@@ -1,7 +1,8 @@
 import type { ArticleStatus, StaffRole } from '@/db/schema';
 
-// The one place that decides who may do what (DESIGN.md "People and roles"). Every server action,
-// route handler and admin page asks `can`; hiding a button is never the check.
+// The one place that decides who may do what. Admins do everything; editors every article, sections and
+// tags, and replies; authors their own drafts and pieces sent back to them; moderators replies. Every
+// server action, route handler and admin page asks `can`; hiding a button is never the check.
 
 export type Actor = { id: number; role: StaffRole; disabled?: boolean } | null;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAFF_ROLES } from '@/db/schema';
+import { STAFF_ROLES } from '@/db/enums';
 
 export const NewStaffSchema = z.object({
   email: z.string().trim().max(254).pipe(z.email('Please enter a valid email address.')),

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getCurrentStaff } from '@/auth';
 import { listArticlesForAdmin } from '@/db/queries/admin-articles';
-import { ARTICLE_STATUSES } from '@/db/schema';
+import { ARTICLE_STATUSES } from '@/db/enums';
 import { listSections } from '@/db/queries/taxonomy';
 import { listStaff } from '@/db/queries/staff-admin';
 import { can } from '@/lib/auth/permissions';

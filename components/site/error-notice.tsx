@@ -1,0 +1,47 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect } from 'react';
+import { ErrorReference } from '@/components/ui/error-reference';
+import { secondaryButton } from '@/components/ui/styles';
+import { noticeLink, noticeText, StatusNotice } from './status-notice';
+
+/**
+ * The reader's error page, for the error boundaries (app/(site)/error.tsx, app/error.tsx,
+ * app/global-error.tsx). `retry` fetches the page from the server again (reset would only re-render
+ * what failed). `fullLoad`: go home with a plain link, when the client router may be what broke.
+ */
+export function ErrorNotice({
+  error,
+  retry,
+  wordmark = false,
+  fullLoad = false,
+}: {
+  error: unknown;
+  retry: () => void;
+  wordmark?: boolean;
+  fullLoad?: boolean;
+}) {
+  useEffect(() => console.error(error), [error]);
+  return (
+    <StatusNotice title="Something went wrong" wordmark={wordmark}>
+      <p className={noticeText}>This page could not be shown just now. The fault is ours, not yours: try again in a moment.</p>
+      <div className="flex flex-wrap items-center justify-center gap-x-6 gap-y-3">
+        <button type="button" onClick={() => retry()} className={secondaryButton}>
+          Try again
+        </button>
+        {fullLoad ? (
+          // A full page load on purpose.
+          <a href="/" className={noticeLink}>
+            Go to the front page
+          </a>
+        ) : (
+          <Link href="/" className={noticeLink}>
+            Go to the front page
+          </Link>
+        )}
+      </div>
+      <ErrorReference error={error} className="text-sm text-current/70" />
+    </StatusNotice>
+  );
+}
