@@ -1,6 +1,6 @@
 import { safeReturnPath } from '@/lib/safe-redirect';
 import { z } from 'zod';
-import { REPLY_STATUSES } from '@/db/schema';
+import { REPLY_STATUSES } from '@/db/enums';
 
 // The moderation desk's inputs, validated on the server.
 

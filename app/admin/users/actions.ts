@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createStaffAccount, EmailTakenError, updateStaffAccount } from '@/db/queries/staff-admin';
-import { STAFF_ROLES } from '@/db/schema';
+import { STAFF_ROLES } from '@/db/enums';
 import { ActionError, staffAction } from '@/lib/auth/staff-action';
 import type { ActionState } from '@/lib/forms';
 import { NewStaffSchema } from '@/lib/staff/schema';
