@@ -1,49 +1,15 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState } from 'react';
-import { postReply, type ReplyFormState } from '@/app/(site)/articles/[slug]/actions';
+import { postReplyAction, type ReplyFormState } from '@/app/(site)/articles/[slug]/actions';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { wideInputClass } from '@/components/ui/styles';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 type Parent = { id: number; name: string } | null;
 
 const initialState: ReplyFormState = { status: 'idle' };
-
-function Field({
-  id,
-  label,
-  error,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <div className="flex flex-col gap-1">
-      <p className="text-sm">
-        <label htmlFor={id} className="font-semibold">
-          {label}
-        </label>
-        {hint && (
-          <span id={`${id}-hint`} className="ml-1 text-current/70">
-            {hint}
-          </span>
-        )}
-      </p>
-      {children}
-      {error && (
-        <p id={`${id}-error`} className="text-sm font-semibold text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-const inputClass =
-  'w-full rounded-sm border border-current/30 bg-transparent px-3 py-2 text-base outline-offset-2 focus:outline-2 focus:outline-[var(--color-accent)] aria-[invalid=true]:border-red-700';
 
 /**
  * The reply form: a plain <form> posting to a server action, so it works before and without
@@ -63,7 +29,7 @@ export function ReplyForm({
 }) {
   // The permalink ties a no-JavaScript post's answer to this form wherever it is rendered (the cached
   // article, its held-reply variant or a reply-to page), so the errors and typed text come back.
-  const [state, formAction, pending] = useActionState(postReply, initialState, `/articles/${articleSlug}`);
+  const [state, formAction] = useActionState(postReplyAction, initialState, `/articles/${articleSlug}`);
   const [parent, setParent] = useState<Parent>(initialParent);
   const startedAt = useRef<HTMLInputElement>(null);
   const comment = useRef<HTMLTextAreaElement>(null);
@@ -85,8 +51,6 @@ export function ReplyForm({
 
   const errors = state.fieldErrors ?? {};
   const v = state.values ?? {};
-  const describedBy = (field: keyof typeof errors, hint = false) =>
-    [errors[field] ? `reply-${field}-error` : '', hint ? `reply-${field}-hint` : ''].filter(Boolean).join(' ') || undefined;
 
   return (
     <form action={formAction} noValidate className="flex flex-col gap-4" aria-describedby={state.message ? 'reply-form-message' : undefined}>
@@ -108,42 +72,27 @@ export function ReplyForm({
           </a>
         </p>
       )}
-      <div id="reply-form-message" role="status" aria-live="polite">
-        {state.message && <p className="rounded-sm border border-red-700/50 bg-red-50 px-3 py-2 text-sm font-semibold text-red-800 dark:bg-red-950/40 dark:text-red-300">{state.message}</p>}
+      <div id="reply-form-message">
+        <FormMessage state={state} />
       </div>
       <Field id="reply-comment" label="Comment" error={errors.comment}>
         <textarea
           ref={comment}
-          id="reply-comment"
           name="comment"
           rows={6}
           required
           maxLength={5000}
           defaultValue={v.comment}
-          key={`comment-${state.values?.comment ?? ''}`}
-          aria-invalid={errors.comment ? true : undefined}
-          aria-describedby={describedBy('comment')}
-          className={`${inputClass} font-serif`}
+          key={`comment-${v.comment ?? ''}`}
+          className={`${wideInputClass} font-serif`}
         />
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="reply-name" label="Name" error={errors.name}>
-          <input
-            id="reply-name"
-            name="name"
-            autoComplete="name"
-            required
-            maxLength={80}
-            defaultValue={v.name}
-            key={`name-${v.name ?? ''}`}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={describedBy('name')}
-            className={inputClass}
-          />
+          <input name="name" autoComplete="name" required maxLength={80} defaultValue={v.name} key={`name-${v.name ?? ''}`} className={wideInputClass} />
         </Field>
-        <Field id="reply-email" label="Email" hint="(never shown)" error={errors.email}>
+        <Field id="reply-email" label="Email" hint="(never shown)" hintBeside error={errors.email}>
           <input
-            id="reply-email"
             name="email"
             type="email"
             autoComplete="email"
@@ -151,24 +100,11 @@ export function ReplyForm({
             maxLength={254}
             defaultValue={v.email}
             key={`email-${v.email ?? ''}`}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={describedBy('email', true)}
-            className={inputClass}
+            className={wideInputClass}
           />
         </Field>
-        <Field id="reply-website" label="Website" hint="(optional)" error={errors.website}>
-          <input
-            id="reply-website"
-            name="website"
-            type="url"
-            autoComplete="url"
-            maxLength={200}
-            defaultValue={v.website}
-            key={`website-${v.website ?? ''}`}
-            aria-invalid={errors.website ? true : undefined}
-            aria-describedby={describedBy('website', true)}
-            className={inputClass}
-          />
+        <Field id="reply-website" label="Website" hint="(optional)" hintBeside error={errors.website}>
+          <input name="website" type="url" autoComplete="url" maxLength={200} defaultValue={v.website} key={`website-${v.website ?? ''}`} className={wideInputClass} />
         </Field>
       </div>
       {offerNotify && (
@@ -182,13 +118,7 @@ export function ReplyForm({
         <input id="reply-company" name="company" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       <div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-sm bg-[var(--color-ink)] px-5 py-2.5 font-semibold text-[var(--color-paper)] hover:opacity-90 disabled:opacity-60"
-        >
-          {pending ? 'Posting…' : 'Post Comment'}
-        </button>
+        <SubmitButton pendingText="Posting…">Post Comment</SubmitButton>
       </div>
     </form>
   );
