@@ -22,11 +22,50 @@ type FieldProps = {
 
 const idOf = (name: string) => `reply-settings-${name}`;
 
-function NumberField({ name, label, hint, values, errors, resetKey, unit }: FieldProps & { unit?: string }) {
+// Field makes the text areas; these two layouts it does not make (an input with its unit beside it, a
+// checkbox before its label) are wired the same way, with Field's ids.
+const describedBy = (id: string, error?: string) => [hintId(id), error ? errorId(id) : null].filter(Boolean).join(' ');
+
+function Hint({ id, hint }: { id: string; hint: string }) {
   return (
-    <Field id={idOf(name)} label={label} hint={hint} error={errors[name]} labelClassName="font-semibold" suffix={unit && <span className={hintText}>{unit}</span>}>
-      <input name={name} inputMode="numeric" autoComplete="off" defaultValue={values[name]} key={`${name}-${resetKey}`} className={`${inputClass} w-24 tabular-nums`} />
-    </Field>
+    <p id={hintId(id)} className={hintText}>
+      {hint}
+    </p>
+  );
+}
+
+function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={errorId(id)} className={errorText}>
+      {error}
+    </p>
+  ) : null;
+}
+
+function NumberField({ name, label, hint, values, errors, resetKey, unit }: FieldProps & { unit?: string }) {
+  const id = idOf(name);
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-semibold">
+        {label}
+      </label>
+      <Hint id={id} hint={hint} />
+      <div className="flex items-center gap-2">
+        <input
+          id={id}
+          name={name}
+          inputMode="numeric"
+          autoComplete="off"
+          defaultValue={values[name]}
+          key={`${name}-${resetKey}`}
+          aria-invalid={errors[name] ? true : undefined}
+          aria-describedby={describedBy(id, errors[name])}
+          className={`${inputClass} w-24 tabular-nums`}
+        />
+        {unit && <span className={hintText}>{unit}</span>}
+      </div>
+      <FieldError id={id} error={errors[name]} />
+    </div>
   );
 }
 
@@ -47,10 +86,8 @@ function ListField({ name, label, hint, values, errors, resetKey, placeholder }:
   );
 }
 
-/** A checkbox with its label beside it (Field puts the label above); wired with Field's ids. */
 function CheckboxField({ name, label, hint, values, errors, resetKey }: FieldProps) {
   const id = idOf(name);
-  const error = errors[name];
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-start gap-2">
@@ -60,8 +97,8 @@ function CheckboxField({ name, label, hint, values, errors, resetKey }: FieldPro
           name={name}
           defaultChecked={values[name] === 'on'}
           key={`${name}-${resetKey}`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[hintId(id), error ? errorId(id) : null].filter(Boolean).join(' ')}
+          aria-invalid={errors[name] ? true : undefined}
+          aria-describedby={describedBy(id, errors[name])}
           className="mt-1 size-4 accent-[var(--color-accent)]"
         />
         <label htmlFor={id} className="font-semibold">
@@ -69,14 +106,8 @@ function CheckboxField({ name, label, hint, values, errors, resetKey }: FieldPro
         </label>
       </div>
       <div className="pl-6">
-        <p id={hintId(id)} className={hintText}>
-          {hint}
-        </p>
-        {error && (
-          <p id={errorId(id)} className={errorText}>
-            {error}
-          </p>
-        )}
+        <Hint id={id} hint={hint} />
+        <FieldError id={id} error={errors[name]} />
       </div>
     </div>
   );

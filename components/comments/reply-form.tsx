@@ -1,19 +1,9 @@
-'use client';
-
-import { useActionState, useEffect, useRef, useState } from 'react';
-import { postReplyAction, type ReplyFormState } from '@/app/(site)/articles/[slug]/actions';
-import { Field } from '@/components/ui/field';
-import { FormMessage } from '@/components/ui/form-message';
-import { wideInputClass } from '@/components/ui/styles';
-import { SubmitButton } from '@/components/ui/submit-button';
-
-type Parent = { id: number; name: string } | null;
-
-const initialState: ReplyFormState = { status: 'idle' };
+import { ReplyFormIsland } from './reply-form-island';
 
 /**
  * The reply form: a plain <form> posting to a server action, so it works before and without
- * JavaScript. With JavaScript it keeps its state in place and "Reply" links retarget it.
+ * JavaScript. With JavaScript it keeps its state in place and "Reply" links retarget it. Its static
+ * parts are rendered here, on the server, so they cost the island no JavaScript.
  */
 export function ReplyForm({
   articleId,
@@ -23,103 +13,18 @@ export function ReplyForm({
 }: {
   articleId: number;
   articleSlug: string;
-  initialParent: Parent;
+  initialParent: { id: number; name: string } | null;
   /** Only when the site can send mail (SMTP_URL set). */
   offerNotify: boolean;
 }) {
-  // The permalink ties a no-JavaScript post's answer to this form wherever it is rendered (the cached
-  // article, its held-reply variant or a reply-to page), so the errors and typed text come back.
-  const [state, formAction] = useActionState(postReplyAction, initialState, `/articles/${articleSlug}`);
-  const [parent, setParent] = useState<Parent>(initialParent);
-  const startedAt = useRef<HTMLInputElement>(null);
-  const comment = useRef<HTMLTextAreaElement>(null);
-
-  useEffect(() => {
-    // Set after hydration: a submission quicker than a person could type is treated as a bot.
-    if (startedAt.current) startedAt.current.value = String(Date.now());
-    function onClick(event: MouseEvent) {
-      const link = (event.target as Element | null)?.closest?.('a[data-reply-to]');
-      if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
-      event.preventDefault();
-      setParent({ id: Number(link.getAttribute('data-reply-to')), name: link.getAttribute('data-reply-name') ?? '' });
-      document.getElementById('respond')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-      comment.current?.focus({ preventScroll: true });
-    }
-    document.addEventListener('click', onClick);
-    return () => document.removeEventListener('click', onClick);
-  }, []);
-
-  const errors = state.fieldErrors ?? {};
-  const v = state.values ?? {};
-
   return (
-    <form action={formAction} noValidate className="flex flex-col gap-4" aria-describedby={state.message ? 'reply-form-message' : undefined}>
+    <ReplyFormIsland articleSlug={articleSlug} initialParent={initialParent} offerNotify={offerNotify}>
       <input type="hidden" name="articleId" value={articleId} />
-      <input type="hidden" name="parentId" value={parent?.id ?? ''} />
-      <input type="hidden" name="startedAt" ref={startedAt} defaultValue="" />
-      {parent && (
-        <p className="flex flex-wrap items-center gap-2 text-sm">
-          Replying to <strong>{parent.name}</strong>
-          <a
-            href="#respond"
-            onClick={(e) => {
-              e.preventDefault();
-              setParent(null);
-            }}
-            className="text-[var(--color-accent)] underline"
-          >
-            Cancel reply
-          </a>
-        </p>
-      )}
-      <div id="reply-form-message">
-        <FormMessage state={state} />
-      </div>
-      <Field id="reply-comment" label="Comment" error={errors.comment}>
-        <textarea
-          ref={comment}
-          name="comment"
-          rows={6}
-          required
-          maxLength={5000}
-          defaultValue={v.comment}
-          key={`comment-${v.comment ?? ''}`}
-          className={`${wideInputClass} font-serif`}
-        />
-      </Field>
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Field id="reply-name" label="Name" error={errors.name}>
-          <input name="name" autoComplete="name" required maxLength={80} defaultValue={v.name} key={`name-${v.name ?? ''}`} className={wideInputClass} />
-        </Field>
-        <Field id="reply-email" label="Email" hint="(never shown)" hintBeside error={errors.email}>
-          <input
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            maxLength={254}
-            defaultValue={v.email}
-            key={`email-${v.email ?? ''}`}
-            className={wideInputClass}
-          />
-        </Field>
-        <Field id="reply-website" label="Website" hint="(optional)" hintBeside error={errors.website}>
-          <input name="website" type="url" autoComplete="url" maxLength={200} defaultValue={v.website} key={`website-${v.website ?? ''}`} className={wideInputClass} />
-        </Field>
-      </div>
-      {offerNotify && (
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="notify" value="on" defaultChecked={v.notify === 'on'} key={`notify-${v.notify ?? ''}`} className="size-4" />
-          Notify me of replies to my comment
-        </label>
-      )}
+      {/* The honeypot: off-screen and hidden from assistive technology; only a bot fills it in. */}
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="reply-company">Leave this field empty</label>
         <input id="reply-company" name="company" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
-      <div>
-        <SubmitButton pendingText="Posting…">Post Comment</SubmitButton>
-      </div>
-    </form>
+    </ReplyFormIsland>
   );
 }

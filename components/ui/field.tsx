@@ -17,8 +17,6 @@ export function Field({
   error,
   className = 'flex flex-col gap-1',
   labelClassName = 'text-sm font-semibold',
-  hintBeside = false,
-  suffix,
   children,
 }: {
   id: string;
@@ -27,46 +25,20 @@ export function Field({
   error?: string;
   className?: string;
   labelClassName?: string;
-  /** Show a short hint (“(optional)”) on the label's line rather than under it. */
-  hintBeside?: boolean;
-  /** Shown beside the control, e.g. its unit (“seconds”); not part of its name or description. */
-  suffix?: React.ReactNode;
   children: ReactElement<{ id?: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }>;
 }) {
   const describedBy = [hint ? hintId(id) : null, error ? errorId(id) : null].filter(Boolean).join(' ') || undefined;
-  const labelElement = (
-    <label htmlFor={id} className={labelClassName}>
-      {label}
-    </label>
-  );
-  const control = cloneElement(children, { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy });
   return (
     <div className={className}>
-      {hint && hintBeside ? (
-        <p className="text-sm">
-          {labelElement}{' '}
-          <span id={hintId(id)} className="opacity-75">
-            {hint}
-          </span>
+      <label htmlFor={id} className={labelClassName}>
+        {label}
+      </label>
+      {hint && (
+        <p id={hintId(id)} className="text-sm opacity-75">
+          {hint}
         </p>
-      ) : (
-        <>
-          {labelElement}
-          {hint && (
-            <p id={hintId(id)} className="text-sm opacity-75">
-              {hint}
-            </p>
-          )}
-        </>
       )}
-      {suffix ? (
-        <div className="flex items-center gap-2">
-          {control}
-          {suffix}
-        </div>
-      ) : (
-        control
-      )}
+      {cloneElement(children, { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {error && (
         <p id={errorId(id)} className={errorText}>
           {error}

@@ -120,6 +120,23 @@ export class ArticlePage {
     return this.page.getByText('Comments are closed.', { exact: true });
   }
 
+  // ---- reporting a comment (its "Report" button opens /articles/[slug]/report/[id]) ---------
+  reportButton(comment: Locator) {
+    return comment.getByRole('button', { name: /Report/ });
+  }
+  get reportHeading() {
+    return this.page.getByRole('heading', { name: 'Report a comment' });
+  }
+  reportReason(name: string) {
+    return this.page.getByRole('radio', { name });
+  }
+  get reportNote() {
+    return this.page.getByLabel(/Anything the moderators should know/);
+  }
+  get sendReportButton() {
+    return this.page.getByRole('button', { name: 'Send report' });
+  }
+
   /** With JavaScript, waits until the form has hydrated (it then stamps the hidden `startedAt`). */
   async hydrated() {
     if (!this.javaScript) return;
