@@ -11,7 +11,7 @@ type Parent = { id: number; name: string } | null;
 
 const initialState: ReplyFormState = { status: 'idle' };
 // A label and its short hint share a line ("Email (never shown)"); the control and error wrap below.
-const hintBeside = 'flex flex-wrap items-baseline gap-1';
+const hintBeside = 'flex flex-wrap content-start items-baseline gap-1';
 
 /**
  * The reply form's client part (./reply-form.tsx renders it): what depends on the action's answer or

@@ -15,7 +15,7 @@ export function SearchForm({ params, sections }: { params: SearchParams; section
           Search
         </button>
       </div>
-      <fieldset className="flex flex-wrap items-end gap-4 text-sm">
+      <fieldset className="flex flex-wrap items-start gap-4 text-sm">
         <legend className="sr-only">Filters</legend>
         <Field id="search-section" label="Section">
           <select name="section" defaultValue={params.section ?? ''} className={inputClass}>

@@ -1,8 +1,9 @@
 import { expect, type Locator, type Page, type Response } from '@playwright/test';
+import { DEFAULT_REPLY_SETTINGS } from '../../lib/replies/settings';
 
 export const AWAITING_MODERATION = 'Your comment is awaiting moderation.';
-/** The rules treat a JavaScript submission quicker than this after hydration as a bot (lib/replies/rules.ts: 3 s). */
-const MIN_SECONDS_TO_SUBMIT = 3;
+/** The rules treat a JavaScript submission quicker than this after hydration as a bot. */
+const MIN_SECONDS_TO_SUBMIT = DEFAULT_REPLY_SETTINGS.minSecondsToSubmit;
 
 export type ReplyInput = { comment: string; name: string; email: string; website?: string };
 
