@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test';
 import { callAction, requestAs, type Role } from './support/actions';
 import { queryRows } from './support/db';
+import { DeskPage } from './support/desk-page';
 import { insertReply, newArticle, replyStatus as statusOf } from './support/discussion';
 import { expect, test } from './support/fixtures';
 import { staffPage } from './support/staff';
@@ -13,13 +13,6 @@ test.describe.configure({ timeout: 60_000 });
 
 const COMMENT_ACTIONS = 'app/admin/comments/actions.ts';
 
-
-
-
-async function desk(page: Page, query: string) {
-  await page.goto(`/admin/comments?${query}`);
-}
-
 test('readers report a reply; at three reports it is held again and waits in the Reported queue, where dismissing keeps it', async ({ browser, newReader }) => {
   const article = await newArticle('Reported talk');
   const who = newCommenter('Rude');
@@ -28,38 +21,39 @@ test('readers report a reply; at three reports it is held again and waits in the
 
   // The first reader reports without JavaScript: the button opens a form asking why.
   const first = await newReader({ javaScript: false });
-  await first.article.goto(article.slug);
-  await first.article.commentBy(who.name).getByRole('button', { name: /Report/ }).click();
-  await expect(first.page.getByRole('heading', { name: 'Report a comment' })).toBeVisible();
-  await first.page.getByRole('button', { name: 'Send report' }).click();
+  const { article: firstArticle } = first;
+  await firstArticle.goto(article.slug);
+  await firstArticle.reportButton(firstArticle.commentBy(who.name)).click();
+  await expect(firstArticle.reportHeading).toBeVisible();
+  await firstArticle.sendReportButton.click();
   await expect(first.page.getByText('Please choose a reason.')).toBeVisible();
-  await first.page.getByRole('radio', { name: 'Something else' }).check();
-  await first.page.getByRole('button', { name: 'Send report' }).click();
-  await expect(first.page.getByLabel(/Anything the moderators should know/)).toHaveAttribute('aria-invalid', 'true');
-  await first.page.getByRole('radio', { name: 'Abusive, hateful or harassing' }).check();
-  await first.page.getByLabel(/Anything the moderators should know/).fill('Name-calling');
-  await first.page.getByRole('button', { name: 'Send report' }).click();
+  await firstArticle.reportReason('Something else').check();
+  await firstArticle.sendReportButton.click();
+  await expect(firstArticle.reportNote).toHaveAttribute('aria-invalid', 'true');
+  await firstArticle.reportReason('Abusive, hateful or harassing').check();
+  await firstArticle.reportNote.fill('Name-calling');
+  await firstArticle.sendReportButton.click();
   await expect(first.page.getByText('Thank you. A moderator will look at this comment.')).toBeVisible();
 
   // The same reader cannot report it twice.
-  await first.article.goto(article.slug);
-  await first.article.commentBy(who.name).getByRole('button', { name: /Report/ }).click();
-  await first.page.getByRole('radio', { name: 'Spam or advertising' }).check();
-  await first.page.getByRole('button', { name: 'Send report' }).click();
+  await firstArticle.goto(article.slug);
+  await firstArticle.reportButton(firstArticle.commentBy(who.name)).click();
+  await firstArticle.reportReason('Spam or advertising').check();
+  await firstArticle.sendReportButton.click();
   await expect(first.page.getByText('You have already reported this comment.')).toBeVisible();
   expect(await statusOf(id)).toBe('approved');
 
-  const moderator = await staffPage(browser, 'moderator@example.com');
-  await desk(moderator, 'view=reported');
-  const row = moderator.getByRole('article', { name: `Reply by ${who.name}` });
+  const desk = new DeskPage(await staffPage(browser, 'moderator@example.com'));
+  await desk.goto('view=reported');
+  const row = desk.row(who.name);
   await expect(row).toContainText('Reported by 1 reader');
   await expect(row).toContainText('Abusive, hateful or harassing — “Name-calling”');
 
   for (const n of [2, 3]) {
     const reader = await newReader();
     await reader.page.goto(`/articles/${article.slug}/report/${id}`);
-    await reader.page.getByRole('radio', { name: 'Off topic' }).check();
-    await reader.page.getByRole('button', { name: 'Send report' }).click();
+    await reader.article.reportReason('Off topic').check();
+    await reader.article.sendReportButton.click();
     await expect(reader.page.getByText('Thank you.'), `report ${n}`).toBeVisible();
   }
   expect(await statusOf(id)).toBe('pending');
@@ -70,13 +64,13 @@ test('readers report a reply; at three reports it is held again and waits in the
   }).toPass({ timeout: 5_000 });
 
   // The moderator judges it fine: approve it and dismiss the reports; it stays.
-  await desk(moderator, 'view=reported');
+  await desk.goto('view=reported');
   await expect(row).toContainText('Reported by 3 readers');
-  await row.getByRole('button', { name: 'Approve', exact: true }).click();
-  await expect(moderator.getByRole('status').filter({ hasText: 'Approved: 1 reply.' })).toBeVisible();
-  await desk(moderator, 'view=reported');
-  await row.getByRole('button', { name: 'Dismiss reports' }).click();
-  await expect(moderator.getByRole('status').filter({ hasText: 'Reports dismissed: 1 reply.' })).toBeVisible();
+  await desk.button(row, 'Approve').click();
+  await expect(desk.notice('Approved: 1 reply.')).toBeVisible();
+  await desk.goto('view=reported');
+  await desk.button(row, 'Dismiss reports').click();
+  await expect(desk.notice('Reports dismissed: 1 reply.')).toBeVisible();
   await expect(row).toHaveCount(0);
   expect(await statusOf(id)).toBe('approved');
   await expect(async () => {
@@ -92,23 +86,23 @@ test('a banned email cannot post and nothing is stored; "always hold" holds even
   await insertReply(article.id, { name: banned.name, email: banned.email, body: banned.text('An old approved reply') });
   await insertReply(article.id, { name: held.name, email: held.email, body: held.text('Another old approved reply') });
 
-  const moderator = await staffPage(browser, 'moderator@example.com');
+  const desk = new DeskPage(await staffPage(browser, 'moderator@example.com'));
   for (const [who, kind, reason] of [
     [banned, 'Ban', 'Repeated abuse after warnings'],
     [held, 'Always hold', 'Keeps posting links to his shop'],
   ] as const) {
-    await desk(moderator, `status=approved&email=${encodeURIComponent(who.email)}`);
-    const row = moderator.getByRole('article', { name: `Reply by ${who.name}` });
+    await desk.goto(`status=approved&email=${encodeURIComponent(who.email)}`);
+    const row = desk.row(who.name);
     // The tools live on the commenter's own page; every action there returns to this desk page.
-    await row.getByRole('link', { name: 'Commenter tools' }).click();
-    await moderator.getByLabel('Sanction', { exact: true }).selectOption({ label: kind });
-    await moderator.getByRole('button', { name: 'Apply sanction' }).click();
-    await expect(moderator.getByRole('alert').filter({ hasText: 'Give a reason' })).toBeVisible();
-    await row.getByRole('link', { name: 'Commenter tools' }).click();
-    await moderator.getByLabel('Sanction', { exact: true }).selectOption({ label: kind });
-    await moderator.getByLabel('Reason').fill(reason);
-    await moderator.getByRole('button', { name: 'Apply sanction' }).click();
-    await expect(moderator.getByRole('status')).toBeVisible();
+    await desk.commenterToolsLink(row).click();
+    await desk.sanctionKind.selectOption({ label: kind });
+    await desk.applySanctionButton.click();
+    await expect(desk.alert('Give a reason')).toBeVisible();
+    await desk.commenterToolsLink(row).click();
+    await desk.sanctionKind.selectOption({ label: kind });
+    await desk.sanctionReason.fill(reason);
+    await desk.applySanctionButton.click();
+    await expect(desk.anyNotice).toBeVisible();
     await expect(row).toContainText(kind === 'Ban' ? 'Banned' : 'Always held');
   }
 
@@ -132,24 +126,23 @@ test('"remove this whole thread" and "remove this commenter’s replies" act in 
   const root = await insertReply(article.id, { name: 'Root Person', email: `root-${uniq()}@example.org`, body: 'Root' });
   const child = await insertReply(article.id, { name: 'Child Person', email: `child-${uniq()}@example.org`, body: 'Child', parentId: root, depth: 2 });
   const grandchild = await insertReply(article.id, { name: 'Grand Person', email: `grand-${uniq()}@example.org`, body: 'Grandchild', parentId: child, depth: 3 });
-  const moderator = await staffPage(browser, 'moderator@example.com');
-  await desk(moderator, `status=approved&article=${article.id}`);
-  const row = moderator.getByRole('article', { name: 'Reply by Root Person' });
-  await row.getByRole('button', { name: 'Remove this whole thread' }).click();
-  await expect(moderator.getByRole('status').filter({ hasText: 'Moved to the trash: 3 replies.' })).toBeVisible();
+  const desk = new DeskPage(await staffPage(browser, 'moderator@example.com'));
+  await desk.goto(`status=approved&article=${article.id}`);
+  const row = desk.row('Root Person');
+  await desk.button(row, 'Remove this whole thread').click();
+  await expect(desk.notice('Moved to the trash: 3 replies.')).toBeVisible();
   expect(await Promise.all([root, child, grandchild].map(statusOf))).toEqual(['trash', 'trash', 'trash']);
-  await moderator.getByRole('button', { name: 'Undo' }).click();
-  await expect(moderator.getByRole('status').filter({ hasText: 'Undone: 3 replies.' })).toBeVisible();
+  await desk.undo.click();
+  await expect(desk.notice('Undone: 3 replies.')).toBeVisible();
   expect(await Promise.all([root, child, grandchild].map(statusOf))).toEqual(['approved', 'approved', 'approved']);
 
   const email = `prolific-${uniq()}@example.org`;
   const many = await Promise.all([1, 2, 3].map((n) => insertReply(article.id, { name: 'Prolific Poster', email, body: `Post ${n}`, status: n === 3 ? 'pending' : 'approved' })));
-  await desk(moderator, `status=pending&email=${encodeURIComponent(email)}`);
-  const prolific = moderator.getByRole('article', { name: 'Reply by Prolific Poster' });
-  await prolific.getByRole('link', { name: 'Commenter tools' }).click();
-  await expect(moderator.getByRole('link', { name: '1 pending' })).toBeVisible();
-  await moderator.getByRole('button', { name: 'Remove this commenter’s replies' }).click();
-  await expect(moderator.getByRole('status').filter({ hasText: 'Moved to the trash: 3 replies.' })).toBeVisible();
+  await desk.goto(`status=pending&email=${encodeURIComponent(email)}`);
+  await desk.commenterToolsLink(desk.row('Prolific Poster')).click();
+  await expect(desk.countLink('1 pending')).toBeVisible();
+  await desk.removeCommenterRepliesButton.click();
+  await expect(desk.notice('Moved to the trash: 3 replies.')).toBeVisible();
   expect(await Promise.all(many.map(statusOf))).toEqual(['trash', 'trash', 'trash']);
   const log = await queryRows<{ n: number }>("select count(*) as n from moderation_log where action = 'trash' and reply_id in (?, ?, ?)", many);
   expect(Number(log[0].n)).toBe(3);
@@ -160,8 +153,8 @@ test('a commenter’s replies can be exported as JSON and erased', async ({ brow
   const who = newCommenter('Erasable');
   const text = who.text('My neighbour at number 12 is');
   await insertReply(article.id, { name: who.name, email: who.email, body: text });
-  const moderator = await staffPage(browser, 'moderator@example.com');
-  const exported = await moderator.request.get(`/admin/comments/export?email=${encodeURIComponent(who.email)}`);
+  const desk = new DeskPage(await staffPage(browser, 'moderator@example.com'));
+  const exported = await desk.page.request.get(`/admin/comments/export?email=${encodeURIComponent(who.email)}`);
   expect(exported.headers()['content-disposition']).toContain('attachment');
   const data = await exported.json();
   expect(data.email).toBe(who.email);
@@ -173,15 +166,15 @@ test('a commenter’s replies can be exported as JSON and erased', async ({ brow
   await reader.article.goto(article.slug);
   await expect(reader.page.getByText(text)).toBeVisible();
 
-  await desk(moderator, `status=approved&email=${encodeURIComponent(who.email)}`);
-  const row = moderator.getByRole('article', { name: `Reply by ${who.name}` });
-  await row.getByRole('link', { name: 'Commenter tools' }).click();
-  await moderator.getByRole('button', { name: 'Erase this commenter’s data' }).click();
-  await expect(moderator.getByRole('alert').filter({ hasText: 'cannot be undone' })).toBeVisible();
-  await row.getByRole('link', { name: 'Commenter tools' }).click();
-  await moderator.getByLabel('I understand erasing cannot be undone').check();
-  await moderator.getByRole('button', { name: 'Erase this commenter’s data' }).click();
-  await expect(moderator.getByRole('status').filter({ hasText: 'Erased the commenter’s data from: 1 reply.' })).toBeVisible();
+  await desk.goto(`status=approved&email=${encodeURIComponent(who.email)}`);
+  const row = desk.row(who.name);
+  await desk.commenterToolsLink(row).click();
+  await desk.eraseCommenterButton.click();
+  await expect(desk.alert('cannot be undone')).toBeVisible();
+  await desk.commenterToolsLink(row).click();
+  await desk.confirmErase.check();
+  await desk.eraseCommenterButton.click();
+  await expect(desk.notice('Erased the commenter’s data from: 1 reply.')).toBeVisible();
   expect(await queryRows('select id from replies where author_email = ? or body = ?', [who.email, text])).toEqual([]);
   await expect(async () => {
     await reader.page.reload();
@@ -191,8 +184,8 @@ test('a commenter’s replies can be exported as JSON and erased', async ({ brow
 });
 
 test('the dashboard shows the health of the reply queue', async ({ browser }) => {
-  const moderator = await staffPage(browser, 'moderator@example.com');
-  const health = moderator.getByRole('region', { name: 'Queue health' });
+  // Signing in lands on the dashboard.
+  const health = new DeskPage(await staffPage(browser, 'moderator@example.com')).queueHealth;
   await expect(health).toContainText('Pending replies');
   await expect(health).toContainText('Oldest waiting');
   await expect(health).toContainText('Median time to decision (7 days)');

@@ -149,7 +149,7 @@ test('a held reply shows which rule fired, with the matching text marked', async
   const desk = await deskAs(browser, 'moderator@example.com');
   await desk.openQueue('pending', who.email);
   const row = desk.row(who.name);
-  await expect(row).toContainText('Held by the rule “moderation-word”: Contains the moderation word “casino”.');
+  await expect(row).toContainText('Held by the rule “moderation word”: Contains the moderation word “casino”.');
   await expect(desk.marked(row)).toHaveText('Casino');
 });
 

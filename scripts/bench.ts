@@ -296,7 +296,7 @@ async function main() {
     if (pid) peakRss = Math.max(peakRss, statusField(pid, 'VmRSS'));
   }, 200);
 
-  const replyAction = actionId('app/(site)/articles/[slug]/actions.ts', 'postReply');
+  const replyAction = actionId('app/(site)/articles/[slug]/actions.ts', 'postReplyAction');
   const loginAction = actionId('app/(auth)/login/actions.ts', 'signInAction');
   const deskCookie = await signIn(loginAction, 'moderator@example.com', 'broadsheet-demo');
 

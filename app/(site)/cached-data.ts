@@ -61,7 +61,7 @@ export async function getArticlePageData(slug: string, commentPage = 1) {
   }
   cacheTag(cacheTags.article(article.id), cacheTags.replySettings);
   tagBylines([[article]]);
-  const [{ replies, total }, settings] = await Promise.all([listApprovedReplies(article.id, commentPage), getReplySettings()]);
+  const [{ replies, total }, settings] = await Promise.all([listApprovedReplies({ articleId: article.id, page: commentPage }), getReplySettings()]);
   const comments = { page: commentPage, pages: replyPageCount(total), total };
   const discussion = repliesOpen(article, settings.closeAfterDays);
   // An article that closes by age later keeps its cached page only until then.
@@ -77,7 +77,7 @@ export async function getArticleReply(articleId: number, replyId: number) {
   'use cache';
   cacheLife('max');
   cacheTag(cacheTags.article(articleId));
-  return getApprovedReply(articleId, replyId);
+  return getApprovedReply({ articleId, replyId });
 }
 
 export async function getFrontPage(page: number) {

@@ -2,15 +2,14 @@
 
 import { useActionState, useEffect, useRef } from 'react';
 import { saveReplySettingsAction, tryReplySettingsAction, type ReplySettingsFormState } from '@/app/admin/settings/actions';
+import { errorId, Field, hintId } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { errorText, inputClass, secondaryButton, wideInputClass } from '@/components/ui/styles';
+import { SubmitButton } from '@/components/ui/submit-button';
 import type { TrialExample, TrialOutcome } from '@/lib/replies/dry-run';
 import type { ReplySettingsField, ReplySettingsValues } from '@/lib/replies/settings-schema';
 
-const input =
-  'rounded-sm border border-current/30 bg-transparent px-3 py-2 outline-offset-2 focus:outline-2 focus:outline-[var(--color-accent)] aria-[invalid=true]:border-red-700';
-const primary = 'rounded-sm bg-[var(--color-ink)] px-4 py-2 font-semibold text-[var(--color-paper)] disabled:opacity-60';
-const secondary = 'rounded-sm border border-current/40 px-4 py-2 font-semibold hover:bg-current/5 disabled:opacity-60';
-const errorText = 'text-sm font-semibold text-red-700 dark:text-red-400';
-const hintText = 'text-sm text-current/70';
+const hintText = 'text-sm opacity-75';
 
 type FieldProps = {
   name: ReplySettingsField;
@@ -23,24 +22,24 @@ type FieldProps = {
 
 const idOf = (name: string) => `reply-settings-${name}`;
 
-/** Error first, then the help line: what a screen reader hears after the label. */
-function describedBy(name: string, error?: string) {
-  return [error ? `${idOf(name)}-error` : null, `${idOf(name)}-hint`].filter(Boolean).join(' ');
+// Field makes the text areas; these two layouts it does not make (an input with its unit beside it, a
+// checkbox before its label) are wired the same way, with Field's ids.
+const describedBy = (id: string, error?: string) => [hintId(id), error ? errorId(id) : null].filter(Boolean).join(' ');
+
+function Hint({ id, hint }: { id: string; hint: string }) {
+  return (
+    <p id={hintId(id)} className={hintText}>
+      {hint}
+    </p>
+  );
 }
 
-function Notes({ name, hint, error }: { name: string; hint: string; error?: string }) {
-  return (
-    <>
-      <p id={`${idOf(name)}-hint`} className={hintText}>
-        {hint}
-      </p>
-      {error && (
-        <p id={`${idOf(name)}-error`} className={errorText}>
-          {error}
-        </p>
-      )}
-    </>
-  );
+function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={errorId(id)} className={errorText}>
+      {error}
+    </p>
+  ) : null;
 }
 
 function NumberField({ name, label, hint, values, errors, resetKey, unit }: FieldProps & { unit?: string }) {
@@ -50,6 +49,7 @@ function NumberField({ name, label, hint, values, errors, resetKey, unit }: Fiel
       <label htmlFor={id} className="font-semibold">
         {label}
       </label>
+      <Hint id={id} hint={hint} />
       <div className="flex items-center gap-2">
         <input
           id={id}
@@ -59,25 +59,20 @@ function NumberField({ name, label, hint, values, errors, resetKey, unit }: Fiel
           defaultValue={values[name]}
           key={`${name}-${resetKey}`}
           aria-invalid={errors[name] ? true : undefined}
-          aria-describedby={describedBy(name, errors[name])}
-          className={`${input} w-24 tabular-nums`}
+          aria-describedby={describedBy(id, errors[name])}
+          className={`${inputClass} w-24 tabular-nums`}
         />
         {unit && <span className={hintText}>{unit}</span>}
       </div>
-      <Notes name={name} hint={hint} error={errors[name]} />
+      <FieldError id={id} error={errors[name]} />
     </div>
   );
 }
 
 function ListField({ name, label, hint, values, errors, resetKey, placeholder }: FieldProps & { placeholder: string }) {
-  const id = idOf(name);
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-semibold">
-        {label}
-      </label>
+    <Field id={idOf(name)} label={label} hint={hint} error={errors[name]} labelClassName="font-semibold">
       <textarea
-        id={id}
         name={name}
         rows={4}
         spellCheck={false}
@@ -85,12 +80,9 @@ function ListField({ name, label, hint, values, errors, resetKey, placeholder }:
         placeholder={placeholder}
         defaultValue={values[name]}
         key={`${name}-${resetKey}`}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={describedBy(name, errors[name])}
-        className={`${input} w-full font-mono text-sm`}
+        className={`${wideInputClass} font-mono text-sm`}
       />
-      <Notes name={name} hint={hint} error={errors[name]} />
-    </div>
+    </Field>
   );
 }
 
@@ -106,7 +98,7 @@ function CheckboxField({ name, label, hint, values, errors, resetKey }: FieldPro
           defaultChecked={values[name] === 'on'}
           key={`${name}-${resetKey}`}
           aria-invalid={errors[name] ? true : undefined}
-          aria-describedby={describedBy(name, errors[name])}
+          aria-describedby={describedBy(id, errors[name])}
           className="mt-1 size-4 accent-[var(--color-accent)]"
         />
         <label htmlFor={id} className="font-semibold">
@@ -114,7 +106,8 @@ function CheckboxField({ name, label, hint, values, errors, resetKey }: FieldPro
         </label>
       </div>
       <div className="pl-6">
-        <Notes name={name} hint={hint} error={errors[name]} />
+        <Hint id={id} hint={hint} />
+        <FieldError id={id} error={errors[name]} />
       </div>
     </div>
   );
@@ -179,7 +172,9 @@ function TrialExamples({ examples }: { examples: TrialExample[] }) {
               </span>
             </p>
             <p className="text-current/80">“{e.excerpt}”</p>
-            <p className={hintText}>{e.detail}</p>
+            <p className={hintText}>
+              By the rule “{e.rule}”: {e.detail}
+            </p>
           </li>
         ))}
       </ul>
@@ -188,14 +183,13 @@ function TrialExamples({ examples }: { examples: TrialExample[] }) {
 }
 
 export function ReplySettingsForm({ initial }: { initial: ReplySettingsValues }) {
-  const [saveState, save, saving] = useActionState<ReplySettingsFormState, FormData>(saveReplySettingsAction, { status: 'idle' });
-  const [tryState, tryRules, trying] = useActionState<ReplySettingsFormState, FormData>(tryReplySettingsAction, { status: 'idle' });
+  const [saveState, save] = useActionState<ReplySettingsFormState, FormData>(saveReplySettingsAction, { status: 'idle' });
+  const [tryState, tryRules] = useActionState<ReplySettingsFormState, FormData>(tryReplySettingsAction, { status: 'idle' });
   // One form, two actions: the answer that came last decides the fields, errors and message.
   const latest = (tryState.at ?? 0) > (saveState.at ?? 0) ? tryState : saveState;
   const values = { ...initial, ...(latest.values ?? {}) };
   const errors = latest.fieldErrors ?? {};
   const field = { values, errors, resetKey: String(latest.at ?? 0) };
-  const busy = saving || trying;
   const formRef = useRef<HTMLFormElement>(null);
 
   // The message sits under the buttons, far from a refused field near the top: take the reader there.
@@ -233,7 +227,7 @@ export function ReplySettingsForm({ initial }: { initial: ReplySettingsValues })
         <ListField
           {...field}
           name="disallowedIps"
-          label="Disallowed addresses (spam)"
+          label="Disallowed IP addresses (spam)"
           placeholder="203.0.113.7"
           hint="One IP address per line, exact matches only (no ranges). Replies from them go to spam."
         />
@@ -337,22 +331,16 @@ export function ReplySettingsForm({ initial }: { initial: ReplySettingsValues })
 
       <div className="flex flex-col gap-3 border-t border-current/15 pt-5">
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={busy} className={primary}>
-            Save settings
-          </button>
-          <button type="submit" formAction={tryRules} disabled={busy} className={secondary} aria-describedby="reply-settings-try-hint">
+          <SubmitButton>Save settings</SubmitButton>
+          <SubmitButton formAction={tryRules} className={secondaryButton} aria-describedby="reply-settings-try-hint">
             Try these rules
-          </button>
+          </SubmitButton>
         </div>
         <p id="reply-settings-try-hint" className={hintText}>
-          Trying runs these rules over the last 1,000 replies without saving anything. Bot traps and disallowed addresses cannot be tried: stored replies keep
-          neither the timing nor the address.
+          Trying runs these rules over the last 1,000 replies without saving anything. Bot traps and disallowed IP addresses cannot be tried: stored replies
+          keep neither the timing nor the address.
         </p>
-        <div role="status" aria-live="polite" className="text-sm font-semibold">
-          {latest.message && (
-            <p className={latest.status === 'error' ? 'text-red-700 dark:text-red-400' : latest === tryState ? '' : 'text-green-800 dark:text-green-300'}>{latest.message}</p>
-          )}
-        </div>
+        <FormMessage state={latest} />
         {latest === tryState && tryState.examples && tryState.examples.length > 0 && <TrialExamples examples={tryState.examples} />}
       </div>
     </form>

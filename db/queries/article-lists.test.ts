@@ -71,10 +71,10 @@ describe('listApprovedReplies', () => {
       createdAt: new Date(start + i * 1000),
     }));
     await m.db.db.insert(m.schema.replies).values([...rows, { ...rows[0], body: 'held', status: 'pending' as const }]);
-    const pages = await Promise.all([1, 2, 3, 4].map((p) => m.replies.listApprovedReplies(a.id, p)));
+    const pages = await Promise.all([1, 2, 3, 4].map((p) => m.replies.listApprovedReplies({ articleId: a.id, page: p })));
     expect(pages.map((p) => p.replies.length)).toEqual([REPLIES_PER_PAGE, REPLIES_PER_PAGE, 20, 0]);
     expect(pages.every((p) => p.total === rows.length)).toBe(true);
     expect(pages.flatMap((p) => p.replies.map((r) => r.body))).toEqual(rows.map((r) => r.body));
-    expect((await m.replies.getApprovedReply(a.id, pages[2].replies[0].id))?.body).toBe(`Reply ${2 * REPLIES_PER_PAGE}`);
+    expect((await m.replies.getApprovedReply({ articleId: a.id, replyId: pages[2].replies[0].id }))?.body).toBe(`Reply ${2 * REPLIES_PER_PAGE}`);
   });
 });

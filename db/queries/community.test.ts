@@ -45,24 +45,24 @@ async function reply(email: string, over: Partial<typeof import('../schema').rep
 describe('commenter sanctions', () => {
   it('a suspension counts until its date, a ban until lifted, and the strongest wins', async () => {
     const email = 'sus@example.org';
-    expect(await m.sanctions.activeSanction(email, null)).toBeNull();
+    expect(await m.sanctions.activeSanction({ email, ipHash: null })).toBeNull();
     await m.sanctions.sanctionCommenter({ email, kind: 'hold', until: null, reason: 'links', includeAddress: false, actorId: staffId });
     await m.sanctions.sanctionCommenter({ email, kind: 'suspend', until: new Date(Date.now() + 86_400_000), reason: 'cool off', includeAddress: false, actorId: staffId });
-    expect((await m.sanctions.activeSanction(email, null))?.kind).toBe('suspend');
+    expect((await m.sanctions.activeSanction({ email, ipHash: null }))?.kind).toBe('suspend');
     const { id } = await m.sanctions.sanctionCommenter({ email, kind: 'ban', until: null, reason: 'abuse', includeAddress: false, actorId: staffId });
-    expect((await m.sanctions.activeSanction(email, null))?.kind).toBe('ban');
+    expect((await m.sanctions.activeSanction({ email, ipHash: null }))?.kind).toBe('ban');
     expect(await m.sanctions.liftSanction(id, staffId)).toBe(true);
-    expect((await m.sanctions.activeSanction(email, null))?.kind).toBe('suspend');
+    expect((await m.sanctions.activeSanction({ email, ipHash: null }))?.kind).toBe('suspend');
   });
 
   it('an expired suspension no longer counts; an address sanction catches a new email', async () => {
     const email = 'old@example.org';
     await m.db.db.insert(m.schema.commenterSanctions).values({ email, kind: 'suspend', until: new Date(Date.now() - 1000), reason: 'past' });
-    expect(await m.sanctions.activeSanction(email, null)).toBeNull();
+    expect(await m.sanctions.activeSanction({ email, ipHash: null })).toBeNull();
     await reply('addr@example.org', { ipHash: 'hash-1' });
     const { withAddress } = await m.sanctions.sanctionCommenter({ email: 'addr@example.org', kind: 'ban', until: null, reason: 'x', includeAddress: true, actorId: staffId });
     expect(withAddress).toBe(true);
-    expect((await m.sanctions.activeSanction('fresh@example.org', 'hash-1'))?.kind).toBe('ban');
+    expect((await m.sanctions.activeSanction({ email: 'fresh@example.org', ipHash: 'hash-1' }))?.kind).toBe('ban');
   });
 });
 

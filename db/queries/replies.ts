@@ -1,6 +1,6 @@
 import 'server-only';
 import { REPLIES_PER_PAGE } from '@/lib/replies/paging';
-import { and, asc, count, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, max, or, sql } from 'drizzle-orm';
 import { db } from '../index';
 import { moderationLog, replies, type ReplyStatus, type ReplyStatusReason } from '../schema';
 
@@ -39,7 +39,7 @@ function toPublic({ userId, ...r }: { userId: number | null } & Omit<PublicReply
  * (replies_article_status_created_idx serves both). A thread split by a page break shows its
  * replies at the top level of the next page.
  */
-export async function listApprovedReplies(articleId: number, page = 1): Promise<{ replies: PublicReply[]; total: number }> {
+export async function listApprovedReplies({ articleId, page = 1 }: { articleId: number; page?: number }): Promise<{ replies: PublicReply[]; total: number }> {
   const where = and(eq(replies.articleId, articleId), eq(replies.status, 'approved'));
   const [rows, [counted]] = await Promise.all([
     db
@@ -61,7 +61,7 @@ export async function countApprovedReplies(articleId: number): Promise<number> {
 }
 
 /** One approved reply of an article, wherever its page (the no-JavaScript reply and report pages). */
-export async function getApprovedReply(articleId: number, replyId: number): Promise<PublicReply | null> {
+export async function getApprovedReply({ articleId, replyId }: { articleId: number; replyId: number }): Promise<PublicReply | null> {
   const [row] = await db
     .select(publicColumns)
     .from(replies)
@@ -99,26 +99,31 @@ export async function hasApprovedReplyFromEmail(email: string): Promise<boolean>
   return Boolean(row);
 }
 
-/** Replies from this email or address since a time (flood control), newest first. */
-export async function countRecentReplies(email: string, ipHash: string | null, since: Date): Promise<number> {
+/**
+ * When this email or address last posted, looking back to `since` (flood control); null if not since.
+ * replies_email_status_idx and replies_ip_created_idx.
+ */
+export async function latestReplyFrom({ email, ipHash, since }: { email: string; ipHash: string | null; since: Date }): Promise<Date | null> {
   const byEmail = and(eq(replies.authorEmail, email), gte(replies.createdAt, since));
   const where = ipHash ? or(byEmail, and(eq(replies.ipHash, ipHash), gte(replies.createdAt, since))) : byEmail;
-  const [row] = await db.select({ n: count() }).from(replies).where(where);
-  return row.n;
+  const [row] = await db.select({ at: max(replies.createdAt) }).from(replies).where(where);
+  return row?.at ?? null;
 }
 
 /** Held replies on one article, counted up to `cap` (replies_article_status_created_idx; stops early). */
-export async function countPendingForArticle(articleId: number, cap: number): Promise<number> {
-  const rows = await db
+export async function countPendingForArticle({ articleId, cap }: { articleId: number; cap: number }): Promise<number> {
+  const waiting = db
     .select({ id: replies.id })
     .from(replies)
     .where(and(eq(replies.articleId, articleId), eq(replies.status, 'pending')))
-    .limit(cap);
-  return rows.length;
+    .limit(cap)
+    .as('waiting');
+  const [row] = await db.select({ n: count() }).from(waiting);
+  return row?.n ?? 0;
 }
 
 /** The same text from the same email on the same article already stored (any status). */
-export async function findDuplicateReply(articleId: number, email: string, body: string): Promise<boolean> {
+export async function findDuplicateReply({ articleId, email, body }: { articleId: number; email: string; body: string }): Promise<boolean> {
   const [row] = await db
     .select({ id: replies.id })
     .from(replies)

@@ -10,7 +10,7 @@ export type ActiveSanction = { id: number; kind: SanctionKind; until: Date | nul
 const STRENGTH: Record<SanctionKind, number> = { ban: 3, suspend: 2, hold: 1 };
 
 /** The strongest sanction in force for this email or address, or null. Expired suspensions do not count. */
-export async function activeSanction(email: string, ipHash: string | null): Promise<ActiveSanction | null> {
+export async function activeSanction({ email, ipHash }: { email: string; ipHash: string | null }): Promise<ActiveSanction | null> {
   const who = ipHash ? or(eq(commenterSanctions.email, email), eq(commenterSanctions.ipHash, ipHash)) : eq(commenterSanctions.email, email);
   const rows = await db
     .select({ id: commenterSanctions.id, kind: commenterSanctions.kind, until: commenterSanctions.until, reason: commenterSanctions.reason })

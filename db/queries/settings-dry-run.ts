@@ -1,26 +1,31 @@
 import 'server-only';
-import { and, desc, eq, inArray, min } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, min, or } from 'drizzle-orm';
 import type { StoredReplyForTrial } from '@/lib/replies/dry-run';
 import { db } from '../index';
-import { replies } from '../schema';
+import { commenterSanctions, replies } from '../schema';
 
 export const TRIAL_REPLY_LIMIT = 1000;
 
 /**
- * The newest replies (by primary key) for "Try these rules", each knowing whether its email had an
- * approved reply before it. Two queries whatever the count: the replies, then the first approved
- * reply of each of their emails (replies_email_status_idx).
+ * The newest replies (by primary key) for "Try these rules", each with the facts the reply rules read
+ * as they stood when it was posted, as far as the rows tell. Four queries whatever the count: the
+ * replies, then together the first approved reply of each of their emails (replies_email_status_idx),
+ * the "always hold" sanctions on their emails or addresses (commenter_sanctions_email_idx and _ip_idx)
+ * and the held replies on their articles (replies_article_status_created_idx).
  */
 export async function listRepliesForTrial(limit = TRIAL_REPLY_LIMIT): Promise<StoredReplyForTrial[]> {
   const rows = await db
     .select({
       id: replies.id,
+      articleId: replies.articleId,
       name: replies.authorName,
       email: replies.authorEmail,
       url: replies.authorUrl,
       body: replies.body,
       status: replies.status,
       userId: replies.userId,
+      ipHash: replies.ipHash,
+      createdAt: replies.createdAt,
     })
     .from(replies)
     .orderBy(desc(replies.id))
@@ -28,17 +33,71 @@ export async function listRepliesForTrial(limit = TRIAL_REPLY_LIMIT): Promise<St
   if (rows.length === 0) return [];
 
   const emails = [...new Set(rows.map((r) => r.email))];
-  const firstApproved = await db
-    .select({ email: replies.authorEmail, id: min(replies.id) })
-    .from(replies)
-    .where(and(inArray(replies.authorEmail, emails), eq(replies.status, 'approved')))
-    .groupBy(replies.authorEmail);
+  const hashes = [...new Set(rows.flatMap((r) => (r.ipHash ? [r.ipHash] : [])))];
+  const articleIds = [...new Set(rows.map((r) => r.articleId))];
+  const [firstApproved, holds, pending] = await Promise.all([
+    db
+      .select({ email: replies.authorEmail, id: min(replies.id) })
+      .from(replies)
+      .where(and(inArray(replies.authorEmail, emails), eq(replies.status, 'approved')))
+      .groupBy(replies.authorEmail),
+    db
+      .select({
+        email: commenterSanctions.email,
+        ipHash: commenterSanctions.ipHash,
+        createdAt: commenterSanctions.createdAt,
+        until: commenterSanctions.until,
+        liftedAt: commenterSanctions.liftedAt,
+      })
+      .from(commenterSanctions)
+      .where(
+        and(
+          eq(commenterSanctions.kind, 'hold'),
+          hashes.length > 0 ? or(inArray(commenterSanctions.email, emails), inArray(commenterSanctions.ipHash, hashes)) : inArray(commenterSanctions.email, emails),
+        ),
+      ),
+    db
+      .select({ articleId: replies.articleId, createdAt: replies.createdAt })
+      .from(replies)
+      .where(and(inArray(replies.articleId, articleIds), eq(replies.status, 'pending')))
+      .orderBy(asc(replies.articleId), asc(replies.createdAt)),
+  ]);
   const firstApprovedId = new Map(firstApproved.map((r) => [r.email, r.id ?? Infinity]));
+  const pendingTimes = new Map<number, number[]>();
+  for (const p of pending) {
+    const times = pendingTimes.get(p.articleId) ?? [];
+    times.push(p.createdAt.getTime());
+    pendingTimes.set(p.articleId, times);
+  }
 
-  return rows.map(({ userId, ...r }) => ({
-    ...r,
-    isStaff: userId !== null,
-    // Approximates "had an approved reply when this one was posted": the first approved one is older.
-    hasEarlierApprovedReply: (firstApprovedId.get(r.email) ?? Infinity) < r.id,
-  }));
+  return rows.map(({ userId, ipHash, createdAt, ...r }) => {
+    const at = createdAt.getTime();
+    return {
+      ...r,
+      isStaff: userId !== null,
+      // Approximates "had an approved reply when this one was posted": the first approved one is older.
+      hasEarlierApprovedReply: (firstApprovedId.get(r.email) ?? Infinity) < r.id,
+      alwaysHeld: holds.some(
+        (h) =>
+          (h.email === r.email || (ipHash !== null && h.ipHash === ipHash)) &&
+          h.createdAt.getTime() <= at &&
+          (!h.liftedAt || h.liftedAt.getTime() > at) &&
+          (!h.until || h.until.getTime() > at),
+      ),
+      // Held replies older than this one that are still held were waiting when it was posted.
+      pendingBefore: countBefore(pendingTimes.get(r.articleId) ?? [], at),
+    };
+  });
+}
+
+/** How many of the sorted times are earlier than `at` (binary search). */
+function countBefore(sorted: number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

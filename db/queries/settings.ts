@@ -1,42 +1,13 @@
 import 'server-only';
 import { inArray } from 'drizzle-orm';
-import { DEFAULT_REPLY_RULE_SETTINGS, type ReplyRuleSettings } from '@/lib/replies/rules';
+import { DEFAULT_REPLY_SETTINGS, withDefaults, type ReplySettings } from '@/lib/replies/settings';
 import { db } from '../index';
 import { settings } from '../schema';
-
-export type ReplySettings = ReplyRuleSettings & {
-  /** One reply per email or address in this many seconds. */
-  floodSeconds: number;
-  /** Deepest thread level a reply may sit at (1–5). */
-  maxDepth: number;
-  /** Replies close on articles published more than this many days ago; 0 never closes them. */
-  closeAfterDays: number;
-  /** Spam and trash older than this many days are purged by housekeeping. */
-  purgeAfterDays: number;
-  /** Distinct readers whose reports send an approved reply back to pending; 0 never does. */
-  reportThreshold: number;
-  /** Once this many replies wait on one article, every new reply there is held; 0 is off. */
-  articleBacklogLimit: number;
-  /** Hashed addresses and browsers are dropped from replies older than this many days. */
-  addressRetentionDays: number;
-};
-
-export const DEFAULT_REPLY_SETTINGS: ReplySettings = {
-  ...DEFAULT_REPLY_RULE_SETTINGS,
-  floodSeconds: 15,
-  maxDepth: 5,
-  closeAfterDays: 0,
-  purgeAfterDays: 30,
-  reportThreshold: 3,
-  articleBacklogLimit: 0,
-  addressRetentionDays: 90,
-};
 
 /** Reply rules as stored under the `replies` key, with defaults for anything not set. */
 export async function getReplySettings(): Promise<ReplySettings> {
   const rows = await db.select().from(settings).where(inArray(settings.key, ['replies']));
-  const stored = (rows[0]?.value ?? {}) as Partial<ReplySettings>;
-  return { ...DEFAULT_REPLY_SETTINGS, ...stored };
+  return withDefaults(rows[0]?.value as Partial<ReplySettings> | undefined);
 }
 
 /** Stores the reply settings under the `replies` key (only the known fields). */

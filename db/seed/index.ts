@@ -3,7 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '@/lib/auth/demo';
 import { hashPassword } from '@/lib/auth/password';
-import { decideReplyStatus, DEFAULT_REPLY_RULE_SETTINGS } from '@/lib/replies/rules';
+import { decideReplyStatus } from '@/lib/replies/rules';
+import { DEFAULT_REPLY_SETTINGS } from '@/lib/replies/settings';
 import { articleBodyText } from '@/lib/search/body-text';
 import { slugify } from '@/lib/slug';
 import { uploadsDir } from '@/lib/uploads';
@@ -159,7 +160,7 @@ export async function seedDemoContent(db: Database, now = Date.now()): Promise<v
 }
 
 /** The demo's spam words: the seeded spam shows the desk's explained holds as real rules would. */
-const DEMO_RULES = { ...DEFAULT_REPLY_RULE_SETTINGS, disallowedWords: ['cheap', 'guarantee', 'guaranteed', 'trick'] };
+const DEMO_RULES = { ...DEFAULT_REPLY_SETTINGS, disallowedWords: ['cheap', 'guarantee', 'guaranteed', 'trick'] };
 
 /** Why a seeded reply is held or spam, as the reply rules explain it (a trashed one was a moderator's call). */
 function demoReason(r: { status: string; name: string; url?: string; body: string }, email: string, isStaff: boolean) {

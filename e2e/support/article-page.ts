@@ -1,8 +1,9 @@
 import { expect, type Locator, type Page, type Response } from '@playwright/test';
+import { DEFAULT_REPLY_SETTINGS } from '../../lib/replies/settings';
 
 export const AWAITING_MODERATION = 'Your comment is awaiting moderation.';
-/** The rules treat a JavaScript submission quicker than this after hydration as a bot (lib/replies/rules.ts: 3 s). */
-const MIN_SECONDS_TO_SUBMIT = 3;
+/** The rules treat a JavaScript submission quicker than this after hydration as a bot. */
+const MIN_SECONDS_TO_SUBMIT = DEFAULT_REPLY_SETTINGS.minSecondsToSubmit;
 
 export type ReplyInput = { comment: string; name: string; email: string; website?: string };
 
@@ -118,6 +119,23 @@ export class ArticlePage {
   }
   get commentsClosed() {
     return this.page.getByText('Comments are closed.', { exact: true });
+  }
+
+  // ---- reporting a comment (its "Report" button opens /articles/[slug]/report/[id]) ---------
+  reportButton(comment: Locator) {
+    return comment.getByRole('button', { name: /Report/ });
+  }
+  get reportHeading() {
+    return this.page.getByRole('heading', { name: 'Report a comment' });
+  }
+  reportReason(name: string) {
+    return this.page.getByRole('radio', { name });
+  }
+  get reportNote() {
+    return this.page.getByLabel(/Anything the moderators should know/);
+  }
+  get sendReportButton() {
+    return this.page.getByRole('button', { name: 'Send report' });
   }
 
   /** With JavaScript, waits until the form has hydrated (it then stamps the hidden `startedAt`). */

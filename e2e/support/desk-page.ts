@@ -7,7 +7,7 @@ export type Queue = 'pending' | 'approved' | 'spam' | 'trash';
 export type DeskQuery = { status?: Queue; view?: 'reported'; email?: string; article?: number };
 
 /**
- * The moderation desk (/admin/comments) and its rows, found by role and label as in DESIGN.md:
+ * The moderation desk (/admin/comments) and its rows, found by role and label (the product contract's names):
  * row buttons "Approve", "Unapprove", "Spam", "Trash", "Restore", "Reply", "Edit".
  */
 export class DeskPage {
@@ -93,6 +93,50 @@ export class DeskPage {
   }
   get auditTrail() {
     return this.page.getByRole('region', { name: 'Recent decisions' }).or(this.page.locator('section[aria-labelledby="audit-heading"]'));
+  }
+  /** The desk with raw query parameters, e.g. "view=reported" (no wait for the shortcuts). */
+  goto(query: string) {
+    return this.page.goto(`/admin/comments?${query}`);
+  }
+  /** A refusal (role=alert) containing this text (Next's route announcer is an alert too). */
+  alert(text: string) {
+    return this.page.getByRole('alert').filter({ hasText: text });
+  }
+  /** Any notice (role=status). */
+  get anyNotice() {
+    return this.page.getByRole('status');
+  }
+  commenterToolsLink(row: Locator) {
+    return row.getByRole('link', { name: 'Commenter tools' });
+  }
+
+  // ---- a commenter's tools (/admin/comments/commenter) ---------------------------------------
+  get sanctionKind() {
+    return this.page.getByLabel('Sanction', { exact: true });
+  }
+  get sanctionReason() {
+    return this.page.getByLabel('Reason');
+  }
+  get applySanctionButton() {
+    return this.page.getByRole('button', { name: 'Apply sanction' });
+  }
+  /** The link to the commenter's replies with this status, e.g. ("1 pending"). */
+  countLink(text: string) {
+    return this.page.getByRole('link', { name: text });
+  }
+  get removeCommenterRepliesButton() {
+    return this.page.getByRole('button', { name: 'Remove this commenter’s replies' });
+  }
+  get eraseCommenterButton() {
+    return this.page.getByRole('button', { name: 'Erase this commenter’s data' });
+  }
+  get confirmErase() {
+    return this.page.getByLabel('I understand erasing cannot be undone');
+  }
+
+  // ---- the dashboard (/admin) -----------------------------------------------------------------
+  get queueHealth() {
+    return this.page.getByRole('region', { name: 'Queue health' });
   }
 }
 

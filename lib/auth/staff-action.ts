@@ -151,10 +151,3 @@ export function withNotice(path: string, notice: Record<string, string>): string
   for (const [k, v] of Object.entries(notice)) url.searchParams.set(k, v);
   return url.pathname + url.search;
 }
-
-/** @deprecated Kept only while actions move to the wrappers above; removed once none calls it. */
-export async function requireStaff(): Promise<StaffMember> {
-  const staff = await getCurrentStaff();
-  if (!staff) throw new NotAllowedError(SIGNED_OUT);
-  return staff;
-}

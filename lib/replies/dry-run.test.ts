@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeTrial, tryReplyRules, type StoredReplyForTrial } from './dry-run';
-import { decideReplyStatus, DEFAULT_REPLY_RULE_SETTINGS, type ReplyRuleSettings } from './rules';
+import { describeTrial, tryReplyRules, type ReplyRulesTrial, type StoredReplyForTrial } from './dry-run';
+import { decideReplyStatus } from './rules';
+import { DEFAULT_REPLY_SETTINGS, type ReplySettings } from './settings';
 
 let nextId = 1000;
 function reply(over: Partial<StoredReplyForTrial> = {}): StoredReplyForTrial {
   return {
     id: nextId--,
+    articleId: 1,
     name: 'Ada Reader',
     email: 'ada@example.com',
     url: null,
@@ -13,11 +15,13 @@ function reply(over: Partial<StoredReplyForTrial> = {}): StoredReplyForTrial {
     status: 'approved',
     isStaff: false,
     hasEarlierApprovedReply: true,
+    alwaysHeld: false,
+    pendingBefore: 0,
     ...over,
   };
 }
 
-const rules = (over: Partial<ReplyRuleSettings> = {}): ReplyRuleSettings => ({ ...DEFAULT_REPLY_RULE_SETTINGS, ...over });
+const rules = (over: Partial<ReplySettings> = {}): ReplySettings => ({ ...DEFAULT_REPLY_SETTINGS, ...over });
 // Approves everything the word lists leave alone, so every decision a word rule makes shows as a change.
 const permissive = rules({ previouslyApproved: false, maxLinks: -1 });
 
@@ -32,9 +36,12 @@ describe('tryReplyRules', () => {
     const t = tryReplyRules(replies, rules({ moderationWords: ['casino'], disallowedEmails: ['@junk.example'] }), rules());
     expect(t.total).toBe(4);
     expect(t.proposed).toEqual({ approved: 1, pending: 2, spam: 1 });
+    expect(t.saved).toEqual({ approved: 3, pending: 1, spam: 0 });
     expect(t.now).toEqual({ approved: 1, held: 1, spam: 1, trash: 1 });
     expect(describeTrial(t)).toBe(
-      'Against the last 4 replies these rules would have held 2 and spammed 1 (now: 1 held, 1 spam). 2 replies would be decided differently from the saved rules.',
+      'Of the last 4 replies, these rules would approve 1, hold 2 and mark 1 as spam. The saved rules approve 3, hold 1 and mark 0 as spam, ' +
+        'so 2 replies would be decided differently. They are listed below. ' +
+        'Where they stand now, after moderators’ decisions: 1 approved, 1 held, 1 spam and 1 in the trash.',
     );
   });
 
@@ -43,13 +50,13 @@ describe('tryReplyRules', () => {
     const t = tryReplyRules(replies, rules({ disallowedWords: ['casino'] }), rules());
     expect(t.changed).toBe(7);
     expect(t.examples.map((e) => e.name)).toEqual(['Reader 0', 'Reader 2', 'Reader 4', 'Reader 6', 'Reader 8', 'Reader 10', 'Reader 12']);
-    expect(t.examples[0]).toMatchObject({ from: 'approved', to: 'spam', detail: 'Contains the disallowed word “casino”.' });
+    expect(t.examples[0]).toMatchObject({ from: 'approved', to: 'spam', rule: 'disallowed word', detail: 'Contains the disallowed word “casino”.' });
 
     const many = Array.from({ length: 25 }, () => reply({ body: 'casino' }));
     const m = tryReplyRules(many, rules({ disallowedWords: ['casino'] }), rules());
     expect(m.changed).toBe(25);
     expect(m.examples).toHaveLength(10);
-    expect(describeTrial(m)).toContain('25 replies would be decided differently from the saved rules. The newest 10 are listed below.');
+    expect(describeTrial(m)).toContain('The saved rules approve 25, hold 0 and mark 0 as spam, so 25 replies would be decided differently. The newest 10 are listed below.');
   });
 
   it('reports no change when the proposed rules are the saved ones, even if moderators decided otherwise', () => {
@@ -57,7 +64,8 @@ describe('tryReplyRules', () => {
     const t = tryReplyRules(replies, rules(), rules());
     expect(t.changed).toBe(0);
     expect(describeTrial(t)).toBe(
-      'Against the last 2 replies these rules would have held 1 and spammed 0 (now: 0 held, 1 spam). None would be decided differently from the saved rules.',
+      'Of the last 2 replies, these rules would approve 1, hold 1 and mark 0 as spam. The saved rules decide every one the same way. ' +
+        'Where they stand now, after moderators’ decisions: 1 approved, 0 held, 1 spam and 0 in the trash.',
     );
   });
 
@@ -82,11 +90,87 @@ describe('tryReplyRules', () => {
     expect(t.examples.map((e) => [e.id, e.from, e.to])).toEqual([[first.id, 'approved', 'pending']]);
   });
 
-  it('says that disallowed addresses cannot be tried', () => {
+  it('says that disallowed IP addresses cannot be tried', () => {
     const t = tryReplyRules([reply()], rules({ disallowedIps: ['203.0.113.7'] }), rules());
     expect(t.ipRuleNotTried).toBe(true);
-    expect(describeTrial(t)).toMatch(/^Against the only reply so far .* Disallowed addresses cannot be tried here: replies keep only a hashed address\./);
+    expect(describeTrial(t)).toBe(
+      'Of the only reply so far, these rules would approve 1, hold 0 and mark 0 as spam. The saved rules decide it the same way. ' +
+        'Where it stands now, after moderators’ decisions: 1 approved, 0 held, 0 spam and 0 in the trash. ' +
+        'Disallowed IP addresses cannot be tried here: replies keep only a hashed address. They apply to new replies.',
+    );
     expect(tryReplyRules([reply()], rules({ disallowedIps: [' '] }), rules()).ipRuleNotTried).toBe(false);
+  });
+
+  it('counts the article backlog as it stood when each reply was posted', () => {
+    const replies = [reply({ pendingBefore: 12 }), reply({ pendingBefore: 11 }), reply({ pendingBefore: 0 })];
+    const t = tryReplyRules(replies, rules({ articleBacklogLimit: 12 }), rules());
+    expect(t.proposed).toEqual({ approved: 2, pending: 1, spam: 0 });
+    expect(t.examples).toEqual([expect.objectContaining({ id: replies[0].id, from: 'approved', to: 'pending', rule: 'too many replies waiting on the article' })]);
+    expect(tryReplyRules(replies, rules({ articleBacklogLimit: 11 }), rules()).changed).toBe(2);
+    // Saved with a backlog limit, proposed without: the held one would be approved.
+    expect(tryReplyRules(replies, rules(), rules({ articleBacklogLimit: 12 })).examples).toEqual([
+      expect.objectContaining({ id: replies[0].id, from: 'pending', to: 'approved', rule: 'previously approved commenter' }),
+    ]);
+  });
+
+  it('counts "always hold" for replies posted while it was in force', () => {
+    const held = reply({ alwaysHeld: true });
+    const free = reply();
+    // Proposed: no "previously approved" rule, so a free returning commenter stays approved; both held under "hold all" saved.
+    const t = tryReplyRules([held, free], rules({ previouslyApproved: false }), rules({ holdAll: true }));
+    expect(t.examples.map((e) => [e.id, e.to])).toEqual([[free.id, 'approved']]);
+    expect(t.proposed).toEqual({ approved: 1, pending: 1, spam: 0 });
+    // Staff are never held by it.
+    expect(tryReplyRules([reply({ alwaysHeld: true, isStaff: true })], rules(), rules()).proposed.approved).toBe(1);
+  });
+
+  it('gives figures that add up: each set sums to the replies tried, and the changed replies explain the difference', () => {
+    const statuses = ['approved', 'pending', 'spam', 'trash'] as const;
+    const replies = Array.from({ length: 60 }, (_, i) =>
+      reply({
+        body: [`plain ${i}`, 'casino night', 'cheap tickets', 'https://a.example https://b.example https://c.example'][i % 4],
+        status: statuses[i % statuses.length],
+        hasEarlierApprovedReply: i % 3 !== 0,
+        alwaysHeld: i % 7 === 0,
+        pendingBefore: i % 5,
+        isStaff: i % 11 === 0,
+      }),
+    );
+    const proposals = [
+      rules({ moderationWords: ['casino'], disallowedWords: ['cheap'], articleBacklogLimit: 3 }),
+      rules({ holdAll: true }),
+      rules({ previouslyApproved: false, maxLinks: -1 }),
+      rules(),
+    ];
+    const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+    const figures = (text: string, pattern: RegExp) => (pattern.exec(text)?.slice(1) ?? []).map((n) => Number(n.replace(/,/g, '')));
+    for (const proposed of proposals) {
+      for (const saved of proposals) {
+        const t: ReplyRulesTrial = tryReplyRules(replies, proposed, saved);
+        expect(sum(t.proposed)).toBe(t.total);
+        expect(sum(t.saved)).toBe(t.total);
+        expect(sum(t.now)).toBe(t.total);
+        // A reply decided differently moves one count down and another up; nothing else moves.
+        const moved = (['approved', 'pending', 'spam'] as const).reduce((n, k) => n + Math.abs(t.proposed[k] - t.saved[k]), 0);
+        expect(moved).toBeLessThanOrEqual(2 * t.changed);
+        expect(moved % 2).toBe(0);
+        if (t.changed === 0) expect(t.proposed).toEqual(t.saved);
+
+        const text = describeTrial(t);
+        const [total, ...would] = figures(text, /^Of the last ([\d,]+) replies, these rules would approve ([\d,]+), hold ([\d,]+) and mark ([\d,]+) as spam\./);
+        expect(total).toBe(t.total);
+        expect(would.reduce((a, b) => a + b, 0)).toBe(t.total);
+        const now = figures(text, /now, after moderators’ decisions: ([\d,]+) approved, ([\d,]+) held, ([\d,]+) spam and ([\d,]+) in the trash\./);
+        expect(now.reduce((a, b) => a + b, 0)).toBe(t.total);
+        if (t.changed > 0) {
+          const [a, h, sp, changed] = figures(text, /The saved rules approve ([\d,]+), hold ([\d,]+) and mark ([\d,]+) as spam, so ([\d,]+) repl(?:y|ies) would be decided differently\./);
+          expect(a + h + sp).toBe(t.total);
+          expect(changed).toBe(t.changed);
+        } else {
+          expect(text).toContain('The saved rules decide every one the same way.');
+        }
+      }
+    }
   });
 
   it('answers plainly when there is nothing to try', () => {

@@ -1,15 +1,21 @@
 /**
- * "Try these rules": runs proposed reply rules over stored replies and compares them with the saved
- * rules. Pure module: the caller loads the replies (db/queries/settings-dry-run.ts).
+ * "Try these rules": runs proposed reply settings over stored replies through the same admitReply as
+ * a new reply, and compares them with the saved settings. Pure module: the caller loads the replies
+ * (db/queries/settings-dry-run.ts).
  *
- * Stored replies keep only a hashed IP and no bot-trap data, so the disallowed-address rule and the
- * honeypot/too-fast traps cannot be tried here.
+ * Only the status is tried: a stored reply passed the refusals (closed, depth, flood…) when it was
+ * posted. Stored replies keep only a hashed IP and no bot-trap data, so the disallowed-IP rule and the
+ * honeypot/too-fast traps cannot be tried here; "always hold" and the article backlog are tried as
+ * they stood when each reply was posted, as far as the stored rows tell.
  */
 import { normalizeForMatching } from '@/lib/text/normalize';
-import { decideReplyStatus, type ReplyDecision, type ReplyRuleSettings } from './rules';
+import { admitReply } from './admit';
+import { ruleLabel, type ReplyDecision } from './rules';
+import type { ReplySettings } from './settings';
 
 export type StoredReplyForTrial = {
   id: number;
+  articleId: number;
   name: string;
   email: string;
   url: string | null;
@@ -18,6 +24,10 @@ export type StoredReplyForTrial = {
   isStaff: boolean;
   /** The same email has an approved reply older than this one (the "previously approved" rule). */
   hasEarlierApprovedReply: boolean;
+  /** An "always hold" sanction was in force for its commenter when it was posted. */
+  alwaysHeld: boolean;
+  /** Held replies on its article older than it (those still held: a lower bound of its backlog then). */
+  pendingBefore: number;
 };
 
 export type TrialOutcome = ReplyDecision['status'];
@@ -28,19 +38,25 @@ export type TrialExample = {
   excerpt: string;
   from: TrialOutcome;
   to: TrialOutcome;
+  /** The rule that decides it under the proposed settings, in words. */
+  rule: string;
   detail: string;
 };
+
+type Counts = Record<TrialOutcome, number>;
 
 export type ReplyRulesTrial = {
   total: number;
   /** What the proposed rules would have decided. */
-  proposed: Record<TrialOutcome, number>;
+  proposed: Counts;
+  /** What the saved rules decide for the same replies (the comparison `changed` counts against). */
+  saved: Counts;
   /** Where those replies are now (after moderators' decisions). */
   now: { approved: number; held: number; spam: number; trash: number };
   /** Replies the proposed rules decide differently from the saved rules. */
   changed: number;
   examples: TrialExample[];
-  /** Disallowed addresses were given but cannot be tried against stored replies. */
+  /** Disallowed IP addresses were given but cannot be tried against stored replies. */
   ipRuleNotTried: boolean;
 };
 
@@ -65,30 +81,35 @@ function wordListNarrower(words: string[]): (haystack: string) => string[] {
   return (haystack) => prepared.filter((w) => w.parts.every((p) => haystack.includes(p))).map((w) => w.raw);
 }
 
-function ruleRunner(settings: ReplyRuleSettings) {
+function ruleRunner(settings: ReplySettings) {
   const narrowDisallowed = wordListNarrower(settings.disallowedWords);
   const narrowModeration = wordListNarrower(settings.moderationWords);
-  return (reply: StoredReplyForTrial, haystack: string): ReplyDecision =>
-    decideReplyStatus(
+  return (reply: StoredReplyForTrial, haystack: string): ReplyDecision => {
+    const admission = admitReply(
       {
-        name: reply.name,
-        email: reply.email,
-        url: reply.url,
-        body: reply.body,
-        ip: null,
+        reply: { parentId: null, name: reply.name, email: reply.email, url: reply.url, body: reply.body, ip: null, honeypot: '', secondsSinceFormRendered: null },
         isStaff: reply.isStaff,
-        honeypot: '',
-        secondsSinceFormRendered: null,
-        hasApprovedReplyFromEmail: reply.hasEarlierApprovedReply,
+        // Open and top-level: only the status is tried (see above), so the refusals cannot apply.
+        article: { id: reply.articleId, commentsOpen: true, publishedAt: null },
+        parent: null,
+        sanction: reply.alwaysHeld ? { kind: 'hold', until: null } : null,
+        duplicate: false,
+        hasApprovedReply: reply.hasEarlierApprovedReply,
+        lastReplyAt: null,
+        pendingOnArticle: reply.pendingBefore,
+        now: 0,
       },
       { ...settings, disallowedWords: narrowDisallowed(haystack), moderationWords: narrowModeration(haystack) },
     );
+    if (!admission.admitted) throw new Error(`A stored reply was refused by the ${admission.check} check, which the trial leaves out.`);
+    return admission.decision;
+  };
 }
 
 export function tryReplyRules(
   replies: StoredReplyForTrial[],
-  proposed: ReplyRuleSettings,
-  saved: ReplyRuleSettings,
+  proposed: ReplySettings,
+  saved: ReplySettings,
   maxExamples = 10,
 ): ReplyRulesTrial {
   const runProposed = ruleRunner(proposed);
@@ -96,6 +117,7 @@ export function tryReplyRules(
   const trial: ReplyRulesTrial = {
     total: replies.length,
     proposed: { approved: 0, pending: 0, spam: 0 },
+    saved: { approved: 0, pending: 0, spam: 0 },
     now: { approved: 0, held: 0, spam: 0, trash: 0 },
     changed: 0,
     examples: [],
@@ -108,10 +130,19 @@ export function tryReplyRules(
     const next = runProposed(reply, haystack);
     trial.proposed[next.status]++;
     const before = runSaved(reply, haystack);
+    trial.saved[before.status]++;
     if (before.status !== next.status) {
       trial.changed++;
       if (trial.examples.length < maxExamples) {
-        trial.examples.push({ id: reply.id, name: reply.name, excerpt: excerpt(reply.body), from: before.status, to: next.status, detail: next.detail });
+        trial.examples.push({
+          id: reply.id,
+          name: reply.name,
+          excerpt: excerpt(reply.body),
+          from: before.status,
+          to: next.status,
+          rule: ruleLabel(next.rule),
+          detail: next.detail,
+        });
       }
     }
   }
@@ -120,22 +151,28 @@ export function tryReplyRules(
 
 const fmt = (n: number) => n.toLocaleString('en-GB');
 
-/** The one-paragraph answer shown after "Try these rules". */
+const replyCount = (n: number) => (n === 1 ? '1 reply' : `${fmt(n)} replies`);
+const decisions = (c: Counts) => `approve ${fmt(c.approved)}, hold ${fmt(c.pending)} and mark ${fmt(c.spam)} as spam`;
+
+/**
+ * The one-paragraph answer shown after "Try these rules". Each set of figures adds up to the replies
+ * tried: what these rules would do, what the saved rules do (the replies decided differently are the
+ * difference between the two), and where the replies stand now after moderators' decisions.
+ */
 export function describeTrial(t: ReplyRulesTrial): string {
   if (t.total === 0) return 'There are no replies yet to try these rules against.';
-  const against = t.total === 1 ? 'Against the only reply so far' : `Against the last ${fmt(t.total)} replies`;
-  const sentences = [
-    `${against} these rules would have held ${fmt(t.proposed.pending)} and spammed ${fmt(t.proposed.spam)} (now: ${fmt(t.now.held)} held, ${fmt(t.now.spam)} spam).`,
-  ];
+  const sentences = [`${t.total === 1 ? 'Of the only reply so far' : `Of the last ${fmt(t.total)} replies`}, these rules would ${decisions(t.proposed)}.`];
   if (t.changed === 0) {
-    sentences.push('None would be decided differently from the saved rules.');
+    sentences.push(`The saved rules decide ${t.total === 1 ? 'it' : 'every one'} the same way.`);
   } else {
-    const n = t.changed === 1 ? '1 reply' : `${fmt(t.changed)} replies`;
-    const shown = t.changed > t.examples.length ? ` The newest ${fmt(t.examples.length)} are listed below.` : '';
-    sentences.push(`${n} would be decided differently from the saved rules.${shown}`);
+    const listed = t.changed > t.examples.length ? ` The newest ${fmt(t.examples.length)} are listed below.` : t.changed === 1 ? ' It is listed below.' : ' They are listed below.';
+    sentences.push(`The saved rules ${decisions(t.saved)}, so ${replyCount(t.changed)} would be decided differently.${t.examples.length > 0 ? listed : ''}`);
   }
+  sentences.push(
+    `Where ${t.total === 1 ? 'it stands' : 'they stand'} now, after moderators’ decisions: ${fmt(t.now.approved)} approved, ${fmt(t.now.held)} held, ${fmt(t.now.spam)} spam and ${fmt(t.now.trash)} in the trash.`,
+  );
   if (t.ipRuleNotTried) {
-    sentences.push('Disallowed addresses cannot be tried here: replies keep only a hashed address. They apply to new replies.');
+    sentences.push('Disallowed IP addresses cannot be tried here: replies keep only a hashed address. They apply to new replies.');
   }
   return sentences.join(' ');
 }

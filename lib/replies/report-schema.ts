@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPORT_REASONS } from '@/db/schema';
+import { REPORT_REASONS } from '@/db/enums';
 
 export const REPORT_REASON_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
   spam: 'Spam or advertising',

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decideReplyStatus,
-  DEFAULT_REPLY_RULE_SETTINGS,
-  type ReplyCandidate,
-  type ReplyRuleSettings,
-} from './rules';
+import { decideReplyStatus, ruleLabel, RULE_LABELS, type ReplyCandidate } from './rules';
+import { DEFAULT_REPLY_SETTINGS, type ReplyRuleSettings } from './settings';
 
 function candidate(over: Partial<ReplyCandidate> = {}): ReplyCandidate {
   return {
@@ -22,24 +18,19 @@ function candidate(over: Partial<ReplyCandidate> = {}): ReplyCandidate {
 }
 
 function settings(over: Partial<ReplyRuleSettings> = {}): ReplyRuleSettings {
-  return { ...DEFAULT_REPLY_RULE_SETTINGS, ...over };
+  return { ...DEFAULT_REPLY_SETTINGS, ...over };
 }
 
 const decide = (c: Partial<ReplyCandidate> = {}, s: Partial<ReplyRuleSettings> = {}) =>
   decideReplyStatus(candidate(c), settings(s));
 
-describe('DEFAULT_REPLY_RULE_SETTINGS', () => {
-  it('has the documented defaults', () => {
-    expect(DEFAULT_REPLY_RULE_SETTINGS).toEqual({
-      holdAll: false,
-      previouslyApproved: true,
-      maxLinks: 2,
-      moderationWords: [],
-      disallowedWords: [],
-      disallowedEmails: [],
-      disallowedIps: [],
-      minSecondsToSubmit: 3,
-    });
+describe('rule names in words', () => {
+  it('has words for every rule, and spaces for a name it no longer knows', () => {
+    expect(ruleLabel('first-reply')).toBe('first reply from this email');
+    expect(ruleLabel('always-hold')).toBe('commenter’s replies always held');
+    expect(ruleLabel('retired-rule')).toBe('retired rule');
+    expect(ruleLabel('toString')).toBe('toString');
+    for (const [rule, label] of Object.entries(RULE_LABELS)) expect(label, rule).toMatch(/^[a-zA-Z’-]+( [a-zA-Z’-]+)+$/);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * The status decision for a new reply (DESIGN.md "Replies (comments) and
- * moderation"). Rules run in this order; the first that applies decides:
+ * The status decision for a new reply (the product's reply rules, in the README). Rules run in this
+ * order; the first that applies decides:
  *
  *  1. honeypot filled in                       → spam     (not for staff)
  *  2. submitted faster than minSecondsToSubmit  → spam     (not for staff)
@@ -14,33 +14,12 @@
  *  7. previously-approved rule on: approved if this email has an approved reply,
  *     else pending; rule off: approved.
  *
- * Pure module: the caller looks up hasApprovedReplyFromEmail and settings.
+ * Pure module: the caller looks up hasApprovedReplyFromEmail and settings. admitReply (./admit.ts)
+ * runs these after the checks that refuse a reply outright, and adds the holds that need more facts.
  */
 import { findWordListMatch, matchesEmailOrIpList } from '@/lib/text/normalize';
+import type { ReplyRuleSettings } from './settings';
 import { countLinks } from './text';
-
-export type ReplyRuleSettings = {
-  holdAll: boolean;
-  previouslyApproved: boolean;
-  /** A reply with more links than this is held. 0 holds any link; a negative or non-finite value means no limit. */
-  maxLinks: number;
-  moderationWords: string[];
-  disallowedWords: string[];
-  disallowedEmails: string[];
-  disallowedIps: string[];
-  minSecondsToSubmit: number;
-};
-
-export const DEFAULT_REPLY_RULE_SETTINGS: ReplyRuleSettings = {
-  holdAll: false,
-  previouslyApproved: true,
-  maxLinks: 2,
-  moderationWords: [],
-  disallowedWords: [],
-  disallowedEmails: [],
-  disallowedIps: [],
-  minSecondsToSubmit: 3,
-};
 
 export type ReplyCandidate = {
   name: string;
@@ -56,9 +35,49 @@ export type ReplyCandidate = {
 
 export type ReplyMatchField = 'body' | 'name' | 'email' | 'url' | 'ip';
 
+/** Every rule that can decide a new reply's status, by the name stored with the reply. */
+export type ReplyRule =
+  | 'honeypot'
+  | 'too-fast'
+  | 'disallowed-word'
+  | 'disallowed-email'
+  | 'disallowed-ip'
+  | 'staff'
+  | 'too-many-links'
+  | 'moderation-word'
+  | 'hold-all'
+  | 'previously-approved'
+  | 'first-reply'
+  | 'no-hold-rule'
+  | 'always-hold'
+  | 'article-backlog';
+
+/** Each rule in words, for people (the stored name is for machines). */
+export const RULE_LABELS: Record<ReplyRule, string> = {
+  honeypot: 'hidden honeypot field filled in',
+  'too-fast': 'sent too soon after the form appeared',
+  'disallowed-word': 'disallowed word',
+  'disallowed-email': 'disallowed email',
+  'disallowed-ip': 'disallowed IP address',
+  staff: 'signed-in staff',
+  'too-many-links': 'too many links',
+  'moderation-word': 'moderation word',
+  'hold-all': 'hold every reply',
+  'previously-approved': 'previously approved commenter',
+  'first-reply': 'first reply from this email',
+  'no-hold-rule': 'no rule held it',
+  'always-hold': 'commenter’s replies always held',
+  'article-backlog': 'too many replies waiting on the article',
+};
+
+/** A stored rule name in words; a name this code no longer knows is shown with spaces for dashes. */
+export function ruleLabel(rule: string): string {
+  return Object.hasOwn(RULE_LABELS, rule) ? RULE_LABELS[rule as ReplyRule] : rule.replace(/-/g, ' ');
+}
+
 export type ReplyDecision = {
   status: 'approved' | 'pending' | 'spam';
-  rule: string;
+  rule: ReplyRule;
   detail: string;
   /** What matched, with index/length into the candidate's original field value (for highlighting). */
   match?: { field: ReplyMatchField; text: string; index: number; length: number };

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REPLY_RULE_SETTINGS } from './rules';
 import { fieldErrorsOf } from '@/lib/forms';
+import { DEFAULT_REPLY_SETTINGS } from './settings';
 import { ReplySettingsSchema, replySettingsFormValues, type ReplySettingsValues } from './settings-schema';
 
-const DEFAULTS = {
-  ...DEFAULT_REPLY_RULE_SETTINGS,
-  floodSeconds: 15,
-  maxDepth: 5,
-  closeAfterDays: 0,
-  purgeAfterDays: 30,
-  reportThreshold: 3,
-  articleBacklogLimit: 0,
-  addressRetentionDays: 90,
-};
+const DEFAULTS = DEFAULT_REPLY_SETTINGS;
 
 function form(over: Partial<ReplySettingsValues> = {}): ReplySettingsValues {
   return { ...replySettingsFormValues(DEFAULTS), ...over };

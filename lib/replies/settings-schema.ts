@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ReplySettings } from '@/db/queries/settings';
+import { BACKLOG_LIMIT_MAX, FLOOD_SECONDS_MAX, type ReplySettings } from './settings';
 
 // The reply rules and settings form (/admin/settings), validated on the server. Lists are textareas
 // with one entry per line; numbers are whole numbers within bounds the rest of the site can live with.
@@ -122,12 +122,12 @@ export const ReplySettingsSchema = z.object({
   moderationWords: list('word'),
   holdAll: checkbox,
   previouslyApproved: checkbox,
-  floodSeconds: wholeNumber({ min: 0, max: 3600, unit: 'seconds', extra: ' (0 turns flood control off)' }),
+  floodSeconds: wholeNumber({ min: 0, max: FLOOD_SECONDS_MAX, unit: 'seconds', extra: ' (0 turns flood control off)' }),
   maxDepth: wholeNumber({ min: 1, max: 5, unit: 'levels' }),
   closeAfterDays: wholeNumber({ min: 0, max: 3650, unit: 'days', extra: ' (0 never closes replies)' }),
   purgeAfterDays: wholeNumber({ min: 1, max: 3650, unit: 'days' }),
   reportThreshold: wholeNumber({ min: 0, max: 100, unit: 'readers', extra: ' (0 never holds a reply on reports)' }),
-  articleBacklogLimit: wholeNumber({ min: 0, max: 100_000, unit: 'replies', extra: ' (0 turns it off)' }),
+  articleBacklogLimit: wholeNumber({ min: 0, max: BACKLOG_LIMIT_MAX, unit: 'replies', extra: ' (0 turns it off)' }),
   addressRetentionDays: wholeNumber({ min: 1, max: 3650, unit: 'days' }),
 }) satisfies z.ZodType<ReplyFormSettings, ReplySettingsValues>;
 

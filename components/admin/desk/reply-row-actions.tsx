@@ -6,7 +6,7 @@ import { ROW_ACTIONS } from './queues';
 import { ReplyRowTools } from './reply-row-tools';
 
 /**
- * A row's buttons: the queue's decisions (named as in DESIGN.md, each with its keyboard shortcut in
+ * A row's buttons: the queue's decisions (names the tests find them by, each with its keyboard shortcut in
  * data-shortcut), dismissing reports in the Reported queue, removing the whole thread, Reply and Edit.
  */
 export function ReplyRowActions({ row, returnTo, reportedView }: { row: QueueRow; returnTo: string; reportedView: boolean }) {

@@ -8,6 +8,7 @@ import { excerpt, MarkedText } from './marked-text';
 import { ReplyHistory } from './reply-history';
 import { ReplyReports } from './reply-reports';
 import { ReplyRowActions } from './reply-row-actions';
+import { ruleLabel } from '@/lib/replies/rules';
 
 /**
  * One reply on the desk: who wrote it where, why it was held (the matching text marked), its reports,
@@ -65,7 +66,7 @@ export function ReplyRow({ row, returnTo, reportedView }: { row: QueueRow; retur
           {reason && row.status !== 'approved' && (
             <p className="mt-2 rounded-sm bg-amber-50 px-2 py-1 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
               <span className="font-semibold">
-                {row.status === 'spam' ? 'Marked spam' : 'Held'} by the rule “{reason.rule}”:
+                {row.status === 'spam' ? 'Marked spam' : 'Held'} by the rule “{ruleLabel(reason.rule)}”:
               </span>{' '}
               {reason.detail}
             </p>

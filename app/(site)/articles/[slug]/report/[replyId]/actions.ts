@@ -1,6 +1,5 @@
 'use server';
 
-import { updateTag } from 'next/cache';
 import { headers } from 'next/headers';
 import { reportReply, ReportRefusedError } from '@/db/queries/reports';
 import { getReplySettings } from '@/db/queries/settings';
@@ -9,7 +8,7 @@ import { env } from '@/lib/env';
 import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
 import { clientAddress, hashAddress } from '@/lib/request-address';
 import { REPORT_FIELDS, ReportSchema, REPORTS_PER_HOUR } from '@/lib/replies/report-schema';
-import { revalidateAgainShortly } from '@/lib/revalidate/echo';
+import { expireTags } from '@/lib/revalidate/expire';
 import { appSecret } from '@/lib/secret';
 
 export type ReportFormState = ActionState<{ reason: string; note: string }>;
@@ -33,11 +32,7 @@ export async function reportReplyAction(_prev: ReportFormState, formData: FormDa
       threshold: settings.reportThreshold,
       perHour: REPORTS_PER_HOUR,
     });
-    if (result.heldAgain) {
-      const tag = cacheTags.article(result.articleId);
-      updateTag(tag);
-      revalidateAgainShortly([tag]);
-    }
+    if (result.heldAgain) await expireTags([cacheTags.article(result.articleId)]);
   } catch (e) {
     if (e instanceof ReportRefusedError) return { status: 'error', message: e.message, values };
     throw e;
