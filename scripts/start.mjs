@@ -15,7 +15,8 @@ run('npx', ['tsx', '--conditions=react-server', 'scripts/db-prepare.ts']);
 
 const port = process.env.PORT ?? '3000';
 const host = process.env.HOST;
-const args = ['next', 'start', '-p', port, ...(host ? ['-H', host] : [])];
-const server = spawn('npx', args, { stdio: 'inherit', env: process.env });
+// Not `next start`: scripts/server.mjs sees the socket, so the client's address cannot be forged.
+const args = ['scripts/server.mjs', '-p', port, ...(host ? ['-H', host] : [])];
+const server = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
