@@ -196,6 +196,7 @@ test('pages rendered per request carry a fresh nonce on every script; a cached a
 });
 
 test('the staff desk, sign-in, search and a held reply work under the strict policy (no violation reported)', async ({ browser, newReader }) => {
+  test.setTimeout(90_000);
   // The cspViolations fixture fails the test on any violation the browser reports.
   const editor = await staffPage(browser, 'editor@example.com');
   for (const address of ['/admin', '/admin/articles', '/admin/articles/new', '/admin/comments', '/admin/profile']) {
