@@ -31,9 +31,16 @@ async function defaultsRows<T>(sql: string, args: InValue[] = []): Promise<T[]> 
   }
 }
 
-/** A browser context on the defaults server that says it is `address`. */
+const opened: BrowserContext[] = [];
+test.afterEach(async () => {
+  for (const context of opened.splice(0)) await context.close();
+});
+
+/** A browser context on the defaults server that says it is `address` (closed after the test). */
 async function forgedClient(browser: Browser, address: string, javaScript = true): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: DEFAULTS_SERVER_URL, javaScriptEnabled: javaScript, extraHTTPHeaders: { 'X-Forwarded-For': address } });
+  const context = await browser.newContext({ baseURL: DEFAULTS_SERVER_URL, javaScriptEnabled: javaScript, extraHTTPHeaders: { 'X-Forwarded-For': address } });
+  opened.push(context);
+  return context;
 }
 
 /** The id of the action a file exports under a name matching `name` (export names may gain an Action suffix). */
@@ -126,6 +133,7 @@ test.describe('against a server with the default settings (no TRUST_PROXY)', () 
     const name = actionName(file, /^uploadInlineImage/);
     expect((await callAction(anonymous, '/admin/articles/new', file, name, upload, false)).status(), 'anonymous').toBe(413);
     const forged = await browser.newContext({ baseURL: DEFAULTS_SERVER_URL, extraHTTPHeaders: { cookie: 'authjs.session-token=forged' } });
+    opened.push(forged);
     expect((await callAction(forged.request, '/admin/articles/new', file, name, upload, false)).status(), 'a forged session cookie').toBe(413);
   });
 

@@ -48,7 +48,7 @@ const EnvSchema = z.object({
       try {
         return parseTrustedProxies(value);
       } catch (err) {
-        ctx.addIssue({ code: 'custom', message: `TRUSTED_PROXIES: ${(err as Error).message}` });
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
         return z.NEVER;
       }
     }),
