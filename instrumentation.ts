@@ -5,6 +5,9 @@
 // purges delete what is already gone.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  if (process.env.NODE_ENV === 'production' && !process.env.BROADSHEET_EDGE) {
+    console.warn('[server] not started through scripts/server.mjs (npm start): client addresses are whatever X-Forwarded-For says, and no security headers or body limits apply');
+  }
   const { appSecret } = await import('./lib/secret');
   if (process.env.DATABASE_SYNC_URL) {
     // An embedded replica pulls from its server before the first read: a new replica file is empty.

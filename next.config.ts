@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import path from 'node:path';
+import { UPLOAD_BODY_LIMIT } from './lib/edge/gate';
 
 // Reader lists page with `?page=N`. Query strings are request-time data, which would make every list
 // render per request; mapping them onto path segments lets each page of each list be cached whole.
@@ -31,7 +32,12 @@ const nextConfig: NextConfig = {
   skipTrailingSlashRedirect: true,
   serverExternalPackages: ['@libsql/client', 'libsql', '@node-rs/argon2', 'sharp', 'redis'],
   experimental: {
-    serverActions: { bodySizeLimit: '12mb' },
+    // The most any action takes: a staff upload. scripts/server.mjs refuses larger bodies earlier, and
+    // anything over a small form's size unless it goes to a staff page with a staff session.
+    serverActions: { bodySizeLimit: UPLOAD_BODY_LIMIT },
+    // Next copies a body for proxy.ts up to this size and cuts it off beyond (default 10 MB, less
+    // than an upload with its form).
+    proxyClientMaxBodySize: UPLOAD_BODY_LIMIT,
   },
   async rewrites() {
     return {

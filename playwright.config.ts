@@ -5,6 +5,11 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 const SMTP_PORT = PORT + 15;
 export const E2E_DATA_DIR = './data/e2e';
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+// A second server with the settings `npm start` has out of the box (no TRUST_PROXY), on its own
+// database: e2e/attacks.spec.ts replays forged headers against it.
+const DEFAULTS_PORT = PORT + 1;
+export const E2E_DEFAULTS_DATA_DIR = './data/e2e-defaults';
+export const DEFAULTS_URL = `http://127.0.0.1:${DEFAULTS_PORT}`;
 
 export default defineConfig({
   testDir: './e2e',
@@ -33,27 +38,44 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // A fresh database for every run, migrated and seeded by the same start script as `npm start`, on
-    // the Node that runs the tests (not whichever comes first on PATH).
-    command: `rm -rf ${E2E_DATA_DIR} && ${JSON.stringify(process.execPath)} scripts/start.mjs`,
-    url: `${BASE_URL}/`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'pipe',
-    env: {
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      DATABASE_URL: `file:${E2E_DATA_DIR}/broadsheet.db`,
-      QUERY_LOG_FILE: `${E2E_DATA_DIR}/queries.log`,
-      SITE_URL: BASE_URL,
-      // Tests give each journey its own client address through X-Forwarded-For.
-      TRUST_PROXY: 'true',
-      SCHEDULER_INTERVAL_MS: '1000',
-      HOUSEKEEPING_INTERVAL_MS: '2000',
-      // A real SMTP server, started by the notification spec (e2e/notifications.spec.ts).
-      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-      MAIL_INTERVAL_MS: '500',
+  webServer: [
+    {
+      // A fresh database for every run, migrated and seeded by the same start script as `npm start`, on
+      // the Node that runs the tests (not whichever comes first on PATH).
+      command: `rm -rf ${E2E_DATA_DIR} && ${JSON.stringify(process.execPath)} scripts/start.mjs`,
+      url: `${BASE_URL}/`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+      env: {
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        DATABASE_URL: `file:${E2E_DATA_DIR}/broadsheet.db`,
+        QUERY_LOG_FILE: `${E2E_DATA_DIR}/queries.log`,
+        SITE_URL: BASE_URL,
+        // On purpose, for this server only: the tests give each journey its own client address through
+        // X-Forwarded-For (from loopback, a trusted proxy by default), so flood control, report limits and
+        // sign-in throttling never link two tests. The defaults server below believes no such header.
+        TRUST_PROXY: 'true',
+        SCHEDULER_INTERVAL_MS: '1000',
+        HOUSEKEEPING_INTERVAL_MS: '2000',
+        // A real SMTP server, started by the notification spec (e2e/notifications.spec.ts).
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        MAIL_INTERVAL_MS: '500',
+      },
     },
-  },
+    {
+      command: `rm -rf ${E2E_DEFAULTS_DATA_DIR} && ${JSON.stringify(process.execPath)} scripts/start.mjs`,
+      url: `${DEFAULTS_URL}/`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+      env: {
+        PORT: String(DEFAULTS_PORT),
+        HOST: '127.0.0.1',
+        DATABASE_URL: `file:${E2E_DEFAULTS_DATA_DIR}/broadsheet.db`,
+        SITE_URL: DEFAULTS_URL,
+      },
+    },
+  ],
 });

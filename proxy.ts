@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { newNonce, PER_REQUEST_PAGES, strictPolicy } from '@/lib/edge/security-headers';
 import { decodeHeldCookie, HELD_COOKIE } from '@/lib/replies/held-cookie';
 import { redirectFor, reloadInProgress } from '@/lib/redirects/registry';
 import { appSecret } from '@/lib/secret';
@@ -10,10 +11,35 @@ import { appSecret } from '@/lib/secret';
  */
 function heldReplyRewrite(request: NextRequest, slugSegment: string) {
   const entries = decodeHeldCookie(request.cookies.get(HELD_COOKIE)?.value, appSecret());
-  if (!entries?.some((e) => e.slug === decodeURIComponent(slugSegment))) return NextResponse.next();
+  const slug = safeDecode(slugSegment);
+  if (slug === null || !entries?.some((e) => e.slug === slug)) return pass(request);
   const url = request.nextUrl.clone();
   url.pathname = `/articles/${slugSegment}/held`;
-  return NextResponse.rewrite(url);
+  return pass(request, url);
+}
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Lets the request through (or rewrites it to `rewriteTo`, a page rendered per request). A page
+ * rendered per request gets a strict policy with a fresh nonce: Next reads it from the request's
+ * copy of the header and puts it on its scripts. Cached pages keep the base policy scripts/server.mjs
+ * set, since the same bytes go to every reader.
+ */
+function pass(request: NextRequest, rewriteTo?: URL): NextResponse {
+  if (!rewriteTo && !PER_REQUEST_PAGES.test(request.nextUrl.pathname)) return NextResponse.next();
+  const policy = strictPolicy(newNonce(), { dev: process.env.NODE_ENV === 'development' });
+  const headers = new Headers(request.headers);
+  headers.set('Content-Security-Policy', policy);
+  const response = rewriteTo ? NextResponse.rewrite(rewriteTo, { request: { headers } }) : NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
 }
 
 /**
@@ -56,11 +82,11 @@ function route(request: NextRequest): NextResponse {
       login.searchParams.set('callbackUrl', pathname + search);
       return NextResponse.redirect(login);
     }
-    return NextResponse.next();
+    return pass(request);
   }
   // Only reads: a form post goes to the ordinary article route, which renders the action's answer
   // (field errors, typed values) into the HTML for readers without JavaScript.
-  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
+  if (request.method !== 'GET' && request.method !== 'HEAD') return pass(request);
   const moved = redirectFor(pathname);
   if (moved) {
     const url = request.nextUrl.clone();
@@ -69,7 +95,7 @@ function route(request: NextRequest): NextResponse {
   }
   const article = /^\/articles\/([^/]+)\/?$/.exec(pathname);
   if (article && request.cookies.has(HELD_COOKIE)) return heldReplyRewrite(request, article[1]);
-  return NextResponse.next();
+  return pass(request);
 }
 
 export const config = {

@@ -239,7 +239,7 @@ test('an instance on an embedded replica of the server starts from a new, empty 
   const dir = path.resolve(STACK_TEST_DIR, 'replica-instance');
   mkdirSync(dir, { recursive: true });
   const logFile = path.join(dir, 'app.log');
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(process.execPath, ['scripts/server.mjs', '-H', '127.0.0.1', '-p', String(port)], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// With its extension: Node itself loads this file for scripts/server.mjs.
+import { DEFAULT_TRUSTED_PROXIES, parseTrustedProxies, type TrustedProxies } from './request-address.ts';
 
 const booleanFromString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -35,8 +37,21 @@ const EnvSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
   SITE_URL: z.url().default('http://localhost:3000'),
   SEED_DEMO: booleanFromString.default(true),
-  // Trust X-Forwarded-For for the client address (only behind a proxy you run).
+  // Behind a proxy you run: the client address is the right-most X-Forwarded-For entry that is not one
+  // of TRUSTED_PROXIES (scripts/server.mjs). Off: the socket's address, forwarded headers ignored.
   TRUST_PROXY: booleanFromString.default(false),
+  // The proxies (addresses, CIDR ranges, `loopback`, `private`) whose X-Forwarded-For is believed.
+  TRUSTED_PROXIES: z
+    .string()
+    .default(DEFAULT_TRUSTED_PROXIES)
+    .transform((value, ctx): TrustedProxies => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   // Test/benchmark aid: append every SQL statement the app runs to this file.
   QUERY_LOG_FILE: z.string().optional(),
   // Outgoing mail (reply notifications, the moderators' digest). Without it no mail is offered or sent.

@@ -31,3 +31,20 @@ export function formValues<K extends string>(formData: FormData, keys: readonly 
   }
   return out;
 }
+
+/** How much of a field an error state sends back when the field has no limit of its own. */
+export const ECHO_DEFAULT_MAX = 1000;
+
+/**
+ * What an error state may echo back into the page: each value cut to its field's own maximum length
+ * (`max`; others to ECHO_DEFAULT_MAX), so a refused oversized post is never sent back whole. For the
+ * echo only: validate the values as they came.
+ */
+export function capValues<V extends Record<string, string>>(values: V, max: Partial<Record<keyof V, number>> = {}): V {
+  const out = { ...values };
+  for (const key of Object.keys(out) as (keyof V)[]) {
+    const limit = max[key] ?? ECHO_DEFAULT_MAX;
+    if (out[key].length > limit) out[key] = out[key].slice(0, limit) as V[keyof V];
+  }
+  return out;
+}

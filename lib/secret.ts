@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataDir, env } from './env';
+// With its extension: Node itself loads this file for scripts/server.mjs.
+import { dataDir, env } from './env.ts';
 
 let cached: string | undefined;
 

@@ -110,11 +110,11 @@ function statusField(pid: number, field: string): number {
   }
 }
 
-/** The process that serves: the descendant holding the most memory (next start's next-server child). */
+/** The process that serves: the descendant holding the most memory (scripts/server.mjs, or a next-server). */
 function serverPid(rootPid: number): number | null {
   const all = descendants(rootPid).filter((p) => {
     try {
-      return /next/.test(readFileSync(`/proc/${p}/cmdline`, 'utf8'));
+      return /next|server\.mjs/.test(readFileSync(`/proc/${p}/cmdline`, 'utf8'));
     } catch {
       return false;
     }
@@ -161,7 +161,7 @@ function multipart(fields: Record<string, string>): string {
 const multipartHeaders = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, origin: BASE };
 
 let addressCounter = 0;
-/** A fresh client address per request (TRUST_PROXY=true takes it from X-Forwarded-For). */
+/** A fresh client address per request (TRUST_PROXY=true believes X-Forwarded-For from loopback). */
 const nextAddress = () => {
   const n = ++addressCounter + 1000;
   return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;

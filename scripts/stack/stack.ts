@@ -121,7 +121,8 @@ export async function startStack(config: StackConfig, options: { log?: (line: st
       AUTH_SECRET: secrets.authSecret,
       DATA_DIR: folders.app,
       SITE_URL: `http://127.0.0.1:${config.nginxPort}`,
-      // Behind nginx, which puts the client's address in X-Forwarded-For.
+      // Behind nginx, which puts the client's address in X-Forwarded-For; TRUSTED_PROXIES keeps its
+      // default, loopback, where nginx is.
       TRUST_PROXY: 'true',
     };
     // Migrations (and the demo content, into an empty database) once, before any instance starts.
@@ -133,7 +134,8 @@ export async function startStack(config: StackConfig, options: { log?: (line: st
 
     const apps = config.appPorts.map((port, i) => ({ name: instanceName(i), port, child: null as Child | null, restarts: [] as number[] }));
     const startApp = (app: (typeof apps)[number]) => {
-      const child = start(`app-${app.name}`, process.execPath, [bin('next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(app.port)], { ...appEnv, PORT: String(app.port) });
+      // scripts/server.mjs, as `npm start`: it believes nginx's X-Forwarded-For (nginx is on loopback).
+      const child = start(`app-${app.name}`, process.execPath, [path.join(ROOT, 'scripts', 'server.mjs'), '-H', '127.0.0.1', '-p', String(app.port)], { ...appEnv, PORT: String(app.port) });
       app.child = child;
       // An instance that dies is started again, as a process manager would; nginx sends its readers
       // to the others meanwhile. One that keeps dying stops the stack.
