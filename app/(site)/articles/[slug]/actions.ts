@@ -8,7 +8,7 @@ import { countApprovedReplies, createReply } from '@/db/queries/replies';
 import { gatherReplyFacts } from '@/db/queries/reply-facts';
 import { cacheTags } from '@/lib/cache-tags';
 import { env } from '@/lib/env';
-import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
+import { capValues, fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
 import { mailEnabled } from '@/lib/mail/transport';
 import { clientAddress, hashAddress } from '@/lib/request-address';
 import { admitReply } from '@/lib/replies/admit';
@@ -28,7 +28,11 @@ export type ReplyFormState = ActionState<ReplyValues>;
  */
 export async function postReplyAction(_prev: ReplyFormState, formData: FormData): Promise<ReplyFormState> {
   const raw = formValues(formData, REPLY_FIELDS);
-  const values: ReplyValues = { comment: raw.comment, name: raw.name, email: raw.email, website: raw.website, notify: raw.notify };
+  // What goes back into the form: each field at most its own limit, so an oversized post is never sent back whole.
+  const values: ReplyValues = capValues(
+    { comment: raw.comment, name: raw.name, email: raw.email, website: raw.website, notify: raw.notify },
+    { comment: 5000, name: 80, email: 254, website: 200, notify: 10 },
+  );
   const fail = (message: string, fieldErrors?: ReplyFormState['fieldErrors']): ReplyFormState => ({
     status: 'error',
     message,
@@ -43,7 +47,7 @@ export async function postReplyAction(_prev: ReplyFormState, formData: FormData)
   const input = parsed.data;
 
   const requestHeaders = await headers();
-  const address = clientAddress(requestHeaders, env.TRUST_PROXY);
+  const address = clientAddress(requestHeaders);
   const secret = appSecret();
   const ipHash = address ? hashAddress(address, secret) : null;
   const now = Date.now();

@@ -4,8 +4,7 @@ import { headers } from 'next/headers';
 import { reportReply, ReportRefusedError } from '@/db/queries/reports';
 import { getReplySettings } from '@/db/queries/settings';
 import { cacheTags } from '@/lib/cache-tags';
-import { env } from '@/lib/env';
-import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
+import { capValues, fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
 import { clientAddress, hashAddress } from '@/lib/request-address';
 import { REPORT_FIELDS, ReportSchema, REPORTS_PER_HOUR } from '@/lib/replies/report-schema';
 import { expireTags } from '@/lib/revalidate/expire';
@@ -16,10 +15,10 @@ export type ReportFormState = ActionState<{ reason: string; note: string }>;
 /** A reader reports a comment. Public: validates everything itself and works as a plain form post. */
 export async function reportReplyAction(_prev: ReportFormState, formData: FormData): Promise<ReportFormState> {
   const raw = formValues(formData, REPORT_FIELDS);
-  const values = { reason: raw.reason, note: raw.note };
+  const values = capValues({ reason: raw.reason, note: raw.note }, { reason: 20, note: 500 });
   const parsed = ReportSchema.safeParse(raw);
   if (!parsed.success) return { status: 'error', message: 'Your report was not sent.', fieldErrors: fieldErrorsOf(parsed.error), values };
-  const address = clientAddress(await headers(), env.TRUST_PROXY);
+  const address = clientAddress(await headers());
   // Without an address there is nothing to limit by; such reports are refused rather than unlimited.
   if (!address) return { status: 'error', message: 'Your report could not be sent from this connection.', values };
   const settings = await getReplySettings();
