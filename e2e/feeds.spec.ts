@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import Parser from 'rss-parser';
 import { callAction, requestAs } from './support/actions';
 import { DISCUSSION, SLUGS } from './support/demo';

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { XMLParser } from 'fast-xml-parser';
 import { requestAs } from './support/actions';
 import { ArticlePage } from './support/article-page';

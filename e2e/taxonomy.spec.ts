@@ -1,5 +1,5 @@
 import { createClient } from '@libsql/client';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { staffPage } from './support/staff';
 import { TaxonomyPage } from './support/taxonomy-page';
 

@@ -9,7 +9,9 @@ export const API_BODY_LIMIT = 1024 * 1024;
 /** A staff form with an image (lib/media/process-image.ts takes 10 MB) and the fields around it. */
 export const UPLOAD_BODY_LIMIT = 12 * 1024 * 1024;
 
-const MAX_TARGET_LENGTH = 4096;
+// Paths only: a long query (a pasted search) is the page's to judge; Node caps the whole request line
+// with its header limit (16 KB, answered 431).
+const MAX_PATH_LENGTH = 4096;
 // A path segment becomes a file name in Next's page cache: longer ones cannot be stored.
 const MAX_SEGMENT_LENGTH = 255;
 
@@ -22,11 +24,11 @@ export type Refusal = { status: 400 | 411 | 413 | 414; message: string };
  * left alone: pages read it through URLSearchParams, which never throws.
  */
 export function targetProblem(target: string): Refusal | null {
-  if (target.length > MAX_TARGET_LENGTH) return { status: 414, message: 'This address is too long.' };
   // Absolute-form targets (through a forward proxy) are Next's to judge; origin-form ones are ours.
   if (!target.startsWith('/')) return null;
   const query = target.indexOf('?');
   const path = query === -1 ? target : target.slice(0, query);
+  if (path.length > MAX_PATH_LENGTH) return { status: 414, message: 'This address is too long.' };
   let decoded: string;
   try {
     decoded = decodeURIComponent(path);
