@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from '@/lib/auth/demo';
 import { can } from '@/lib/auth/permissions';
 import { queueCountLabel } from '@/lib/replies/desk-text';
 import { signOutAction } from '../(auth)/login/actions';
+import { smallButton } from '@/components/ui/styles';
 
 // Staff pages depend on who asks: rendered per request, never cached.
 export const instant = false;
@@ -60,7 +61,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <span>
               {staff.name} <span className="text-current/70">({staff.role})</span>
             </span>
-            <button type="submit" className="rounded-sm border border-current/30 px-3 py-1 font-semibold hover:bg-current/5">
+            <button type="submit" className={smallButton}>
               Sign out
             </button>
           </form>

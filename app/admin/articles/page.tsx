@@ -10,6 +10,7 @@ import { listStaff } from '@/db/queries/staff-admin';
 import { can } from '@/lib/auth/permissions';
 import { ErrorNotice } from '@/components/admin/error-notice';
 import { Time } from '@/components/ui/time';
+import { inputClass, primaryButton, smallButton } from '@/components/ui/styles';
 
 export const metadata: Metadata = { title: 'Articles', robots: { index: false } };
 export const instant = false;
@@ -52,7 +53,7 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
     <>
       <div className="mb-6 flex items-center justify-between">
         <h1 className="font-serif text-3xl font-bold">Articles</h1>
-        <Link href="/admin/articles/new" className="rounded-sm bg-[var(--color-ink)] px-4 py-2 font-semibold text-[var(--color-paper)]">
+        <Link href="/admin/articles/new" className={primaryButton}>
           New article
         </Link>
       </div>
@@ -61,11 +62,11 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
       <form className="mb-6 flex flex-wrap items-end gap-3 text-sm" role="search">
         <label className="flex flex-col gap-1">
           <span className="font-semibold">Title contains</span>
-          <input name="q" defaultValue={filter.q ?? ''} className="rounded-sm border border-current/30 bg-transparent px-2 py-1" />
+          <input name="q" defaultValue={filter.q ?? ''} className={inputClass} />
         </label>
         <label className="flex flex-col gap-1">
           <span className="font-semibold">Status</span>
-          <select name="status" defaultValue={filter.status ?? ''} className="rounded-sm border border-current/30 bg-transparent px-2 py-1">
+          <select name="status" defaultValue={filter.status ?? ''} className={inputClass}>
             <option value="">Any</option>
             {ARTICLE_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -76,7 +77,7 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
         </label>
         <label className="flex flex-col gap-1">
           <span className="font-semibold">Section</span>
-          <select name="section" defaultValue={filter.section ?? ''} className="rounded-sm border border-current/30 bg-transparent px-2 py-1">
+          <select name="section" defaultValue={filter.section ?? ''} className={inputClass}>
             <option value="">Any</option>
             {sections.map((s) => (
               <option key={s.id} value={s.id}>
@@ -87,7 +88,7 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
         </label>
         <label className="flex flex-col gap-1">
           <span className="font-semibold">Author</span>
-          <select name="author" defaultValue={filter.author ?? ''} className="rounded-sm border border-current/30 bg-transparent px-2 py-1">
+          <select name="author" defaultValue={filter.author ?? ''} className={inputClass}>
             <option value="">Anyone</option>
             {staffList.map((p) => (
               <option key={p.id} value={p.id}>
@@ -96,7 +97,7 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
             ))}
           </select>
         </label>
-        <button className="rounded-sm border border-current/40 px-3 py-1 font-semibold">Filter</button>
+        <button className={smallButton}>Filter</button>
       </form>
       <table className="w-full text-left text-sm">
         <thead className="border-b border-current/30 text-xs uppercase tracking-widest text-current/70">
