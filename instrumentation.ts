@@ -5,7 +5,7 @@
 // purges delete what is already gone.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { appSecret } = await import('./lib/secret');
+  const { internalAuthorization } = await import('./lib/auth/secret-bearer');
   if (process.env.DATABASE_SYNC_URL) {
     // An embedded replica pulls from its server before the first read: a new replica file is empty.
     // Unreachable, the instance starts on what the file already holds.
@@ -36,7 +36,7 @@ export async function register() {
       try {
         const response = await fetch(`http://127.0.0.1:${port}${path}`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${appSecret()}` },
+          headers: { authorization: internalAuthorization() },
         });
         if (response.ok) report((await response.json()) as Record<string, unknown>);
       } catch {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
+import { NotAllowed } from '@/components/admin/not-allowed';
 import { countRepliesByStatus, listQueue, QUEUE_COUNT_CAP, listRecentDecisions, listRepliesByIds, oldestFirst, type QueuePage, type QueueRow } from '@/db/queries/moderation';
 import { countOpenReports, listReportedReplyIds } from '@/db/queries/reports';
 import { REPORT_REASON_LABELS } from '@/lib/replies/report-schema';
@@ -78,7 +79,7 @@ const STATUS_WORD: Record<ReplyStatus, string> = { pending: 'pending', approved:
 export default async function CommentsDeskPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await getCurrentStaff();
   if (!staff) redirect('/login?callbackUrl=/admin/comments');
-  if (!can(staff, { do: 'reply.moderate' })) redirect('/admin');
+  if (!can(staff, { do: 'reply.moderate' })) return <NotAllowed />;
   const raw = await searchParams;
   const params = QueueParamsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, firstValue(v)])));
   const filter = { status: params.status, articleId: params.article, email: params.email, text: params.q };

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
+import { NotAllowed } from '@/components/admin/not-allowed';
 import { firstValue, smallButton, type SearchParams } from '@/components/admin/desk-ui';
 import { sanctionLabel } from '@/components/admin/sanction-label';
 import { Time } from '@/components/ui/time';
@@ -24,7 +25,7 @@ const field = 'rounded-sm border border-current/30 bg-transparent px-2 py-1';
 export default async function CommenterPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await getCurrentStaff();
   if (!staff) redirect('/login?callbackUrl=/admin/comments');
-  if (!can(staff, { do: 'reply.moderate' })) redirect('/admin');
+  if (!can(staff, { do: 'reply.moderate' })) return <NotAllowed />;
   const raw = await searchParams;
   const parsed = CommenterParamsSchema.safeParse({ email: firstValue(raw.email), back: firstValue(raw.back) });
   if (!parsed.success) notFound();
