@@ -1,8 +1,9 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { beginSignInAttempt, finishSignInAttempt, getStaffCredentialsByEmail, revokeSession, type StaffMember } from '@/db/queries/staff';
-import { staffForClaims } from '@/lib/auth/current-staff';
+import { sessionClaimsFrom, staffForClaims } from '@/lib/auth/current-staff';
 import { env } from '@/lib/env';
 import { verifyPassword } from '@/lib/auth/password';
 import { acceptedReissue, accountIdOf, newSessionId, reissueProof, SESSION_MAX_AGE_S, sessionIdOf, type SessionClaims } from '@/lib/auth/session-check';
@@ -89,7 +90,7 @@ export const {
       const u = session.user as { id?: string; role?: string };
       if (typeof token.uid === 'number') u.id = String(token.uid);
       if (typeof token.role === 'string') u.role = token.role;
-      return Object.assign(session, { sv: token.sv, sid: token.sid });
+      return session;
     },
   },
   events: {
@@ -101,9 +102,10 @@ export const {
   },
 });
 
+/** This request's session claims, read from its cookie (including one re-issued earlier in this action). */
 async function currentClaims(): Promise<SessionClaims> {
-  const session = (await authSession()) as { user?: { id?: string }; sv?: unknown; sid?: unknown } | null;
-  return { uid: session?.user?.id, sv: session?.sv, sid: session?.sid };
+  const jar = await cookies();
+  return sessionClaimsFrom(jar.getAll().map((c) => `${c.name}=${c.value}`).join('; '));
 }
 
 /**

@@ -1,12 +1,9 @@
 import 'server-only';
-import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { getArticleResource, revisionExists } from '@/db/queries/admin-access';
-import { appSecret } from '../secret';
 import { adminPageAccess, type PageRecords } from './admin-pages';
-import { staffForClaims } from './current-staff';
+import { sessionClaimsFrom, staffForClaims } from './current-staff';
 import { notAllowedHtml } from './not-allowed';
-import type { SessionClaims } from './session-check';
 
 // The admin pages' gate, for proxy.ts: a page is rendered per request and starts its answer (status 200)
 // before its own checks run, so the status of a refusal is decided here, before rendering. Signed out
@@ -20,17 +17,6 @@ const records: PageRecords = { article: getArticleResource, revisionExists };
 /** An address no page answers: Next renders the site's 404 page, with status 404. */
 const NOT_FOUND_PATH = '/__not-found';
 
-async function sessionClaims(request: NextRequest): Promise<SessionClaims> {
-  // Only the cookie (getToken would also take a bearer header); its name depends on https.
-  const req = { headers: new Headers({ cookie: request.headers.get('cookie') ?? '' }) };
-  const secret = appSecret();
-  for (const secureCookie of [true, false]) {
-    const token = await getToken({ req, secret, secureCookie });
-    if (token) return token as SessionClaims;
-  }
-  return {};
-}
-
 function rewriteTo(request: NextRequest, pathname: string): NextResponse {
   const url = request.nextUrl.clone();
   url.pathname = pathname;
@@ -43,7 +29,7 @@ export async function adminGate(request: NextRequest): Promise<NextResponse | nu
   // Server actions are posts: each action checks its caller itself and answers in its own way.
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
   const { pathname, search } = request.nextUrl;
-  const staff = await staffForClaims(await sessionClaims(request));
+  const staff = await staffForClaims(await sessionClaimsFrom(request.headers.get('cookie') ?? ''));
   if (!staff) {
     const login = new URL('/login', request.nextUrl);
     login.searchParams.set('callbackUrl', pathname + search);
