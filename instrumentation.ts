@@ -8,7 +8,7 @@ export async function register() {
   if (process.env.NODE_ENV === 'production' && !process.env.BROADSHEET_EDGE) {
     console.warn('[server] not started through scripts/server.mjs (npm start): client addresses are whatever X-Forwarded-For says, and no security headers or body limits apply');
   }
-  const { appSecret } = await import('./lib/secret');
+  const { internalAuthorization } = await import('./lib/auth/secret-bearer');
   if (process.env.DATABASE_SYNC_URL) {
     // An embedded replica pulls from its server before the first read: a new replica file is empty.
     // Unreachable, the instance starts on what the file already holds.
@@ -39,7 +39,7 @@ export async function register() {
       try {
         const response = await fetch(`http://127.0.0.1:${port}${path}`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${appSecret()}` },
+          headers: { authorization: internalAuthorization() },
         });
         if (response.ok) report((await response.json()) as Record<string, unknown>);
       } catch {

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { adminGate } from '@/lib/auth/admin-gate';
 import { newNonce, PER_REQUEST_PAGES, strictPolicy } from '@/lib/edge/security-headers';
 import { decodeHeldCookie, HELD_COOKIE } from '@/lib/replies/held-cookie';
 import { redirectFor, reloadInProgress } from '@/lib/redirects/registry';
@@ -58,7 +59,11 @@ export async function proxy(request: NextRequest) {
   // not for long (a stalled database server would otherwise stall every page).
   const reloading = reloadInProgress();
   if (reloading) await Promise.race([reloading, new Promise((resolve) => setTimeout(resolve, RELOAD_WAIT_MS))]);
-  const response = route(request);
+  // Admin pages: who may see one is decided before it renders, so a refusal is a real 403 (or 404, or a
+  // redirect to sign in for a stale session), with or without JavaScript (lib/auth/admin-gate.ts).
+  const { pathname } = request.nextUrl;
+  const gated = /^\/admin(\/.*[^/])?$/.test(pathname) && hasSessionCookie(request) ? await adminGate(request) : null;
+  const response = gated ?? route(request);
   // For nginx's micro-cache (deploy/nginx.conf): keep this answer to the end of the current second at
   // most. nginx counts validity in whole seconds, so its own "1s" lasts up to two; with this a change
   // shows through the cache within a second and one render. Ignored by anything but nginx.

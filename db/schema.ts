@@ -25,6 +25,9 @@ export const users = sqliteTable(
     disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
     // Moderators who asked for a mail digest of pending replies.
     pendingDigest: integer('pending_digest', { mode: 'boolean' }).notNull().default(false),
+    // Every session token carries the version it was signed in with; bumping it (a password change or
+    // reset, a role change, disabling, "Sign out everywhere") ends every older session at once.
+    sessionVersion: integer('session_version').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
@@ -368,6 +371,17 @@ export const loginAttempts = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('login_attempts_email_idx').on(t.email, t.createdAt), index('login_attempts_ip_idx').on(t.ipHash, t.createdAt)],
+);
+
+// Sessions ended by signing out, kept until their token would have expired anyway (housekeeping
+// deletes them then), so a copy of a signed-out cookie is refused.
+export const revokedSessions = sqliteTable(
+  'revoked_sessions',
+  {
+    sid: text('sid').primaryKey(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
 );
 
 export const media = sqliteTable(

@@ -1,5 +1,6 @@
 import { hash } from '@node-rs/argon2';
-import { expect, test, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { queryRows } from './support/db';
 import { SignInPage } from './support/staff-admin-page';
 import { uniq, uniqueAddress } from './support/unique';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { queryRows } from './support/db';
 import { ArticleListPage, EditorPage } from './support/editor-page';
 import { staffPage } from './support/staff';

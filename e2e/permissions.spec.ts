@@ -1,8 +1,13 @@
-import { expect, test } from '@playwright/test';
+import { hash } from '@node-rs/argon2';
+import { expect, test } from './support/fixtures';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { callAction, callActionWithArgs, requestAs, ROLES, type Role } from './support/actions';
 import { queryRows as query } from './support/db';
 import { ARTICLE_ACTIONS, articleFields } from './support/newsroom';
-import { uniq } from './support/unique';
+import { E2E_DATA_DIR } from './support/paths';
+import { SignInPage } from './support/staff-admin-page';
+import { uniq, uniqueAddress } from './support/unique';
 
 // Every staff server action and admin page, called directly (never through the UI) as each role.
 // Actions are posted the way a browser without JavaScript posts them, using the ids of the build.
@@ -175,4 +180,92 @@ test('admin pages answer each role by the roles table', async ({ browser }) => {
       expect(body.includes(p.marker), `${role} at ${p.path}`).toBe(p.allowed.includes(role));
     }
   }
+});
+
+test('every admin page answers every role with a real status: 200, 403 with the “not allowed” page, or 404', async ({ browser }) => {
+  const [editor] = await query<{ id: number }>("select id from users where email = 'editor@example.com'");
+  const [author] = await query<{ id: number }>("select id from users where email = 'author@example.com'");
+  const draft = async (by: number) => {
+    const [row] = await query<{ id: number }>(
+      "insert into articles (slug, title, body, status, created_by_id, updated_at) values (?, 'Status check', 'Words.', 'draft', ?, ?) returning id",
+      [`status-check-${uniq()}`, by, Date.now()],
+    );
+    await query('insert into article_authors (article_id, user_id, position) values (?, ?, 0)', [row.id, by]);
+    const [revision] = await query<{ id: number }>("insert into revisions (article_id, title, standfirst, body, meta, created_by_id) values (?, 'Status check', '', 'Older.', '{}', ?) returning id", [row.id, by]);
+    return { id: Number(row.id), revision: Number(revision.id) };
+  };
+  const editors = await draft(editor.id);
+  const authors = await draft(author.id);
+
+  type Expect = Record<Exclude<Role, 'anonymous'>, 200 | 403 | 404>;
+  const all = (status: 200 | 403 | 404): Expect => ({ author: status, moderator: status, editor: status, admin: status });
+  const writers = (other: 403 | 404 = 403): Expect => ({ author: 200, moderator: other, editor: 200, admin: 200 });
+  // Every page.tsx under app/admin (lib/auth/admin-pages.test.ts keeps the list of them complete).
+  const pages: [string, Expect][] = [
+    ['/admin', all(200)],
+    ['/admin/profile', all(200)],
+    ['/admin/articles', writers()],
+    ['/admin/articles/new', writers()],
+    [`/admin/articles/${authors.id}`, writers()],
+    [`/admin/articles/${editors.id}`, { author: 403, moderator: 403, editor: 200, admin: 200 }],
+    [`/admin/articles/${authors.id}/revisions/${authors.revision}`, writers()],
+    [`/admin/articles/${editors.id}/revisions/${editors.revision}`, { author: 403, moderator: 403, editor: 200, admin: 200 }],
+    ['/admin/articles/999999999', { author: 404, moderator: 403, editor: 404, admin: 404 }],
+    ['/admin/articles/not-a-number', { author: 404, moderator: 403, editor: 404, admin: 404 }],
+    [`/admin/articles/${editors.id}/revisions/999999999`, { author: 404, moderator: 403, editor: 404, admin: 404 }],
+    ['/admin/comments', { author: 403, moderator: 200, editor: 200, admin: 200 }],
+    ['/admin/comments/commenter?email=someone%40example.com', { author: 403, moderator: 200, editor: 200, admin: 200 }],
+    ['/admin/sections', { author: 403, moderator: 403, editor: 200, admin: 200 }],
+    ['/admin/settings', { author: 403, moderator: 403, editor: 403, admin: 200 }],
+    ['/admin/users', { author: 403, moderator: 403, editor: 403, admin: 200 }],
+  ];
+  for (const role of ROLES) {
+    // Plain requests: no JavaScript runs, so the status and the HTML are all there is.
+    const request = await requestAs(browser, role);
+    for (const [path, expectedByRole] of pages) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      if (role === 'anonymous') {
+        expect(response.status(), `anonymous at ${path}`).toBe(307);
+        expect(response.headers()['location'], `anonymous at ${path}`).toContain('/login?callbackUrl=');
+        continue;
+      }
+      const expected = expectedByRole[role];
+      expect(response.status(), `${role} at ${path}`).toBe(expected);
+      const body = await response.text();
+      if (expected === 403) {
+        expect(body, `${role} at ${path}`).toContain('You are not allowed to see this page');
+        expect(body).toMatch(/<a href="\/admin">Back to the newsroom<\/a>/);
+      }
+      if (expected === 404) expect(body, `${role} at ${path}`).toContain('Page not found');
+      if (expected === 200) expect(body, `${role} at ${path}`).not.toContain('You are not allowed to see this page');
+    }
+  }
+});
+
+test('a role without uploads stores nothing but its own portrait: a new portrait replaces the file and row before it', async ({ browser }) => {
+  const id = uniq();
+  const me = { email: `portrait-${id}@example.com`, name: `Portrait Person ${id}`, password: `portrait-password-${id}` };
+  const [row] = await query<{ id: number }>("insert into users (email, name, slug, role, password_hash) values (?, ?, ?, 'moderator', ?) returning id", [
+    me.email, me.name, `portrait-person-${id}`, await hash(me.password),
+  ]);
+  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': uniqueAddress() } });
+  const page = await context.newPage();
+  await new SignInPage(page).signIn(me.email, me.password);
+  await expect(page).toHaveURL(/\/admin$/);
+
+  const sharp = (await import('sharp')).default;
+  const stored = async () => query<{ path: string }>('select path from media where uploaded_by_id = ?', [row.id]);
+  const paths: string[] = [];
+  for (const background of ['#884444', '#448844', '#444488']) {
+    const png = await sharp({ create: { width: 60, height: 60, channels: 3, background } }).png().toBuffer();
+    await callAction(context.request, '/admin/profile', PROFILE_ACTIONS, 'updateProfileAction', { name: me.name, bio: '', currentPassword: '', newPassword: '', avatar: { name: 'me.png', mimeType: 'image/png', buffer: png } }, true);
+    const rows = await stored();
+    expect(rows, 'one portrait row at a time').toHaveLength(1);
+    const [user] = await query<{ avatar_path: string }>('select avatar_path from users where id = ?', [row.id]);
+    expect(user.avatar_path).toBe(rows[0].path);
+    paths.push(rows[0].path);
+  }
+  expect(new Set(paths).size).toBe(3);
+  expect(paths.map((p) => existsSync(join(E2E_DATA_DIR, 'uploads', p)))).toEqual([false, false, true]);
+  await context.close();
 });

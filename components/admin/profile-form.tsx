@@ -7,8 +7,9 @@ import { FormMessage } from '@/components/ui/form-message';
 import { wideInputClass } from '@/components/ui/styles';
 import { SubmitButton } from '@/components/ui/submit-button';
 
-export function ProfileForm({ name, bio }: { name: string; bio: string }) {
-  const [state, action] = useActionState<ProfileState, FormData>(updateProfileAction, { status: 'idle' });
+/** `initial`: the answer to a post made without JavaScript, which the page read back (lib/form-result). */
+export function ProfileForm({ name, bio, initial }: { name: string; bio: string; initial?: ProfileState }) {
+  const [state, action] = useActionState<ProfileState, FormData>(updateProfileAction, initial ?? { status: 'idle' });
   const e = state.fieldErrors ?? {};
   const v = { name, bio, ...(state.values ?? {}) };
   return (

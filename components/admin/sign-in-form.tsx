@@ -7,8 +7,9 @@ import { FormMessage } from '@/components/ui/form-message';
 import { wideInputClass } from '@/components/ui/styles';
 import { SubmitButton } from '@/components/ui/submit-button';
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action] = useActionState<SignInState, FormData>(signInAction, { status: 'idle' });
+/** `initial`: the answer to a sign-in posted without JavaScript, read back by the page (lib/form-result). */
+export function SignInForm({ callbackUrl, initial }: { callbackUrl: string; initial?: SignInState }) {
+  const [state, action] = useActionState<SignInState, FormData>(signInAction, initial ?? { status: 'idle' });
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate className="flex flex-col gap-4">

@@ -10,8 +10,10 @@ import type { ActionState } from '@/lib/forms';
 
 const ROLES = ['admin', 'editor', 'author', 'moderator'] as const;
 
-export function NewStaffForm() {
-  const [state, action] = useActionState<StaffFormState, FormData>(createStaffAction, { status: 'idle' });
+// `initial` on each form: the answer to a post made without JavaScript, read back by the page (lib/form-result).
+
+export function NewStaffForm({ initial }: { initial?: StaffFormState }) {
+  const [state, action] = useActionState<StaffFormState, FormData>(createStaffAction, initial ?? { status: 'idle' });
   const e = state.fieldErrors ?? {};
   const v = state.status === 'error' ? (state.values ?? {}) : {};
   const field = (name: 'email' | 'name' | 'password', label: string, type = 'text') => (
@@ -51,8 +53,8 @@ export function NewStaffForm() {
   );
 }
 
-export function StaffRowForm({ id, name, role, disabled }: { id: number; name: string; role: string; disabled: boolean }) {
-  const [state, action] = useActionState<ActionState, FormData>(updateStaffAction, { status: 'idle' });
+export function StaffRowForm({ id, name, role, disabled, initial }: { id: number; name: string; role: string; disabled: boolean; initial?: ActionState }) {
+  const [state, action] = useActionState<ActionState, FormData>(updateStaffAction, initial ?? { status: 'idle' });
   return (
     <form action={action} className="flex flex-wrap items-center gap-2 text-sm">
       <input type="hidden" name="id" value={id} />

@@ -1,5 +1,6 @@
 import 'server-only';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { eq } from 'drizzle-orm';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ProcessedImage } from '@/lib/media/process-image';
 import { uploadsDir } from '@/lib/uploads';
@@ -20,4 +21,11 @@ export async function storeImage(image: ProcessedImage, uploadedById: number): P
     uploadedById,
   });
   return image.path;
+}
+
+/** Removes a stored image's row and file (a replaced portrait, or one whose profile was not saved). */
+export async function removeStoredImage(path: string): Promise<void> {
+  await db.delete(media).where(eq(media.path, path));
+  // The path came from our own table (made by processImageUpload), never from a request.
+  await rm(join(uploadsDir(), path), { force: true });
 }

@@ -71,6 +71,7 @@ beforeAll(async () => {
   const settings = await import('./settings');
   const sanctions = await import('./sanctions');
   const staff = await import('./staff');
+  const adminAccess = await import('./admin-access');
   const { buildMatchExpression } = await import('@/lib/search/query');
 
   const row = async (sql: string) => (await execute(sql)).rows[0];
@@ -146,7 +147,13 @@ beforeAll(async () => {
     ['settings: reply settings', () => settings.getReplySettings()],
     ['sanctions: active', () => sanctions.activeSanction({ email: 'someone@example.com', ipHash: 'abcdefabcdefabcdefabcd' })],
     ['staff: by id', () => staff.getStaffById(1)],
-    ['staff: sign-in failures', () => staff.countRecentLoginFailures('someone@example.com', 'abcdefabcdefabcdefabcd', since)],
+    ['staff: session', () => staff.getStaffForSession(1, 'abcdefabcdefabcdefabcd')],
+    [
+      'staff: sign-in attempt',
+      () => staff.beginSignInAttempt({ email: 'someone@example.com', ipHash: 'abcdefabcdefabcdefabcd', now: new Date(), pairSince: since, addressSince: since }),
+    ],
+    ['admin access: article', () => adminAccess.getArticleResource(Number(art.id))],
+    ['admin access: revision', () => adminAccess.revisionExists(Number(art.id), 1)],
   ];
 }, 60_000);
 

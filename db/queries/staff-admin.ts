@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, or, sql, type SQL } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { slugify } from '@/lib/slug';
 import { db } from '../index';
@@ -34,12 +34,32 @@ export async function listStaff() {
     .then((rows) => rows.map(({ hasPassword, ...r }) => ({ ...r, canSignIn: Boolean(hasPassword) && !r.disabled })));
 }
 
+/**
+ * An admin changes an account. A new password, a different role or disabling ends every session of
+ * the account (its session version moves on); returns the account's session version after the change.
+ */
 export async function updateStaffAccount(id: number, change: { role?: StaffRole; disabled?: boolean; password?: string }) {
-  const set: Partial<typeof users.$inferInsert> = { updatedAt: new Date() };
-  if (change.role) set.role = change.role;
-  if (change.disabled !== undefined) set.disabled = change.disabled;
-  if (change.password) set.passwordHash = await hashPassword(change.password);
-  const [row] = await db.update(users).set(set).where(eq(users.id, id)).returning({ id: users.id });
+  const set: Partial<Record<keyof typeof users.$inferInsert, unknown>> = { updatedAt: new Date() };
+  const endsSessions: SQL[] = [];
+  if (change.role) {
+    set.role = change.role;
+    endsSessions.push(sql`${users.role} <> ${change.role}`);
+  }
+  if (change.disabled !== undefined) {
+    set.disabled = change.disabled;
+    if (change.disabled) endsSessions.push(sql`1`);
+  }
+  if (change.password) {
+    set.passwordHash = await hashPassword(change.password);
+    endsSessions.push(sql`1`);
+  }
+  // Compared with the row as it was: a role saved unchanged keeps the account's sessions.
+  if (endsSessions.length) set.sessionVersion = sql`${users.sessionVersion} + (case when ${or(...endsSessions)} then 1 else 0 end)`;
+  const [row] = await db
+    .update(users)
+    .set(set as Partial<typeof users.$inferInsert>)
+    .where(eq(users.id, id))
+    .returning({ id: users.id, sessionVersion: users.sessionVersion });
   return row ?? null;
 }
 
@@ -52,17 +72,25 @@ export async function getProfile(id: number) {
   return row ?? null;
 }
 
+/**
+ * Saves one's own profile. A new password ends every session of the account (the caller re-issues its
+ * own); returns the session version after the change. A replaced portrait is returned for removal.
+ */
 export async function updateProfile(id: number, change: { name: string; bio: string; avatarPath?: string; password?: string }) {
-  await db
+  const [before] = await db.select({ avatarPath: users.avatarPath }).from(users).where(eq(users.id, id)).limit(1);
+  const [row] = await db
     .update(users)
     .set({
       name: change.name,
       bio: change.bio,
       ...(change.avatarPath ? { avatarPath: change.avatarPath } : {}),
-      ...(change.password ? { passwordHash: await hashPassword(change.password) } : {}),
+      ...(change.password ? { passwordHash: await hashPassword(change.password), sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
       updatedAt: new Date(),
     })
-    .where(eq(users.id, id));
+    .where(eq(users.id, id))
+    .returning({ sessionVersion: users.sessionVersion });
+  const replacedAvatar = change.avatarPath && before?.avatarPath && before.avatarPath !== change.avatarPath ? before.avatarPath : null;
+  return row ? { sessionVersion: row.sessionVersion, replacedAvatar } : null;
 }
 
 export async function setPendingDigest(id: number, on: boolean) {

@@ -66,6 +66,16 @@ export class StaffAccountsPage {
   cell(text: string) {
     return this.page.getByRole('cell', { name: text });
   }
+  /** An admin sets a new password on someone's row. */
+  async resetPassword(name: string, password: string) {
+    await this.page.getByLabel(`New password for ${name}`, { exact: true }).fill(password);
+    await this.page.getByRole('button', { name: `Reset password for ${name}` }).click();
+  }
+  /** An admin gives someone another role from their row. */
+  async changeRole(name: string, role: string) {
+    await this.page.getByLabel(`Role for ${name}`, { exact: true }).selectOption(role);
+    await this.page.getByRole('button', { name: `Save role for ${name}` }).click();
+  }
 }
 
 export class ProfilePage {
@@ -82,6 +92,18 @@ export class ProfilePage {
   }
   get newPassword() {
     return this.page.getByLabel('New password');
+  }
+  get currentPassword() {
+    return this.page.getByLabel('Current password');
+  }
+  get signOutEverywhereButton() {
+    return this.page.getByRole('button', { name: 'Sign out everywhere' });
+  }
+  /** Changes one's own password on the profile page (already open). */
+  async changePassword(current: string, next: string) {
+    await this.currentPassword.fill(current);
+    await this.newPassword.fill(next);
+    await this.saveButton.click();
   }
   get saveButton() {
     return this.page.getByRole('button', { name: 'Save profile' });

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { getCurrentStaff } from '@/auth';
 import type { StaffMember } from '@/db/queries/staff';
 import { can, type Action } from '@/lib/auth/permissions';
+import { answerPlainPost } from '@/lib/form-result-server';
 import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
 
 // The one guarded wrapper every staff server action is made with (a test keeps it so). Each runs, in
@@ -81,6 +82,12 @@ export function staffAction<Schema extends z.ZodType, const F extends readonly s
     echo?: readonly F[number][];
     /** What the schema parses; defaults to the fields' string values. */
     input?: (values: Values<F>, formData: FormData) => unknown;
+    /**
+     * Answers a plain form post (no JavaScript) by going back to this page with the state (see
+     * lib/form-result.ts), since a per-request page cannot render it itself. `form` names the form on
+     * the page (e.g. one per row); `page` is a path of ours, never one from the request.
+     */
+    plainPost?: { form: (values: Values<F>) => string; page: string };
   },
   work: (input: z.output<Schema>, ctx: { staff: StaffMember; formData: FormData; values: Values<F> }) => Promise<S>,
 ): (prev: S, formData: FormData) => Promise<S> {
@@ -88,13 +95,19 @@ export function staffAction<Schema extends z.ZodType, const F extends readonly s
     const values = formValues(formData, opts.fields) as Values<F>;
     const echoed = opts.echo ? Object.fromEntries(opts.echo.map((k) => [k, values[k]])) : values;
     const refuse = (r: Refusal) => ({ status: 'error', message: r.message, fieldErrors: r.fieldErrors, values: echoed, at: Date.now() }) as S;
+    const answer = async (state: S): Promise<S> => {
+      if (opts.plainPost) await answerPlainPost(state, opts.plainPost.form(values), opts.plainPost.page);
+      return state;
+    };
     const guarded = await guard(opts.allow, opts.schema, () => (opts.input ? opts.input(values, formData) : values), opts.invalid);
-    if (!guarded.ok) return refuse(guarded);
+    if (!guarded.ok) return answer(refuse(guarded));
+    let state: S;
     try {
-      return { at: Date.now(), ...(await work(guarded.input, { staff: guarded.staff, formData, values })) };
+      state = { at: Date.now(), ...(await work(guarded.input, { staff: guarded.staff, formData, values })) };
     } catch (error) {
-      return refuse(refusalOf(error, opts.invalid ?? 'form action'));
+      state = refuse(refusalOf(error, opts.invalid ?? 'form action'));
     }
+    return answer(state);
   };
 }
 

@@ -1,4 +1,4 @@
-import { appSecret } from '../secret';
+import { internalAuthorization } from '../auth/secret-bearer';
 
 export type RemoteRevalidation = { ok: true; revalidated: string[] } | { ok: false; notRunning: true } | { ok: false; notRunning: false; error: string };
 
@@ -17,7 +17,7 @@ export async function revalidateOnServer(tags: string[], options: { secondPass?:
   try {
     response = await fetch(`${serverUrl()}/api/revalidate`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${appSecret()}` },
+      headers: { 'content-type': 'application/json', authorization: internalAuthorization() },
       body: JSON.stringify({ tags, ...(options.secondPass ? { secondPass: true } : {}), ...(options.redirects ? { redirects: true } : {}) }),
     });
   } catch (err) {

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getCurrentStaff } from '@/auth';
+import { NotAllowed } from '@/components/admin/not-allowed';
 import { listArticlesForAdmin } from '@/db/queries/admin-articles';
 import { ARTICLE_STATUSES } from '@/db/enums';
 import { listSections } from '@/db/queries/taxonomy';
@@ -30,7 +31,7 @@ const FilterSchema = z.object({
 export default async function ArticlesPage({ searchParams }: PageProps<'/admin/articles'>) {
   const staff = await getCurrentStaff();
   if (!staff) redirect('/login?callbackUrl=/admin/articles');
-  if (!can(staff, { do: 'article.create' })) redirect('/admin');
+  if (!can(staff, { do: 'article.create' })) return <NotAllowed />;
   const params = await searchParams;
   const filter = FilterSchema.parse(params);
   const [updatedAt, id] = filter.before?.split('-').map(Number) ?? [];

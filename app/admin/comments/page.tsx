@@ -13,6 +13,7 @@ import { ModerationShortcuts } from '@/components/admin/desk/shortcuts';
 import { ShortcutsHelp } from '@/components/admin/desk/shortcuts-help';
 import { countRepliesByStatus, listQueue, listRecentDecisions, listReportedQueue, oldestFirst } from '@/db/queries/moderation-queue';
 import { countOpenReports } from '@/db/queries/reports';
+import { NotAllowed } from '@/components/admin/not-allowed';
 import { can } from '@/lib/auth/permissions';
 import { parseCursor, QueueParamsSchema, queueHref } from '@/lib/replies/moderation-schema';
 
@@ -23,7 +24,7 @@ export const instant = false;
 export default async function CommentsDeskPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await getCurrentStaff();
   if (!staff) redirect('/login?callbackUrl=/admin/comments');
-  if (!can(staff, { do: 'reply.moderate' })) redirect('/admin');
+  if (!can(staff, { do: 'reply.moderate' })) return <NotAllowed />;
   const raw = await searchParams;
   const params = QueueParamsSchema.parse(firstValues(raw));
   const reportedView = params.view === 'reported';

@@ -2,10 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { storeImage } from '@/db/queries/media';
+import { keepThisSession } from '@/auth';
+import { removeStoredImage, storeImage } from '@/db/queries/media';
+import { bumpSessionVersion } from '@/db/queries/staff';
 import { getProfile, setPendingDigest, updateProfile } from '@/db/queries/staff-admin';
 import { verifyPassword } from '@/lib/auth/password';
-import { ActionError, staffAction, staffRedirectAction } from '@/lib/auth/staff-action';
+import { ActionError, staffAction, staffRedirectAction, withNotice } from '@/lib/auth/staff-action';
 import { cacheTags } from '@/lib/cache-tags';
 import type { ActionState } from '@/lib/forms';
 import { ImageRejectedError, processImageUpload } from '@/lib/media/process-image';
@@ -33,6 +35,7 @@ export const updateProfileAction = staffAction(
     fields: ['name', 'bio', 'currentPassword', 'newPassword'],
     echo: ['name', 'bio'],
     invalid: NOT_SAVED,
+    plainPost: { form: () => 'profile', page: '/admin/profile' },
   },
   async (input, { staff, formData }): Promise<ProfileState> => {
     const me = await getProfile(staff.id);
@@ -40,6 +43,8 @@ export const updateProfileAction = staffAction(
     if (input.newPassword && !(me.passwordHash && (await verifyPassword(me.passwordHash, input.currentPassword)))) {
       throw new ActionError(NOT_SAVED, { currentPassword: 'That is not your current password.' });
     }
+    // The one upload a role without media.upload can make: its own portrait, which replaces (and
+    // removes) the one before, so saving the profile again and again stores nothing more.
     let avatarPath: string | undefined;
     const avatar = formData.get('avatar');
     if (avatar instanceof File && avatar.size > 0) {
@@ -50,7 +55,16 @@ export const updateProfileAction = staffAction(
         throw e;
       }
     }
-    await updateProfile(staff.id, { name: input.name, bio: input.bio, avatarPath, password: input.newPassword || undefined });
+    let saved: Awaited<ReturnType<typeof updateProfile>>;
+    try {
+      saved = await updateProfile(staff.id, { name: input.name, bio: input.bio, avatarPath, password: input.newPassword || undefined });
+    } catch (e) {
+      if (avatarPath) await removeStoredImage(avatarPath);
+      throw e;
+    }
+    if (saved?.replacedAvatar) await removeStoredImage(saved.replacedAvatar);
+    // A new password ends every other session; this one is re-issued and stays signed in.
+    if (input.newPassword && saved) await keepThisSession(saved.sessionVersion);
     // The author page shows the profile; bylines on articles and lists show the name.
     await expireTags([cacheTags.author(me.slug), ...(me.name !== input.name ? [cacheTags.byline(staff.id)] : [])]);
     return { status: 'success', message: input.newPassword ? 'Profile and password saved.' : 'Profile saved.', values: { name: input.name, bio: input.bio } };
@@ -71,5 +85,21 @@ export const setDigestAction = staffRedirectAction(
     await setPendingDigest(staff.id, digest === 'on');
     revalidatePath('/admin/profile');
     return '/admin/profile';
+  },
+);
+
+/** Ends every other session of one's own account (a lost laptop, a shared computer); this one stays. */
+export const signOutEverywhereAction = staffRedirectAction(
+  {
+    allow: 'admin.enter',
+    schema: z.object({}),
+    input: () => ({}),
+    back: () => '/admin/profile',
+  },
+  async (_input, { staff }) => {
+    const version = await bumpSessionVersion(staff.id);
+    if (version === null) throw new ActionError('Please sign in again.');
+    await keepThisSession(version);
+    return withNotice('/admin/profile', { notice: 'Every other session has been signed out.' });
   },
 );

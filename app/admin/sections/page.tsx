@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
+import { NotAllowed } from '@/components/admin/not-allowed';
 import { listSectionsWithCounts, listTagsWithCounts } from '@/db/queries/taxonomy-admin';
 import { can } from '@/lib/auth/permissions';
 import { parsePage } from '@/lib/taxonomy/schema';
@@ -15,7 +16,7 @@ const th = 'py-2 pr-2 font-semibold';
 export default async function SectionsPage({ searchParams }: { searchParams: Promise<{ tagPage?: string | string[] }> }) {
   const staff = await getCurrentStaff();
   if (!staff) redirect('/login?callbackUrl=/admin/sections');
-  if (!can(staff, { do: 'taxonomy.manage' })) redirect('/admin');
+  if (!can(staff, { do: 'taxonomy.manage' })) return <NotAllowed />;
   const tagPage = parsePage((await searchParams).tagPage);
   const [sections, tagList] = await Promise.all([listSectionsWithCounts(), listTagsWithCounts(tagPage)]);
   return (

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
+import { NotAllowed } from '@/components/admin/not-allowed';
 import { getReplySettings } from '@/db/queries/settings';
 import { can } from '@/lib/auth/permissions';
 import { replySettingsFormValues } from '@/lib/replies/settings-schema';
@@ -12,7 +13,7 @@ export const instant = false;
 export default async function SettingsPage() {
   const staff = await getCurrentStaff();
   if (!staff) redirect('/login?callbackUrl=/admin/settings');
-  if (!can(staff, { do: 'settings.manage' })) redirect('/admin');
+  if (!can(staff, { do: 'settings.manage' })) return <NotAllowed />;
   const settings = await getReplySettings();
   return (
     <>

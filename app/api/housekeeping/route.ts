@@ -2,14 +2,17 @@ import { queueHealth } from '@/db/queries/dashboard';
 import { dropOldAddresses, purgeOldSpamAndTrash } from '@/db/queries/housekeeping';
 import { queuePendingDigests } from '@/db/queries/notifications';
 import { getReplySettings } from '@/db/queries/settings';
+import { purgeOldSignInRecords } from '@/db/queries/staff';
+import { SIGN_IN_THROTTLE } from '@/lib/auth/sign-in-rules';
 import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Housekeeping: purges spam and trash older than the "purge after" setting, drops hashed addresses
- * past their retention, and queues the moderators' hourly digest. The server calls this itself
- * (instrumentation.ts), so no external cron is needed; an external one may call it too.
+ * past their retention, queues the moderators' hourly digest, and forgets old sign-in attempts and
+ * expired sign-outs. The server calls this itself (instrumentation.ts), so no external cron is needed;
+ * an external one may call it too.
  */
 export async function POST(request: Request) {
   if (!hasAppSecretBearer(request)) return Response.json({ error: 'Not authorised.' }, { status: 401 });
@@ -20,5 +23,7 @@ export async function POST(request: Request) {
   const keepDays = Number.isFinite(addressRetentionDays) && addressRetentionDays >= 1 ? addressRetentionDays : 90;
   const addressesDropped = await dropOldAddresses(new Date(Date.now() - keepDays * DAY_MS));
   const digests = await queuePendingDigests(await queueHealth());
-  return Response.json({ purged, addressesDropped, digests });
+  // Sign-in attempts older than any throttle looks back, and sign-outs whose tokens have expired.
+  const signInRecordsPurged = await purgeOldSignInRecords(new Date(Date.now() - SIGN_IN_THROTTLE.pairMemoryMs), new Date());
+  return Response.json({ purged, addressesDropped, digests, signInRecordsPurged });
 }

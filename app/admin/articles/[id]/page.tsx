@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
+import { NotAllowed } from '@/components/admin/not-allowed';
 import { getArticleForEdit, listRevisions } from '@/db/queries/admin-articles';
 import { listSections } from '@/db/queries/taxonomy';
 import { articleResource } from '@/lib/articles/resource';
+import { isOwnArticle } from '@/lib/auth/admin-pages';
 import { can } from '@/lib/auth/permissions';
 import { ArticleEditor } from '@/components/admin/article-editor';
 import { Time } from '@/components/ui/time';
@@ -29,7 +31,10 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
   if (!/^[1-9][0-9]*$/.test(id)) notFound();
   const [article, sections, revisions, { notice }] = await Promise.all([getArticleForEdit(Number(id)), listSections(), listRevisions(Number(id)), searchParams]);
   if (!article) notFound();
-  if (!can(staff, { do: 'article.edit', article: articleResource(article) })) {
+  const resource = articleResource(article);
+  if (!can(staff, { do: 'article.edit', article: resource })) {
+    // Someone else's article is not theirs to see here; their own, once an editor has it, is read-only.
+    if (!isOwnArticle(staff.id, resource)) return <NotAllowed />;
     return (
       <p role="alert" className="font-serif text-lg">
         You can read this article on the site, but only an editor can change it now.

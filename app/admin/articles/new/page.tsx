@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
+import { NotAllowed } from '@/components/admin/not-allowed';
 import { listSections } from '@/db/queries/taxonomy';
 import { can } from '@/lib/auth/permissions';
 import { ArticleEditor } from '@/components/admin/article-editor';
@@ -12,7 +13,7 @@ export const instant = false;
 export default async function NewArticlePage() {
   const staff = await getCurrentStaff();
   if (!staff) redirect('/login?callbackUrl=/admin/articles/new');
-  if (!can(staff, { do: 'article.create' })) redirect('/admin');
+  if (!can(staff, { do: 'article.create' })) return <NotAllowed />;
   const sections = await listSections();
   return (
     <>

@@ -6,6 +6,7 @@ import { firstValue, type SearchParams } from '@/components/admin/desk/search-pa
 import { Field } from '@/components/ui/field';
 import { dangerButton, inputClass, smallButton } from '@/components/ui/styles';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { NotAllowed } from '@/components/admin/not-allowed';
 import { Time } from '@/components/ui/time';
 import { historyByEmail } from '@/db/queries/moderation-queue';
 import { sanctionsByEmail } from '@/db/queries/sanctions';
@@ -24,7 +25,7 @@ export const instant = false;
 export default async function CommenterPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await getCurrentStaff();
   if (!staff) redirect('/login?callbackUrl=/admin/comments');
-  if (!can(staff, { do: 'reply.moderate' })) redirect('/admin');
+  if (!can(staff, { do: 'reply.moderate' })) return <NotAllowed />;
   const raw = await searchParams;
   const parsed = CommenterParamsSchema.safeParse({ email: firstValue(raw.email), back: firstValue(raw.back) });
   if (!parsed.success) notFound();

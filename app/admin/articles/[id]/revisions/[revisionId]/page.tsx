@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
+import { NotAllowed } from '@/components/admin/not-allowed';
 import { getArticleForEdit, getRevision } from '@/db/queries/admin-articles';
 import { articleResource } from '@/lib/articles/resource';
 import { can } from '@/lib/auth/permissions';
@@ -22,7 +23,7 @@ export default async function RevisionPage({ params, searchParams }: PageProps<'
   if (!/^[1-9][0-9]*$/.test(id) || !/^[1-9][0-9]*$/.test(revisionId)) notFound();
   const [article, revision, { error }] = await Promise.all([getArticleForEdit(Number(id)), getRevision(Number(id), Number(revisionId)), searchParams]);
   if (!article || !revision) notFound();
-  if (!can(staff, { do: 'article.edit', article: articleResource(article) })) redirect('/admin');
+  if (!can(staff, { do: 'article.edit', article: articleResource(article) })) return <NotAllowed />;
   const fields = [
     { label: 'Title', parts: wordDiff(revision.title, article.title) },
     { label: 'Standfirst', parts: wordDiff(revision.standfirst, article.standfirst) },
