@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getArticleResource, revisionExists } from '@/db/queries/admin-access';
 import { adminPageAccess, type PageRecords } from './admin-pages';
 import { sessionClaimsFrom, staffForClaims } from './current-staff';
-import { notAllowedHtml } from './not-allowed';
+import { adminNotFoundHtml, notAllowedHtml } from './not-allowed';
 
 // The admin pages' gate, for proxy.ts: a page is rendered per request and starts its answer (status 200)
 // before its own checks run, so the status of a refusal is decided here, before rendering. Signed out
@@ -14,14 +14,11 @@ import { notAllowedHtml } from './not-allowed';
 
 const records: PageRecords = { article: getArticleResource, revisionExists };
 
-/** An address no page answers: Next renders the site's 404 page, with status 404. */
-const NOT_FOUND_PATH = '/__not-found';
-
-function rewriteTo(request: NextRequest, pathname: string): NextResponse {
-  const url = request.nextUrl.clone();
-  url.pathname = pathname;
-  url.search = '';
-  return NextResponse.rewrite(url);
+function plainPage(request: NextRequest, status: 403 | 404, html: string): NextResponse {
+  return new NextResponse(request.method === 'HEAD' ? null : html, {
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-store' },
+  });
 }
 
 /** The answer to send instead of rendering this admin page, or null to render it. */
@@ -37,12 +34,9 @@ export async function adminGate(request: NextRequest): Promise<NextResponse | nu
   }
   switch (await adminPageAccess(pathname, staff, records)) {
     case 'forbidden':
-      return new NextResponse(request.method === 'HEAD' ? null : notAllowedHtml(), {
-        status: 403,
-        headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-store' },
-      });
+      return plainPage(request, 403, notAllowedHtml());
     case 'not-found':
-      return rewriteTo(request, NOT_FOUND_PATH);
+      return plainPage(request, 404, adminNotFoundHtml());
     default:
       return null;
   }

@@ -1,4 +1,4 @@
-// The words of the page a role may not see (DESIGN.md: "You are not allowed to see this page"), shared
+// The words of the page a role may not see ("You are not allowed to see this page"), shared
 // by the admin pages' own check (components/admin/not-allowed.tsx) and the 403 the gate answers before
 // rendering (lib/auth/admin-gate.ts), so both say the same.
 
@@ -9,9 +9,21 @@ export const NOT_ALLOWED = {
   back: { href: '/admin', label: 'Back to the newsroom' },
 } as const;
 
-/** A complete, plain HTML page (no script, no style): it works without JavaScript and under any CSP. */
-export function notAllowedHtml(): string {
-  const { title, heading, explanation, back } = NOT_ALLOWED;
+/** The words of the 404 the gate answers for an admin record that does not exist. */
+export const ADMIN_NOT_FOUND = {
+  title: 'Page not found',
+  heading: 'Page not found',
+  explanation: 'There is nothing at this address in the newsroom: it may have been deleted, or the link is wrong.',
+  back: { href: '/admin', label: 'Back to the dashboard' },
+} as const;
+
+export const notAllowedHtml = () => plainPageHtml(NOT_ALLOWED);
+export const adminNotFoundHtml = () => plainPageHtml(ADMIN_NOT_FOUND);
+
+type PlainPage = { title: string; heading: string; explanation: string; back: { href: string; label: string } };
+
+/** A complete, plain HTML page (no script; a few lines of style): it works without JavaScript. */
+function plainPageHtml({ title, heading, explanation, back }: PlainPage): string {
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -19,6 +31,13 @@ export function notAllowedHtml(): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${title} — Broadsheet</title>
+<style>
+body{margin:0;background:#faf9f5;color:#1a1a1a;font:1rem/1.6 system-ui,sans-serif}
+main{max-width:40rem;margin:0 auto;padding:2rem 1rem}
+h1{font:700 2rem/1.2 Georgia,serif;margin:1.5rem 0 1rem}
+a{color:inherit}
+@media (prefers-color-scheme:dark){body{background:#151515;color:#eee}}
+</style>
 </head>
 <body>
 <main>
