@@ -5,7 +5,9 @@ import { safeReturnPath } from './safe-redirect';
 describe('safeReturnPath', () => {
   it('keeps same-site paths, their query and fragment', () => {
     expect(safeReturnPath('/admin/articles?status=draft')).toBe('/admin/articles?status=draft');
-    expect(safeReturnPath('/admin/comments?status=pending&email=a%40b.example&q=a%2Fb#row-3')).toBe('/admin/comments?status=pending&email=a%40b.example&q=a%2Fb#row-3');
+    expect(safeReturnPath('/admin/comments?status=pending&email=a%40b.example&q=a%2Fb#row-3')).toBe(
+      '/admin/comments?status=pending&email=a%40b.example&q=a%2Fb#row-3',
+    );
     expect(safeReturnPath('/')).toBe('/');
     // The query may carry anything escaped, slashes included: only the path decides where a browser goes.
     expect(safeReturnPath('/admin?next=%2F%2Fevil.example')).toBe('/admin?next=%2F%2Fevil.example');

@@ -97,7 +97,7 @@ beforeAll(async () => {
     ['replies: approved replies', () => replies.listApprovedReplies({ articleId })],
     ['replies: held replies by id', () => replies.listPendingRepliesByIds(articleId, [Number(reply.id)])],
     ['replies: parent', () => replies.getReplyParent(Number(approved.id))],
-    ['replies: previously approved', () => replies.hasApprovedReplyFromEmail(String(approved.author_email))],
+    ['replies: previously approved', () => replies.approvedNamesForEmail(String(approved.author_email))],
     ['replies: flood control (email)', () => replies.latestReplyFrom({ email: 'someone@example.com', ipHash: null, since })],
     ['replies: flood control (email or address)', () => replies.latestReplyFrom({ email: 'someone@example.com', ipHash: 'abcdefabcdefabcdefabcd', since })],
     ['replies: article backlog', () => replies.countPendingForArticle({ articleId, cap: 500 })],
@@ -146,6 +146,7 @@ beforeAll(async () => {
     ['settings: reply settings', () => settings.getReplySettings()],
     ['sanctions: active', () => sanctions.activeSanction({ email: 'someone@example.com', ipHash: 'abcdefabcdefabcdefabcd' })],
     ['staff: by id', () => staff.getStaffById(1)],
+    ['staff: staff email', () => staff.isStaffEmail('someone@example.com')],
     ['staff: sign-in failures', () => staff.countRecentLoginFailures('someone@example.com', 'abcdefabcdefabcdefabcd', since)],
   ];
 }, 60_000);

@@ -1,5 +1,5 @@
 import { queueHealth } from '@/db/queries/dashboard';
-import { dropOldAddresses, purgeOldSpamAndTrash } from '@/db/queries/housekeeping';
+import { dropOldPersonalData, purgeOldSpamAndTrash } from '@/db/queries/housekeeping';
 import { queuePendingDigests } from '@/db/queries/notifications';
 import { getReplySettings } from '@/db/queries/settings';
 import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';
@@ -7,8 +7,8 @@ import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Housekeeping: purges spam and trash older than the "purge after" setting, drops hashed addresses
- * past their retention, and queues the moderators' hourly digest. The server calls this itself
+ * Housekeeping: purges spam and trash older than the "purge after" setting, drops hashed addresses,
+ * browsers and old mail past the address retention, and queues the moderators' hourly digest. The server calls this itself
  * (instrumentation.ts), so no external cron is needed; an external one may call it too.
  */
 export async function POST(request: Request) {
@@ -18,7 +18,7 @@ export async function POST(request: Request) {
   // Purged replies were never public (spam and trash), so no reader page changes.
   const purged = await purgeOldSpamAndTrash(new Date(Date.now() - days * DAY_MS));
   const keepDays = Number.isFinite(addressRetentionDays) && addressRetentionDays >= 1 ? addressRetentionDays : 90;
-  const addressesDropped = await dropOldAddresses(new Date(Date.now() - keepDays * DAY_MS));
+  const dropped = await dropOldPersonalData(new Date(Date.now() - keepDays * DAY_MS));
   const digests = await queuePendingDigests(await queueHealth());
-  return Response.json({ purged, addressesDropped, digests });
+  return Response.json({ purged, addressesDropped: dropped.addresses, personalDataDropped: dropped, digests });
 }
