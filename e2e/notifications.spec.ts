@@ -1,3 +1,4 @@
+import { request as playwrightRequest } from '@playwright/test';
 import { queryRows } from './support/db';
 import { newArticle } from './support/discussion';
 import { expect, test } from './support/fixtures';
@@ -7,7 +8,7 @@ import { newCommenter, uniq } from './support/unique';
 
 // Reply notifications end to end, through a real SMTP server started here: a commenter who asked
 // hears when their held reply is approved and when someone answers it, once per event, and can
-// unsubscribe with one click.
+// unsubscribe from the link (a page with a button) or with a mail client's one-click POST.
 
 // One SMTP server for the file, so its tests run in one worker, in order.
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
@@ -71,12 +72,18 @@ test('a commenter who asked is mailed when their reply is approved and when it i
   // (A digest of pending replies is another matter: another spec may switch it on for a moment.)
   expect(smtp.to('moderator@example.com').filter((m) => !/waiting for moderation/.test(m.subject))).toEqual([]);
 
-  // One click on the link in the mail unsubscribes; a later answer sends nothing.
+  // Opening the link in the mail changes nothing (mail scanners open links): its page has a button that
+  // unsubscribes. A later answer then sends nothing.
   const link = /https?:\/\/\S+\/unsubscribe\?\S+/.exec(answered.text)![0];
+  const linkPath = new URL(link).pathname + new URL(link).search;
+  const optedOut = async () => (await queryRows('select email from mail_opt_outs where email = ?', [who.email])).length;
   const unsubscribePage = await browser.newPage();
-  await unsubscribePage.goto(new URL(link).pathname + new URL(link).search);
+  await unsubscribePage.goto(linkPath);
+  await expect(unsubscribePage.getByRole('heading', { name: 'Unsubscribe from reply notifications?' })).toBeVisible();
+  expect(await optedOut(), 'opening the link unsubscribes nobody').toBe(0);
+  await unsubscribePage.getByRole('button', { name: 'Unsubscribe' }).click();
   await expect(unsubscribePage.getByRole('heading', { name: 'You are unsubscribed' })).toBeVisible();
-  expect(await queryRows('select email from mail_opt_outs where email = ?', [who.email])).toHaveLength(1);
+  expect(await optedOut()).toBe(1);
 
   await moderator.goto(`/admin/comments?status=approved&email=${encodeURIComponent(who.email)}`);
   await moderator.getByRole('article', { name: `Reply by ${who.name}` }).getByRole('button', { name: 'Reply', exact: true }).click();
@@ -85,6 +92,26 @@ test('a commenter who asked is mailed when their reply is approved and when it i
   await expect(moderator.getByText('Your reply is published.')).toBeVisible();
   await new Promise((r) => setTimeout(r, 2500));
   expect(smtp.to(who.email)).toHaveLength(2);
+
+  // Subscribing again is its own button, on the page after unsubscribing.
+  await unsubscribePage.getByRole('button', { name: 'Subscribe again' }).click();
+  await expect(unsubscribePage.getByRole('heading', { name: 'You are subscribed again' })).toBeVisible();
+  expect(await optedOut()).toBe(0);
+
+  // A mail client's one-click unsubscribe (RFC 8058): a POST of List-Unsubscribe=One-Click to the link
+  // in the List-Unsubscribe header, with no cookies and nothing else.
+  const header = /List-Unsubscribe:\s*<([^>]+)>/.exec(answered.rawHeaders)![1];
+  const client = await playwrightRequest.newContext();
+  const oneClick = await client.post(header, { form: { 'List-Unsubscribe': 'One-Click' }, maxRedirects: 0 });
+  expect(oneClick.status()).toBe(200);
+  expect(await optedOut()).toBe(1);
+  // The link can only unsubscribe: posting it again, or asking it to subscribe again, leaves them out.
+  expect((await client.post(header, { form: { 'List-Unsubscribe': 'One-Click' } })).status()).toBe(200);
+  const fields = Object.fromEntries(new URL(header).searchParams);
+  expect((await client.post(new URL('/unsubscribe', header).toString(), { form: { action: 'resubscribe', ...fields } })).status()).toBe(400);
+  expect((await client.get(header)).status()).toBe(200);
+  expect(await optedOut()).toBe(1);
+  await client.dispose();
 
   // A tampered link does nothing.
   // (Change the signature's first character to one it certainly is not.)

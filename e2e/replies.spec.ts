@@ -1,6 +1,7 @@
 import { expect, test } from './support/fixtures';
 import { storedRepliesByEmail, storedRepliesByName } from './support/db';
 import { returningCommenter, SLUGS } from './support/demo';
+import { approvedBefore } from './support/discussion';
 import { queryLog, queryLogExists, requestQueriesSince } from './support/query-log';
 import { newCommenter, uniq } from './support/unique';
 
@@ -131,6 +132,7 @@ test('a returning commenter is approved at once and everyone sees the reply', as
   const name = `${returning.name.split(' ')[0]} ${uniq()}`;
   const text = `Glad the shop is staying open (${uniq()}).`;
 
+  await approvedBefore(name, returning.email);
   const author = await newReader();
   await author.article.goto(slug);
   const before = await author.article.commentCount();
@@ -177,12 +179,14 @@ test.describe('threaded replies', () => {
 
   test('without JavaScript, the "Reply" link opens the form for that comment and the reply nests under it', async ({ newReader }, testInfo) => {
     const slug = SLUGS.threadedNoJs;
-    // An approved parent of our own (a returning commenter's email is approved at once).
+    // An approved parent of our own (a returning commenter, same name and email, is approved at once).
     const parentName = `Kate ${uniq()}`;
     const parentText = `Who scored the equaliser again? (${uniq()})`;
+    const parentEmail = returningCommenter('threadParent', testInfo.retry).email;
+    await approvedBefore(parentName, parentEmail);
     const first = await newReader({ javaScript: false });
     await first.article.goto(slug);
-    await first.article.postReply({ comment: parentText, name: parentName, email: returningCommenter('threadParent', testInfo.retry).email });
+    await first.article.postReply({ comment: parentText, name: parentName, email: parentEmail });
     await expect(first.article.commentBy(parentName)).toContainText(parentText);
 
     const replier = await newReader({ javaScript: false });
@@ -200,7 +204,9 @@ test.describe('threaded replies', () => {
 
     const childName = `Lucy ${uniq()}`;
     const childText = `Callum Reid, in stoppage time (${uniq()}).`;
-    await article.postReply({ comment: childText, name: childName, email: returningCommenter('threadChild', testInfo.retry).email });
+    const childEmail = returningCommenter('threadChild', testInfo.retry).email;
+    await approvedBefore(childName, childEmail);
+    await article.postReply({ comment: childText, name: childName, email: childEmail });
     await expect(replier.page).toHaveURL(new RegExp(`/articles/${slug}#comment-\\d+$`));
     const child = article.repliesTo(article.commentBy(parentName)).filter({ hasText: childText });
     await expect(child).toHaveAttribute('aria-label', `Comment by ${childName}`);

@@ -1,12 +1,15 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
+import { notFound } from 'next/navigation';
 import {
+  countPublishedArticles,
   getPublishedArticleBySlug,
   getRedirectedSlug,
   listLatestPerSection,
   listPublishedArticles,
 } from '@/db/queries/articles';
-import type { AuthorRef } from '@/db/queries/articles';
+import type { ArticleListFilter, AuthorRef } from '@/db/queries/articles';
+import { listPageCount } from '@/lib/articles/paging';
 import { getApprovedReply, listApprovedReplies } from '@/db/queries/replies';
 import { replyPageCount } from '@/lib/replies/paging';
 import { getReplySettings } from '@/db/queries/settings';
@@ -31,6 +34,27 @@ export const placeholderParams = <K extends string>(...keys: K[]) =>
   [Object.fromEntries(keys.map((k) => [k, BUILD_PLACEHOLDER])) as Record<K, string>];
 
 const isBuildPhase = () => process.env.NEXT_PHASE === 'phase-production-build';
+
+/**
+ * How long an answer that something does not exist stays cached: unknown slugs and page numbers are
+ * endless, so their entries must not live as long as a real page's (in Redis, without bound). Not
+ * shorter: Next leaves an entry that expires in under five minutes out of the page (a per-request
+ * hole, where notFound() would answer 200), and one stale for under five minutes out of its shell.
+ */
+export const NOT_FOUND_LIFE = { stale: 300, revalidate: 300, expire: 600 };
+
+/** Read on the way to a 404: a page lives as long as the shortest entry it read, so its 404 goes soon too. */
+async function shortLived() {
+  'use cache';
+  cacheLife(NOT_FOUND_LIFE);
+  return true;
+}
+
+/** notFound() for a reader page, whose cached 404 then expires within minutes (see NOT_FOUND_LIFE). */
+export async function notFoundBriefly(): Promise<never> {
+  await shortLived();
+  notFound();
+}
 
 export function getSectionsNav() {
   // The build phase gets its own cache entry (empty), never reused by the running server.
@@ -57,12 +81,17 @@ export async function getArticlePageData(slug: string, commentPage = 1) {
   cacheTag(cacheTags.articleSlug(slug));
   const article = await getPublishedArticleBySlug(slug);
   if (!article) {
-    return { article: null, replies: [], comments: { page: 1, pages: 1, total: 0 }, maxDepth: 0, redirectTo: await getRedirectedSlug(slug) } as const;
+    const redirectTo = await getRedirectedSlug(slug);
+    // An old address keeps its redirect as long as a page; an unknown one is forgotten within minutes.
+    if (!redirectTo) cacheLife(NOT_FOUND_LIFE);
+    return { article: null, replies: [], comments: { page: 1, pages: 1, total: 0 }, maxDepth: 0, redirectTo } as const;
   }
   cacheTag(cacheTags.article(article.id), cacheTags.replySettings);
   tagBylines([[article]]);
   const [{ replies, total }, settings] = await Promise.all([listApprovedReplies({ articleId: article.id, page: commentPage }), getReplySettings()]);
   const comments = { page: commentPage, pages: replyPageCount(total), total };
+  // A page number past the discussion's end is a 404: forgotten within minutes.
+  if (commentPage > comments.pages) cacheLife(NOT_FOUND_LIFE);
   const discussion = repliesOpen(article, settings.closeAfterDays);
   // An article that closes by age later keeps its cached page only until then.
   if (discussion.closesAt !== null) {
@@ -77,7 +106,48 @@ export async function getArticleReply(articleId: number, replyId: number) {
   'use cache';
   cacheLife('max');
   cacheTag(cacheTags.article(articleId));
-  return getApprovedReply({ articleId, replyId });
+  const reply = await getApprovedReply({ articleId, replyId });
+  if (!reply) cacheLife(NOT_FOUND_LIFE);
+  return reply;
+}
+
+type ListKind = 'all' | 'section' | 'tag' | 'author';
+
+/**
+ * How many pages a list has (null: no such section, tag or author), cached with the list's own tag.
+ * A list page reads this first and answers a page number past the end with a 404 without reading the
+ * list, so unknown page numbers neither walk the index nor leave a long-lived entry each.
+ */
+export async function getListPageCount(kind: ListKind, slug = ''): Promise<number | null> {
+  'use cache';
+  cacheLife('max');
+  let filter: ArticleListFilter;
+  if (kind === 'all') {
+    cacheTag(cacheTags.home);
+    filter = { kind: 'all' };
+  } else if (kind === 'section') {
+    cacheTag(cacheTags.section(slug));
+    const section = await getSectionBySlug(slug);
+    if (!section) return missing();
+    filter = { kind: 'section', sectionId: section.id };
+  } else if (kind === 'tag') {
+    cacheTag(cacheTags.tag(slug));
+    const tag = await getTagBySlug(slug);
+    if (!tag) return missing();
+    filter = { kind: 'tag', tagId: tag.id };
+  } else {
+    cacheTag(cacheTags.author(slug));
+    const author = await getAuthorBySlug(slug);
+    if (!author) return missing();
+    filter = { kind: 'author', userId: author.id };
+  }
+  return listPageCount(await countPublishedArticles(filter), PER_PAGE, kind === 'all' ? FRONT_PAGE_LATEST : PER_PAGE);
+}
+
+/** Inside a 'use cache' function: this answer is "nothing here", kept briefly. */
+function missing(): null {
+  cacheLife(NOT_FOUND_LIFE);
+  return null;
 }
 
 export async function getFrontPage(page: number) {
@@ -101,7 +171,7 @@ export async function getSectionPage(slug: string, page: number) {
   cacheLife('max');
   cacheTag(cacheTags.section(slug));
   const section = await getSectionBySlug(slug);
-  if (!section) return null;
+  if (!section) return missing();
   const list = await listPublishedArticles({ kind: 'section', sectionId: section.id }, page, PER_PAGE);
   tagBylines([list.items]);
   return { section, list };
@@ -112,7 +182,7 @@ export async function getTagPage(slug: string, page: number) {
   cacheLife('max');
   cacheTag(cacheTags.tag(slug));
   const tag = await getTagBySlug(slug);
-  if (!tag) return null;
+  if (!tag) return missing();
   const list = await listPublishedArticles({ kind: 'tag', tagId: tag.id }, page, PER_PAGE);
   tagBylines([list.items]);
   return { tag, list };
@@ -123,7 +193,7 @@ export async function getAuthorPage(slug: string, page: number) {
   cacheLife('max');
   cacheTag(cacheTags.author(slug));
   const author = await getAuthorBySlug(slug);
-  if (!author) return null;
+  if (!author) return missing();
   const list = await listPublishedArticles({ kind: 'author', userId: author.id }, page, PER_PAGE);
   tagBylines([list.items]);
   return { author, list };

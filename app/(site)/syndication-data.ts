@@ -18,6 +18,7 @@ import { getAuthorBySlug, getSectionBySlug, getTagBySlug } from '@/db/queries/ta
 import { cacheTags } from '@/lib/cache-tags';
 import { env } from '@/lib/env';
 import { renderMarkdown } from '@/lib/markdown/render';
+import { NOT_FOUND_LIFE } from './cached-data';
 import { absolutizeHtml, articleGuid, buildRssFeed, correctionGuid, FEED_SIZE, type FeedChannel, type FeedEntry } from '@/lib/seo/feed';
 import { absoluteUrl, escapeXml, SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME } from '@/lib/seo/site';
 import {
@@ -75,13 +76,19 @@ export async function getSiteFeedXml(): Promise<string> {
   return articleFeed({ title: SITE_NAME, description: SITE_DESCRIPTION, pageUrl: url('/'), feedUrl: url('/feed.xml') }, { kind: 'all' });
 }
 
-/** Null for an unknown section (cached too: creating or renaming a section revalidates its tag). */
+/** Inside a 'use cache' function: "no such feed or sitemap", kept only briefly (unknown names are endless). */
+function forgetSoon(): null {
+  cacheLife(NOT_FOUND_LIFE);
+  return null;
+}
+
+/** Null for an unknown section (cached briefly: creating or renaming a section revalidates its tag anyway). */
 export async function getSectionFeedXml(slug: string): Promise<string | null> {
   'use cache';
   cacheLife('max');
   cacheTag(cacheTags.section(slug));
   const section = await getSectionBySlug(slug);
-  if (!section) return null;
+  if (!section) return forgetSoon();
   return articleFeed(
     {
       title: `${section.name} — ${SITE_NAME}`,
@@ -98,7 +105,7 @@ export async function getTagFeedXml(slug: string): Promise<string | null> {
   cacheLife('max');
   cacheTag(cacheTags.tag(slug));
   const tag = await getTagBySlug(slug);
-  if (!tag) return null;
+  if (!tag) return forgetSoon();
   return articleFeed(
     {
       title: `${tag.name} — ${SITE_NAME}`,
@@ -115,7 +122,7 @@ export async function getAuthorFeedXml(slug: string): Promise<string | null> {
   cacheLife('max');
   cacheTag(cacheTags.author(slug));
   const author = await getAuthorBySlug(slug);
-  if (!author) return null;
+  if (!author) return forgetSoon();
   cacheTag(cacheTags.byline(author.id));
   return articleFeed(
     {
@@ -202,7 +209,7 @@ export async function getChildSitemapXml(n: number): Promise<string | null> {
   for await (const batch of sitemapArticlesInIdRange(afterId, upToId)) {
     for (const a of batch) urls.push({ loc: url(`/articles/${a.slug}`), lastmod: a.lastmod });
   }
-  return urls.length ? renderUrlset(urls) : null;
+  return urls.length ? renderUrlset(urls) : forgetSoon();
 }
 
 /**

@@ -1,9 +1,13 @@
-import { optBackInToMail, optOutOfMail } from '@/db/queries/mail';
-import { verifyUnsubscribe } from '@/lib/mail/signed-link';
+import { isOptedOut, optBackInToMail, optOutOfMail } from '@/db/queries/mail';
+import { resubscribeFields, UNSUBSCRIBE_LINK_DAYS, verifyResubscribe, verifyUnsubscribe, type SignedFields, type Verified } from '@/lib/mail/signed-link';
 import { appSecret } from '@/lib/secret';
 
-// One-click unsubscribe from reply notifications: the link in every mail (GET) and the
-// List-Unsubscribe-Post header's POST (RFC 8058). The signed link is the permission; no account.
+// Unsubscribing from reply notifications, with no account: the signed link in every mail is the
+// permission. Opening the link (GET) changes nothing, since mail scanners open links: it shows a page
+// whose button POSTs. A POST to the link's own address unsubscribes, which is also RFC 8058's one-click
+// POST (`List-Unsubscribe=One-Click`, sent by mail clients without cookies), so it needs no other
+// token: it is idempotent and can only unsubscribe. Subscribing again is its own step: a button on the
+// page after unsubscribing, carrying a signature of its own (lib/mail/signed-link.ts).
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -14,34 +18,65 @@ function page(status: number, title: string, body: string) {
   return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
-function signedEmail(request: Request) {
-  const url = new URL(request.url);
-  return { email: verifyUnsubscribe(url.searchParams.get('e'), url.searchParams.get('s'), appSecret()), search: url.search, again: url.searchParams.get('again') === '1' };
+const linkFields = (request: Request) => {
+  const params = new URL(request.url).searchParams;
+  return { e: params.get('e'), x: params.get('x'), s: params.get('s') };
+};
+
+const hidden = (fields: SignedFields) =>
+  Object.entries(fields)
+    .map(([name, value]) => `<input type="hidden" name="${name}" value="${escape(value)}">`)
+    .join('');
+
+function refused(result: Extract<Verified, { ok: false }>) {
+  if (result.reason === 'expired') {
+    return page(
+      410,
+      'This link has expired',
+      `<p>Unsubscribe links work for ${UNSUBSCRIBE_LINK_DAYS} days. Every reply notification carries a fresh one: please use the link in the latest email.</p>`,
+    );
+  }
+  return page(400, 'This link does not work', '<p>The unsubscribe link is incomplete or was changed. Please use the link from the email exactly as it came.</p>');
 }
 
-const refused = () => page(400, 'This link does not work', '<p>The unsubscribe link is incomplete or was changed. Please use the link from the email exactly as it came.</p>');
-
-export async function GET(request: Request) {
-  const { email, search } = signedEmail(request);
-  if (!email) return refused();
-  await optOutOfMail(email);
-  const again = new URLSearchParams(search);
-  again.set('again', '1');
+function unsubscribed(email: string) {
   return page(
     200,
     'You are unsubscribed',
     `<p>We will send no more reply notifications to <strong>${escape(email)}</strong>.</p>
-<form method="post" action="/unsubscribe?${escape(again.toString())}"><button>Subscribe again</button></form>`,
+<p>Changed your mind?</p><form method="post" action="/unsubscribe"><input type="hidden" name="action" value="resubscribe">${hidden(resubscribeFields(email, appSecret()))}<button>Subscribe again</button></form>`,
+  );
+}
+
+export async function GET(request: Request) {
+  const fields = linkFields(request);
+  const link = verifyUnsubscribe(fields, appSecret());
+  if (!link.ok) return refused(link);
+  if (await isOptedOut(link.email)) return unsubscribed(link.email);
+  const action = `/unsubscribe?${new URLSearchParams(fields as SignedFields).toString()}`;
+  return page(
+    200,
+    'Unsubscribe from reply notifications?',
+    `<p>Reply notifications go to <strong>${escape(link.email)}</strong> for the comments where you asked for them. Unsubscribing stops all of them.</p>
+<form method="post" action="${escape(action)}"><button>Unsubscribe</button></form>`,
   );
 }
 
 export async function POST(request: Request) {
-  const { email, again } = signedEmail(request);
-  if (!email) return refused();
-  if (again) {
-    await optBackInToMail(email);
-    return page(200, 'You are subscribed again', `<p>Reply notifications will reach <strong>${escape(email)}</strong> again, for comments where you ask for them.</p>`);
+  const form = await request.formData().catch(() => null);
+  const field = (name: string) => {
+    const value = form?.get(name);
+    return typeof value === 'string' ? value : null;
+  };
+  if (field('action') === 'resubscribe') {
+    const again = verifyResubscribe({ e: field('e'), x: field('x'), s: field('s') }, appSecret());
+    if (!again.ok) return refused(again);
+    await optBackInToMail(again.email);
+    return page(200, 'You are subscribed again', `<p>Reply notifications will reach <strong>${escape(again.email)}</strong> again, for comments where you ask for them.</p>`);
   }
-  await optOutOfMail(email);
-  return page(200, 'You are unsubscribed', `<p>We will send no more reply notifications to <strong>${escape(email)}</strong>.</p>`);
+  // The link's own address: the button on the GET page, or a mail client's one-click POST.
+  const link = verifyUnsubscribe(linkFields(request), appSecret());
+  if (!link.ok) return refused(link);
+  await optOutOfMail(link.email);
+  return unsubscribed(link.email);
 }

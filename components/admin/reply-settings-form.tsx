@@ -268,7 +268,7 @@ export function ReplySettingsForm({ initial }: { initial: ReplySettingsValues })
           {...field}
           name="previouslyApproved"
           label="Previously approved commenters skip the queue"
-          hint="A reader whose email already has an approved reply is published at once; a first reply waits for a moderator. When off, a reply no rule held is published at once."
+          hint="A reader whose name and email already have an approved reply is published at once (never with a staff member’s email unless signed in); a first reply waits for a moderator. When off, a reply no rule held is published at once."
         />
       </Step>
 
@@ -323,7 +323,7 @@ export function ReplySettingsForm({ initial }: { initial: ReplySettingsValues })
               name="addressRetentionDays"
               label="Keep hashed addresses for (days)"
               unit="days"
-              hint="Replies older than this lose their hashed address and browser, which flood control and address rules use."
+              hint="Replies older than this lose their hashed address and browser, which flood control and address rules use; so do older reports and ended sanctions, and older mail is deleted."
             />
           </div>
         </fieldset>

@@ -122,19 +122,30 @@ export async function saveArticle(args: {
     const before = args.id ? await tx.select().from(articles).where(eq(articles.id, args.id)).limit(1).then((r) => r[0] ?? null) : null;
     if (args.id && !before) throw new Error('Article not found.');
 
+    // A slug is taken by another article, or by another article's old address: that redirect is kept,
+    // whoever saves (readers and search engines still follow it), so nobody can take it over or drop it.
+    const takenBy = async (candidate: string): Promise<'article' | 'old-address' | null> => {
+      const [other] = await tx
+        .select({ id: articles.id })
+        .from(articles)
+        .where(and(eq(articles.slug, candidate), args.id ? ne(articles.id, args.id) : undefined))
+        .limit(1);
+      if (other) return 'article';
+      const [moved] = await tx
+        .select({ articleId: slugRedirects.articleId })
+        .from(slugRedirects)
+        .where(and(eq(slugRedirects.oldSlug, candidate), args.id ? ne(slugRedirects.articleId, args.id) : undefined))
+        .limit(1);
+      return moved ? 'old-address' : null;
+    };
     const wanted = input.slug || slugify(input.title) || 'article';
-    const clash = await tx
-      .select({ id: articles.id })
-      .from(articles)
-      .where(and(eq(articles.slug, wanted), args.id ? ne(articles.id, args.id) : undefined))
-      .limit(1);
     let slug = wanted;
-    if (clash.length) {
-      if (input.slug) throw new SlugTakenError('article', wanted);
+    const clash = await takenBy(wanted);
+    if (clash) {
+      if (input.slug) throw new SlugTakenError('article', wanted, clash === 'old-address');
       for (let n = 2; ; n++) {
         const candidate = `${wanted}-${n}`;
-        const taken = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, candidate)).limit(1);
-        if (!taken.length) {
+        if (!(await takenBy(candidate))) {
           slug = candidate;
           break;
         }
@@ -180,7 +191,8 @@ export async function saveArticle(args: {
         .values({ oldSlug: before.slug, articleId: id })
         .onConflictDoUpdate({ target: slugRedirects.oldSlug, set: { articleId: id } });
     }
-    await tx.delete(slugRedirects).where(eq(slugRedirects.oldSlug, slug));
+    // Back at one of its own old addresses: that redirect would now point at itself.
+    await tx.delete(slugRedirects).where(and(eq(slugRedirects.oldSlug, slug), eq(slugRedirects.articleId, id)));
 
     const oldTagSlugs = before
       ? (await tx.select({ slug: tags.slug }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, id))).map((t) => t.slug)

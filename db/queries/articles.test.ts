@@ -87,6 +87,26 @@ describe('saveArticle and public reads', () => {
     expect(live?.contentUpdatedAt).not.toBeNull();
   });
 
+  it('keeps another article’s old address: a typed slug is refused, a title’s slug moves on; its own old address comes back', async () => {
+    const moved = await m.admin.saveArticle({ id: null, input: input({ title: 'Pier reopens' }), actorId: editorId, status: 'published', publishedAt: new Date(Date.now() - 3_600_000) });
+    await m.admin.saveArticle({ id: moved.id, input: input({ title: 'Pier reopens', slug: 'pier-reopens-at-last' }), actorId: editorId, status: 'published', publishedAt: new Date(Date.now() - 3_600_000) });
+    expect(await m.articles.getRedirectedSlug('pier-reopens')).toBe('pier-reopens-at-last');
+
+    // Another article (an author's draft) asks for that old address.
+    const draft = await m.admin.saveArticle({ id: null, input: input({ title: 'Draft about the pier' }), actorId: editorId, status: 'draft', publishedAt: null });
+    const typed = m.admin.saveArticle({ id: draft.id, input: input({ title: 'Draft about the pier', slug: 'pier-reopens' }), actorId: editorId, status: 'draft', publishedAt: null });
+    await expect(typed).rejects.toThrow('The slug “pier-reopens” is an old address of another article and still leads there.');
+    const fromTitle = await m.admin.saveArticle({ id: null, input: input({ title: 'Pier reopens' }), actorId: editorId, status: 'draft', publishedAt: null });
+    expect(fromTitle.slug).toBe('pier-reopens-2');
+    expect(await m.articles.getRedirectedSlug('pier-reopens')).toBe('pier-reopens-at-last');
+
+    // The article itself may go back to its old address; the redirect to itself goes.
+    const back = await m.admin.saveArticle({ id: moved.id, input: input({ title: 'Pier reopens', slug: 'pier-reopens' }), actorId: editorId, status: 'published', publishedAt: new Date(Date.now() - 3_600_000) });
+    expect(back.slug).toBe('pier-reopens');
+    expect(await m.articles.getRedirectedSlug('pier-reopens')).toBeNull();
+    expect(await m.articles.getRedirectedSlug('pier-reopens-at-last')).toBe('pier-reopens');
+  });
+
   it('publishes scheduled articles once their time has come, and not before', async () => {
     const soon = await m.admin.saveArticle({ id: null, input: input({ title: 'Scheduled later' }), actorId: editorId, status: 'scheduled', publishedAt: new Date(Date.now() + 3_600_000) });
     const due = await m.admin.saveArticle({ id: null, input: input({ title: 'Scheduled now' }), actorId: editorId, status: 'scheduled', publishedAt: new Date(Date.now() - 1000) });
@@ -110,5 +130,17 @@ describe('saveArticle and public reads', () => {
     expect(page.items).toHaveLength(2);
     expect(page.hasNext).toBe(true);
     expect(page.items[0].publishedAt.getTime()).toBeGreaterThanOrEqual(page.items[1].publishedAt.getTime());
+  });
+
+  it('counts a list’s published articles, as many as its pages show in all', async () => {
+    const { eq } = await import('drizzle-orm');
+    const total = await m.articles.countPublishedArticles({ kind: 'all' });
+    const listed = (await m.articles.listPublishedArticles({ kind: 'all' }, 1, 1000)).items.length;
+    expect(total).toBe(listed);
+    const [tag] = await m.db.db.select().from(m.schema.tags).where(eq(m.schema.tags.slug, 'waterfront'));
+    const tagged = (await m.articles.listPublishedArticles({ kind: 'tag', tagId: tag.id }, 1, 1000)).items.length;
+    expect(await m.articles.countPublishedArticles({ kind: 'tag', tagId: tag.id })).toBe(tagged);
+    expect(await m.articles.countPublishedArticles({ kind: 'author', userId: editorId })).toBe(listed);
+    expect(await m.articles.countPublishedArticles({ kind: 'section', sectionId: 999_999 })).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { db } from '../index';
 import { articleAuthors, articles, articleTags, corrections, sections, slugRedirects, tags, users } from '../schema';
 
@@ -115,6 +115,19 @@ export async function listPublishedArticles(
     .offset(offset);
   const hasNext = rows.length > perPage;
   return { items: await toCards(rows.slice(0, perPage)), page, hasNext };
+}
+
+/**
+ * How many published articles a list holds, so a page number past its end is refused without reading
+ * (an OFFSET past the end walks the whole index). The same indexes as the list.
+ */
+export async function countPublishedArticles(filter: ArticleListFilter): Promise<number> {
+  let query = db.select({ n: count() }).from(articles).$dynamic();
+  const where = filter.kind === 'section' ? and(eq(articles.sectionId, filter.sectionId), isPublic()) : isPublic();
+  if (filter.kind === 'tag') query = query.innerJoin(articleTags, and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, filter.tagId)));
+  else if (filter.kind === 'author') query = query.innerJoin(articleAuthors, and(eq(articleAuthors.articleId, articles.id), eq(articleAuthors.userId, filter.userId)));
+  const [row] = await query.where(where);
+  return row?.n ?? 0;
 }
 
 export type TagListPlan = 'join' | 'walk';

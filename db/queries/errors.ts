@@ -4,12 +4,19 @@ import 'server-only';
 
 export type SlugOwner = 'article' | 'section' | 'tag';
 
-/** The slug asked for already belongs to another article, section or tag. */
+/** The slug asked for already belongs to another article, section or tag (or is an old address that leads to one). */
 export class SlugTakenError extends Error {
   constructor(
     readonly kind: SlugOwner,
     readonly slug: string,
+    readonly oldAddress = false,
   ) {
-    super(kind === 'article' ? `The slug “${slug}” is already used by another article.` : `Another ${kind} already uses the slug "${slug}".`);
+    super(
+      oldAddress
+        ? `The slug “${slug}” is an old address of another article and still leads there.`
+        : kind === 'article'
+          ? `The slug “${slug}” is already used by another article.`
+          : `Another ${kind} already uses the slug "${slug}".`,
+    );
   }
 }

@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, eq, gte, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, lt, notLike, or, sql } from 'drizzle-orm';
 import { db } from '../index';
-import { moderationLog, replies, replyReports, settings } from '../schema';
+import { commenterSanctions, mailQueue, moderationLog, replies, replyReports, settings } from '../schema';
 
 // Housekeeping the server runs itself (app/api/housekeeping): purging old spam and trash, and
-// dropping hashed addresses past their retention.
+// dropping personal data past its retention (lib/privacy/personal-data.ts says what is kept how long).
 
 /**
  * Purges spam and trash that has sat there longer than the cutoff, in batches so the database is
@@ -64,4 +64,30 @@ export async function dropOldAddresses(olderThan: Date): Promise<number> {
     .values({ key: WATERMARK_KEY, value: olderThan.getTime(), updatedAt: new Date() })
     .onConflictDoUpdate({ target: settings.key, set: { value: olderThan.getTime(), updatedAt: new Date() } });
   return result.rowsAffected;
+}
+
+/** A reporter's address hash once it has expired: unique per report (one report per reply and address), linking nothing. */
+export const EXPIRED_REPORTER = 'expired:';
+
+/**
+ * Everything kept about people only for a while, past the address retention period: the hashed
+ * address and browser of replies (dropOldAddresses), the hashed address of readers who reported a reply
+ * (replaced, so the report stays), the hashed address of sanctions that ended before the cutoff, and
+ * mail queued before it (sent or given up: it holds names, text and addresses). Runs hourly; the
+ * reports and mail tables stay small (old mail goes, a report is a few bytes), so no watermark.
+ */
+export async function dropOldPersonalData(olderThan: Date) {
+  const addresses = await dropOldAddresses(olderThan);
+  const [reports, sanctions, mail] = await db.batch([
+    db
+      .update(replyReports)
+      .set({ reporterHash: sql`${EXPIRED_REPORTER} || ${replyReports.id}` })
+      .where(and(lt(replyReports.createdAt, olderThan), notLike(replyReports.reporterHash, `${EXPIRED_REPORTER}%`))),
+    db
+      .update(commenterSanctions)
+      .set({ ipHash: null })
+      .where(and(isNotNull(commenterSanctions.ipHash), or(lt(commenterSanctions.liftedAt, olderThan), lt(commenterSanctions.until, olderThan)))),
+    db.delete(mailQueue).where(lt(mailQueue.createdAt, olderThan)),
+  ]);
+  return { addresses, reports: reports.rowsAffected, sanctions: sanctions.rowsAffected, mail: mail.rowsAffected };
 }

@@ -66,6 +66,11 @@ export async function optOutOfMail(email: string) {
   await db.insert(mailOptOuts).values({ email: email.toLowerCase() }).onConflictDoNothing();
 }
 
+export async function isOptedOut(email: string): Promise<boolean> {
+  const [row] = await db.select({ email: mailOptOuts.email }).from(mailOptOuts).where(eq(mailOptOuts.email, email.toLowerCase())).limit(1);
+  return Boolean(row);
+}
+
 export async function optBackInToMail(email: string) {
   await db.delete(mailOptOuts).where(eq(mailOptOuts.email, email.toLowerCase()));
 }

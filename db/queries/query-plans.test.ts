@@ -92,13 +92,17 @@ beforeAll(async () => {
     ['articles: big tag page, walked by date', () => articles.listPublishedArticles({ kind: 'tag', tagId: Number(tag.id) }, 2, 20, 20, 'walk')],
     ['articles: author page', () => articles.listPublishedArticles({ kind: 'author', userId: Number(author.id) }, 1, 20)],
     ['articles: latest per section', () => articles.listLatestPerSection(4)],
+    ['articles: count, front page', () => articles.countPublishedArticles({ kind: 'all' })],
+    ['articles: count, section', () => articles.countPublishedArticles({ kind: 'section', sectionId: Number(art.section_id) })],
+    ['articles: count, tag', () => articles.countPublishedArticles({ kind: 'tag', tagId: Number(tag.id) })],
+    ['articles: count, author', () => articles.countPublishedArticles({ kind: 'author', userId: Number(author.id) })],
     ['articles: article by slug', () => articles.getPublishedArticleBySlug(String(art.slug))],
     ['articles: redirected slug', () => articles.getRedirectedSlug('old-slug')],
     ['articles: article for reply', () => articles.getArticleForReply(articleId)],
     ['replies: approved replies', () => replies.listApprovedReplies({ articleId })],
     ['replies: held replies by id', () => replies.listPendingRepliesByIds(articleId, [Number(reply.id)])],
     ['replies: parent', () => replies.getReplyParent(Number(approved.id))],
-    ['replies: previously approved', () => replies.hasApprovedReplyFromEmail(String(approved.author_email))],
+    ['replies: previously approved', () => replies.approvedNamesForEmail(String(approved.author_email))],
     ['replies: flood control (email)', () => replies.latestReplyFrom({ email: 'someone@example.com', ipHash: null, since })],
     ['replies: flood control (email or address)', () => replies.latestReplyFrom({ email: 'someone@example.com', ipHash: 'abcdefabcdefabcdefabcd', since })],
     ['replies: article backlog', () => replies.countPendingForArticle({ articleId, cap: 500 })],
@@ -154,6 +158,7 @@ beforeAll(async () => {
     ],
     ['admin access: article', () => adminAccess.getArticleResource(Number(art.id))],
     ['admin access: revision', () => adminAccess.revisionExists(Number(art.id), 1)],
+    ['staff: staff email', () => staff.isStaffEmail('someone@example.com')],
   ];
 }, 60_000);
 

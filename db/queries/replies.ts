@@ -90,13 +90,17 @@ export async function getReplyParent(parentId: number) {
   return row ?? null;
 }
 
-export async function hasApprovedReplyFromEmail(email: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: replies.id })
+/**
+ * The names this email has approved replies under, a few of them (replies_email_status_idx): the
+ * "previously approved" rule needs the same name as well as the email (lib/replies/rules.ts).
+ */
+export async function approvedNamesForEmail(email: string, limit = 20): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ name: replies.authorName })
     .from(replies)
     .where(and(eq(replies.authorEmail, email), eq(replies.status, 'approved')))
-    .limit(1);
-  return Boolean(row);
+    .limit(limit);
+  return rows.map((r) => r.name);
 }
 
 /**

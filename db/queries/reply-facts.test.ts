@@ -37,7 +37,8 @@ describe('gatherReplyFacts', () => {
       parent: null,
       sanction: null,
       duplicate: false,
-      hasApprovedReply: false,
+      approvedNames: [],
+      staffEmail: false,
       lastReplyAt: null,
       pendingOnArticle: 0,
     });
@@ -54,14 +55,15 @@ describe('gatherReplyFacts', () => {
 
     writeFileSync(queryLog, '');
     const f = await m.facts.gatherReplyFacts({ articleId, parentId: parent, email: 'back@example.org', body: 'Said before', ipHash: 'hash-1', now });
-    // Settings, article, parent, sanction, duplicate, previously approved, last reply, backlog: eight statements, none waiting on another.
-    expect(readFileSync(queryLog, 'utf8').trim().split('\n')).toHaveLength(8);
+    // Settings, article, parent, sanction, duplicate, previously approved, staff email, last reply, backlog:
+    // nine statements, none waiting on another.
+    expect(readFileSync(queryLog, 'utf8').trim().split('\n')).toHaveLength(9);
 
     expect(f.article).toMatchObject({ id: articleId, slug: 'a', commentsOpen: true });
     expect(f.parent).toEqual({ id: parent, articleId, depth: 2, status: 'approved' });
     expect(f.sanction).toMatchObject({ kind: 'hold' });
     expect(f.duplicate).toBe(true);
-    expect(f.hasApprovedReply).toBe(true);
+    expect(f.approvedNames).toEqual(['R']);
     // The newest reply from this email or this address: the spam from the same address 5 s ago.
     expect(f.lastReplyAt?.getTime()).toBe(recent.getTime());
     expect(f.pendingOnArticle).toBe(2);
@@ -72,6 +74,19 @@ describe('gatherReplyFacts', () => {
     await add({ authorEmail: 'long-ago@example.org', createdAt: new Date(now - 3_601_000) });
     const f = await m.facts.gatherReplyFacts({ articleId, parentId: null, email: 'long-ago@example.org', body: 'New', ipHash: null, now });
     expect(f.lastReplyAt).toBeNull();
-    expect(f.hasApprovedReply).toBe(true);
+    expect(f.approvedNames).toEqual(['R']);
+  });
+
+  it('lists the names an email was approved under, and tells a staff account’s email', async () => {
+    await add({ authorEmail: 'two-names@example.org', authorName: 'Ann' });
+    await add({ authorEmail: 'two-names@example.org', authorName: 'Ann' });
+    await add({ authorEmail: 'two-names@example.org', authorName: 'Annie' });
+    await add({ authorEmail: 'two-names@example.org', authorName: 'Held Name', status: 'pending' });
+    await m.db.db.insert(m.schema.users).values({ email: 'editor@paper.example', name: 'Ed Itor', slug: 'ed-itor', role: 'editor' });
+    const f = await m.facts.gatherReplyFacts({ articleId, parentId: null, email: 'two-names@example.org', body: 'x', ipHash: null, now: Date.now() });
+    expect(f.approvedNames.sort()).toEqual(['Ann', 'Annie']);
+    expect(f.staffEmail).toBe(false);
+    const staff = await m.facts.gatherReplyFacts({ articleId, parentId: null, email: 'editor@paper.example', body: 'x', ipHash: null, now: Date.now() });
+    expect(staff.staffEmail).toBe(true);
   });
 });

@@ -2,9 +2,10 @@ import 'server-only';
 import type { ReplyFacts } from '@/lib/replies/admit';
 import { BACKLOG_LIMIT_MAX, FLOOD_SECONDS_MAX, type ReplySettings } from '@/lib/replies/settings';
 import { getArticleForReply } from './articles';
-import { countPendingForArticle, findDuplicateReply, getReplyParent, hasApprovedReplyFromEmail, latestReplyFrom } from './replies';
+import { approvedNamesForEmail, countPendingForArticle, findDuplicateReply, getReplyParent, latestReplyFrom } from './replies';
 import { activeSanction } from './sanctions';
 import { getReplySettings } from './settings';
+import { isStaffEmail } from './staff';
 
 type StoredFacts = Omit<ReplyFacts<NonNullable<Awaited<ReturnType<typeof getArticleForReply>>>>, 'reply' | 'isStaff' | 'now'>;
 
@@ -23,15 +24,16 @@ export async function gatherReplyFacts(input: {
   now: number;
 }): Promise<StoredFacts & { settings: ReplySettings }> {
   const { articleId, parentId, email, body, ipHash } = input;
-  const [settings, article, parent, sanction, duplicate, hasApprovedReply, lastReplyAt, pendingOnArticle] = await Promise.all([
+  const [settings, article, parent, sanction, duplicate, approvedNames, staffEmail, lastReplyAt, pendingOnArticle] = await Promise.all([
     getReplySettings(),
     getArticleForReply(articleId),
     parentId !== null ? getReplyParent(parentId) : null,
     activeSanction({ email, ipHash }),
     findDuplicateReply({ articleId, email, body }),
-    hasApprovedReplyFromEmail(email),
+    approvedNamesForEmail(email),
+    isStaffEmail(email),
     latestReplyFrom({ email, ipHash, since: new Date(input.now - FLOOD_SECONDS_MAX * 1000) }),
     countPendingForArticle({ articleId, cap: BACKLOG_LIMIT_MAX }),
   ]);
-  return { settings, article, parent, sanction, duplicate, hasApprovedReply, lastReplyAt, pendingOnArticle };
+  return { settings, article, parent, sanction, duplicate, approvedNames, staffEmail, lastReplyAt, pendingOnArticle };
 }

@@ -60,7 +60,7 @@ describe('saveReplySettings', () => {
 });
 
 describe('listRepliesForTrial', () => {
-  it('reads the newest replies with the previously-approved flag and staff marker, in four queries', async () => {
+  it('reads the newest replies with the previously-approved flag and staff marker, in five queries', async () => {
     const oldApproved = await add({ authorEmail: 'back@example.org', status: 'approved' });
     const returning = await add({ authorEmail: 'back@example.org', status: 'pending' });
     const firstOnly = await add({ authorEmail: 'new@example.org', status: 'approved' });
@@ -69,15 +69,15 @@ describe('listRepliesForTrial', () => {
 
     writeFileSync(queryLog, '');
     const rows = await m.dryRun.listRepliesForTrial(4);
-    expect(readFileSync(queryLog, 'utf8').trim().split('\n')).toHaveLength(4);
+    expect(readFileSync(queryLog, 'utf8').trim().split('\n')).toHaveLength(5);
 
     expect(rows.map((r) => r.id)).toEqual([newest, staff, firstOnly, returning]);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get(returning)?.hasEarlierApprovedReply).toBe(true);
+    expect(byId.get(returning)?.earlierApprovedNames).toEqual(['R']);
     // Its own approval does not count as an earlier one.
-    expect(byId.get(firstOnly)?.hasEarlierApprovedReply).toBe(false);
-    expect(byId.get(newest)).toMatchObject({ hasEarlierApprovedReply: false, isStaff: false, status: 'spam', url: 'https://x.example' });
-    expect(byId.get(staff)?.isStaff).toBe(true);
+    expect(byId.get(firstOnly)?.earlierApprovedNames).toEqual([]);
+    expect(byId.get(newest)).toMatchObject({ earlierApprovedNames: [], staffEmail: false, isStaff: false, status: 'spam', url: 'https://x.example' });
+    expect(byId.get(staff)).toMatchObject({ isStaff: true, staffEmail: true });
     expect(byId.get(staff)?.articleId).toBe(articleId);
     expect(byId.has(oldApproved)).toBe(false);
   });

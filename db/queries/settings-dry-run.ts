@@ -2,16 +2,17 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, min, or } from 'drizzle-orm';
 import type { StoredReplyForTrial } from '@/lib/replies/dry-run';
 import { db } from '../index';
-import { commenterSanctions, replies } from '../schema';
+import { commenterSanctions, replies, users } from '../schema';
 
 export const TRIAL_REPLY_LIMIT = 1000;
 
 /**
  * The newest replies (by primary key) for "Try these rules", each with the facts the reply rules read
- * as they stood when it was posted, as far as the rows tell. Four queries whatever the count: the
- * replies, then together the first approved reply of each of their emails (replies_email_status_idx),
- * the "always hold" sanctions on their emails or addresses (commenter_sanctions_email_idx and _ip_idx)
- * and the held replies on their articles (replies_article_status_created_idx).
+ * as they stood when it was posted, as far as the rows tell. Five queries whatever the count: the
+ * replies, then together the first approved reply of each of their emails under each name
+ * (replies_email_status_idx), which of the emails are staff accounts' (users_email_uq), the "always
+ * hold" sanctions on their emails or addresses (commenter_sanctions_email_idx and _ip_idx) and the
+ * held replies on their articles (replies_article_status_created_idx).
  */
 export async function listRepliesForTrial(limit = TRIAL_REPLY_LIMIT): Promise<StoredReplyForTrial[]> {
   const rows = await db
@@ -35,12 +36,13 @@ export async function listRepliesForTrial(limit = TRIAL_REPLY_LIMIT): Promise<St
   const emails = [...new Set(rows.map((r) => r.email))];
   const hashes = [...new Set(rows.flatMap((r) => (r.ipHash ? [r.ipHash] : [])))];
   const articleIds = [...new Set(rows.map((r) => r.articleId))];
-  const [firstApproved, holds, pending] = await Promise.all([
+  const [firstApproved, staffEmails, holds, pending] = await Promise.all([
     db
-      .select({ email: replies.authorEmail, id: min(replies.id) })
+      .select({ email: replies.authorEmail, name: replies.authorName, id: min(replies.id) })
       .from(replies)
       .where(and(inArray(replies.authorEmail, emails), eq(replies.status, 'approved')))
-      .groupBy(replies.authorEmail),
+      .groupBy(replies.authorEmail, replies.authorName),
+    db.select({ email: users.email }).from(users).where(inArray(users.email, emails)),
     db
       .select({
         email: commenterSanctions.email,
@@ -62,7 +64,9 @@ export async function listRepliesForTrial(limit = TRIAL_REPLY_LIMIT): Promise<St
       .where(and(inArray(replies.articleId, articleIds), eq(replies.status, 'pending')))
       .orderBy(asc(replies.articleId), asc(replies.createdAt)),
   ]);
-  const firstApprovedId = new Map(firstApproved.map((r) => [r.email, r.id ?? Infinity]));
+  const approvedByEmail = new Map<string, { name: string; id: number }[]>();
+  for (const a of firstApproved) approvedByEmail.set(a.email, [...(approvedByEmail.get(a.email) ?? []), { name: a.name, id: a.id ?? Infinity }]);
+  const staff = new Set(staffEmails.map((u) => u.email));
   const pendingTimes = new Map<number, number[]>();
   for (const p of pending) {
     const times = pendingTimes.get(p.articleId) ?? [];
@@ -75,8 +79,9 @@ export async function listRepliesForTrial(limit = TRIAL_REPLY_LIMIT): Promise<St
     return {
       ...r,
       isStaff: userId !== null,
-      // Approximates "had an approved reply when this one was posted": the first approved one is older.
-      hasEarlierApprovedReply: (firstApprovedId.get(r.email) ?? Infinity) < r.id,
+      // Approximates "had an approved reply under that name when this one was posted": the first is older.
+      earlierApprovedNames: (approvedByEmail.get(r.email) ?? []).filter((a) => a.id < r.id).map((a) => a.name),
+      staffEmail: staff.has(r.email),
       alwaysHeld: holds.some(
         (h) =>
           (h.email === r.email || (ipHash !== null && h.ipHash === ipHash)) &&

@@ -31,6 +31,12 @@ export async function getStaffForSession(id: number, sid: string): Promise<(Staf
   return row ? { ...row, sessionRevoked: Boolean(row.sessionRevoked) } : null;
 }
 
+/** Whether an email is a staff account's (emails are stored lower-cased; users_email_uq). */
+export async function isStaffEmail(email: string): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).limit(1);
+  return Boolean(row);
+}
+
 /** For sign-in only: the one read that returns a password hash. */
 export async function getStaffCredentialsByEmail(email: string) {
   const [row] = await db

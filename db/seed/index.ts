@@ -166,8 +166,8 @@ const DEMO_RULES = { ...DEFAULT_REPLY_SETTINGS, disallowedWords: ['cheap', 'guar
 function demoReason(r: { status: string; name: string; url?: string; body: string }, email: string, isStaff: boolean) {
   if (r.status === 'approved' || r.status === 'trash') return null;
   const d = decideReplyStatus(
-    { name: r.name, email, url: r.url ?? null, body: r.body, ip: null, isStaff, honeypot: '', secondsSinceFormRendered: null, hasApprovedReplyFromEmail: false },
+    { name: r.name, email, url: r.url ?? null, body: r.body, ip: null, isStaff, honeypot: '', secondsSinceFormRendered: null, approvedBefore: false, staffEmail: false },
     DEMO_RULES,
   );
-  return { rule: d.rule, detail: d.detail, match: d.match?.text, field: d.match?.field };
+  return { rule: d.rule, detail: d.detail, match: d.match?.text, field: d.match?.field ?? d.field };
 }

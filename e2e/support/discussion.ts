@@ -32,4 +32,13 @@ export async function insertReply(articleId: number, r: SeedReply): Promise<numb
   return Number(row.id);
 }
 
+/**
+ * A returning commenter under this very name: "previously approved" needs the same name and email, so
+ * give them an approved reply of their own an hour ago, on an article of its own.
+ */
+export async function approvedBefore(name: string, email: string): Promise<void> {
+  const article = await newArticle('Earlier discussion');
+  await insertReply(article.id, { name, email, body: `Earlier words (${uniq()}).`, minutesAgo: 60 });
+}
+
 export const replyStatus = async (id: number) => (await queryRows<{ status: string }>('select status from replies where id = ?', [id]))[0]?.status;

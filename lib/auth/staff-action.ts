@@ -6,6 +6,7 @@ import type { StaffMember } from '@/db/queries/staff';
 import { can, type Action } from '@/lib/auth/permissions';
 import { answerPlainPost } from '@/lib/form-result-server';
 import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
+import { safeReturnPath } from '@/lib/safe-redirect';
 
 // The one guarded wrapper every staff server action is made with (a test keeps it so). Each runs, in
 // order: the form's fields → session → can(staff, allow) → zod → the work. Checks that need the loaded
@@ -157,9 +158,9 @@ export function staffCall<Schema extends z.ZodType, R>(
   };
 }
 
-/** A path on this site with notice parameters set (earlier notices replaced). */
+/** A path on this site with notice parameters set (earlier notices replaced); anything else goes to /admin. */
 export function withNotice(path: string, notice: Record<string, string>): string {
-  const url = new URL(path, 'http://site');
+  const url = new URL(safeReturnPath(path, '/admin'), 'http://site');
   for (const key of ['done', 'n', 'undo', 'error', 'notice']) url.searchParams.delete(key);
   for (const [k, v] of Object.entries(notice)) url.searchParams.set(k, v);
   return url.pathname + url.search;

@@ -1,4 +1,5 @@
 // The words of every mail Broadsheet sends. Plain text: it reads everywhere and carries no markup risk.
+import { UNSUBSCRIBE_LINK_DAYS } from './signed-link';
 
 export type MailContent = { subject: string; text: string };
 
@@ -15,7 +16,7 @@ export function replyApprovedMail(args: { name: string; articleTitle: string; re
       '',
       'You asked to hear about replies to your comment; we will write again when someone answers.',
       '',
-      `Stop these emails (one click): ${args.unsubscribeUrl}`,
+      `Stop these emails (the link works for ${UNSUBSCRIBE_LINK_DAYS} days): ${args.unsubscribeUrl}`,
     ].join('\n'),
   };
 }
@@ -42,7 +43,7 @@ export function newAnswerMail(args: {
       '',
       `Read it and answer: ${args.answerUrl}`,
       '',
-      `Stop these emails (one click): ${args.unsubscribeUrl}`,
+      `Stop these emails (the link works for ${UNSUBSCRIBE_LINK_DAYS} days): ${args.unsubscribeUrl}`,
     ].join('\n'),
   };
 }

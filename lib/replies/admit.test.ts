@@ -28,7 +28,8 @@ function facts(over: Over = {}): ReplyFacts<Article> {
     parent: null,
     sanction: null,
     duplicate: false,
-    hasApprovedReply: true,
+    approvedNames: ['Ada Reader'],
+    staffEmail: false,
     lastReplyAt: null,
     pendingOnArticle: 0,
     now: NOW,
@@ -124,12 +125,25 @@ describe('admitReply: the status rules', () => {
     expect(outcome({ reply: { body: 'cheap pills' } }, { disallowedWords: ['cheap'] })).toBe('spam:disallowed-word');
     expect(outcome({}, { disallowedEmails: ['@example.com'] })).toBe('spam:disallowed-email');
     expect(outcome({}, { disallowedIps: ['203.0.113.7'] })).toBe('spam:disallowed-ip');
-    expect(outcome({ isStaff: true, hasApprovedReply: false })).toBe('approved:staff');
+    expect(outcome({ isStaff: true, approvedNames: [] })).toBe('approved:staff');
     expect(outcome({ reply: { body: 'https://a.example https://b.example https://c.example' } })).toBe('pending:too-many-links');
     expect(outcome({ reply: { body: 'about the casino' } }, { moderationWords: ['casino'] })).toBe('pending:moderation-word');
     expect(outcome({}, { holdAll: true })).toBe('pending:hold-all');
-    expect(outcome({ hasApprovedReply: false })).toBe('pending:first-reply');
-    expect(outcome({ hasApprovedReply: false }, { previouslyApproved: false })).toBe('approved:no-hold-rule');
+    expect(outcome({ approvedNames: [] })).toBe('pending:first-reply');
+    expect(outcome({ approvedNames: [] }, { previouslyApproved: false })).toBe('approved:no-hold-rule');
+  });
+
+  it('approves a returning commenter only under the same name and email: an email alone borrows nothing', () => {
+    expect(outcome({ reply: { name: '  ada READER ' } })).toBe('approved:previously-approved');
+    expect(outcome({ reply: { name: 'Tom Ashdown' } })).toBe('pending:first-reply');
+    expect(outcome({ approvedNames: ['Someone Else', 'Ada Reader'] })).toBe('approved:previously-approved');
+  });
+
+  it('holds a post with a staff account’s email from someone not signed in, even under the staff name', () => {
+    const impostor: Over = { staffEmail: true, approvedNames: ['Tom Ashdown'], reply: { name: 'Tom Ashdown', email: 'editor@example.com' } };
+    expect(admit(impostor)).toMatchObject({ admitted: true, decision: { status: 'pending', rule: 'staff-email', detail: 'Uses a staff member’s email without signing in.' } });
+    expect(outcome(impostor, { previouslyApproved: false })).toBe('pending:staff-email');
+    expect(outcome({ ...impostor, isStaff: true })).toBe('approved:staff');
   });
 
   it('keeps the match for highlighting', () => {
@@ -140,7 +154,7 @@ describe('admitReply: the status rules', () => {
   it('holds what would be approved from a commenter set to "always hold", but not staff, and leaves other holds and spam as they are', () => {
     const hold = { sanction: { kind: 'hold' as const, until: null } };
     expect(admit(hold)).toMatchObject({ admitted: true, decision: { status: 'pending', rule: 'always-hold', detail: 'A moderator set this commenter’s replies to be held.' } });
-    expect(outcome({ ...hold, hasApprovedReply: false })).toBe('pending:first-reply');
+    expect(outcome({ ...hold, approvedNames: [] })).toBe('pending:first-reply');
     expect(outcome({ ...hold, reply: { honeypot: 'x' } })).toBe('spam:honeypot');
     expect(outcome(hold, { previouslyApproved: false })).toBe('pending:always-hold');
     expect(outcome({ ...hold, isStaff: true })).toBe('approved:staff');
@@ -155,7 +169,7 @@ describe('admitReply: the status rules', () => {
     expect(outcome({ pendingOnArticle: 39 }, { articleBacklogLimit: 40 })).toBe('approved:previously-approved');
     expect(outcome({ pendingOnArticle: 5000 }, { articleBacklogLimit: 0 })).toBe('approved:previously-approved');
     expect(outcome({ pendingOnArticle: 40, isStaff: true }, { articleBacklogLimit: 40 })).toBe('approved:staff');
-    expect(outcome({ pendingOnArticle: 40, hasApprovedReply: false }, { articleBacklogLimit: 40 })).toBe('pending:first-reply');
+    expect(outcome({ pendingOnArticle: 40, approvedNames: [] }, { articleBacklogLimit: 40 })).toBe('pending:first-reply');
   });
 });
 
@@ -187,7 +201,7 @@ describe('admitReply: the order of the rules (admit.ts header)', () => {
   it('decides the status in the order: bot traps, disallowed, staff, links and moderation words, hold all, previously approved, always hold, backlog', () => {
     const all: Over = {
       reply: { honeypot: 'x', secondsSinceFormRendered: 1, body: 'casino cheap https://a.example https://b.example https://c.example' },
-      hasApprovedReply: true,
+      approvedNames: ['Ada Reader'],
       sanction: { kind: 'hold', until: null },
       pendingOnArticle: 10,
     };

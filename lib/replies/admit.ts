@@ -14,14 +14,15 @@
  *   6. the same text from the same email on the article → "Duplicate comment detected"
  *   7. a reply from this email or address within floodSeconds → "posting too quickly"
  *  Stored, with a status (the reply rules in the README):
- *   8. the status rules of ./rules.ts: bot traps, disallowed lists → spam; staff → approved; links and
- *      moderation words, "hold every reply", a first reply → pending; otherwise approved
+ *   8. the status rules of ./rules.ts: bot traps, disallowed lists → spam; staff → approved; a staff
+ *      account's email without signing in, links and moderation words, "hold every reply", a first
+ *      reply under this name and email → pending; otherwise approved
  *   9. what they approve, unless written by staff, is held when a moderator set the commenter to
  *      "always hold", and then when the article's held replies have reached articleBacklogLimit.
  */
 import type { ReplyStatus, SanctionKind } from '@/db/schema';
 import { repliesOpen } from './open';
-import { decideReplyStatus, type ReplyDecision } from './rules';
+import { decideReplyStatus, sameCommenterName, type ReplyDecision } from './rules';
 import type { ReplySettings } from './settings';
 
 /** What the admission rules read of the article (the action also carries its slug through). */
@@ -51,8 +52,10 @@ export type ReplyFacts<A extends ArticleFacts = ArticleFacts> = {
   sanction: { kind: SanctionKind; until: Date | null } | null;
   /** The same text from the same email is already stored on this article. */
   duplicate: boolean;
-  /** This email already has an approved reply. */
-  hasApprovedReply: boolean;
+  /** Names this email has approved replies under (a few); "previously approved" needs the same name too. */
+  approvedNames: string[];
+  /** The email belongs to a staff account (held unless that person is signed in: isStaff). */
+  staffEmail: boolean;
   /** The newest reply from this email or address, if any lately (flood control). */
   lastReplyAt: Date | null;
   /** Held replies waiting on the article. */
@@ -110,7 +113,8 @@ export function admitReply<A extends ArticleFacts>(facts: ReplyFacts<A>, setting
       isStaff: facts.isStaff,
       honeypot: reply.honeypot,
       secondsSinceFormRendered: reply.secondsSinceFormRendered,
-      hasApprovedReplyFromEmail: facts.hasApprovedReply,
+      approvedBefore: facts.approvedNames.some((name) => sameCommenterName(name, reply.name)),
+      staffEmail: facts.staffEmail,
     },
     settings,
   );

@@ -14,7 +14,8 @@ function reply(over: Partial<StoredReplyForTrial> = {}): StoredReplyForTrial {
     body: 'A thoughtful reply.',
     status: 'approved',
     isStaff: false,
-    hasEarlierApprovedReply: true,
+    earlierApprovedNames: ['Ada Reader'],
+    staffEmail: false,
     alwaysHeld: false,
     pendingBefore: 0,
     ...over,
@@ -29,7 +30,7 @@ describe('tryReplyRules', () => {
   it('counts what the proposed rules would do and where the replies are now', () => {
     const replies = [
       reply({ body: 'Buy cheap casino chips', status: 'approved' }),
-      reply({ body: 'Nice piece', status: 'pending', hasEarlierApprovedReply: false }),
+      reply({ body: 'Nice piece', status: 'pending', earlierApprovedNames: [] }),
       reply({ body: 'Hello', status: 'spam', email: 'bot@junk.example' }),
       reply({ body: 'Old news', status: 'trash' }),
     ];
@@ -46,7 +47,7 @@ describe('tryReplyRules', () => {
   });
 
   it('lists up to ten replies that the proposed rules decide differently from the saved ones, newest first', () => {
-    const replies = Array.from({ length: 14 }, (_, i) => reply({ name: `Reader ${i}`, body: i % 2 === 0 ? `Visit my casino number ${i}` : 'Plain words' }));
+    const replies = Array.from({ length: 14 }, (_, i) => reply({ name: `Reader ${i}`, earlierApprovedNames: [`Reader ${i}`], body: i % 2 === 0 ? `Visit my casino number ${i}` : 'Plain words' }));
     const t = tryReplyRules(replies, rules({ disallowedWords: ['casino'] }), rules());
     expect(t.changed).toBe(7);
     expect(t.examples.map((e) => e.name)).toEqual(['Reader 0', 'Reader 2', 'Reader 4', 'Reader 6', 'Reader 8', 'Reader 10', 'Reader 12']);
@@ -60,7 +61,7 @@ describe('tryReplyRules', () => {
   });
 
   it('reports no change when the proposed rules are the saved ones, even if moderators decided otherwise', () => {
-    const replies = [reply({ status: 'approved', hasEarlierApprovedReply: false }), reply({ status: 'spam' })];
+    const replies = [reply({ status: 'approved', earlierApprovedNames: [] }), reply({ status: 'spam' })];
     const t = tryReplyRules(replies, rules(), rules());
     expect(t.changed).toBe(0);
     expect(describeTrial(t)).toBe(
@@ -84,10 +85,20 @@ describe('tryReplyRules', () => {
   });
 
   it('uses the earlier approved reply for the "previously approved" rule and ignores bot traps', () => {
-    const first = reply({ hasEarlierApprovedReply: false });
-    const returning = reply({ hasEarlierApprovedReply: true });
+    const first = reply({ earlierApprovedNames: [] });
+    const returning = reply({ earlierApprovedNames: ['Ada Reader'] });
     const t = tryReplyRules([first, returning], rules({ previouslyApproved: true, minSecondsToSubmit: 60 }), rules({ previouslyApproved: false }));
     expect(t.examples.map((e) => [e.id, e.from, e.to])).toEqual([[first.id, 'approved', 'pending']]);
+  });
+
+  it('needs the same name for "previously approved", and holds a staff email a reader used', () => {
+    const otherName = reply({ name: 'Someone Else', earlierApprovedNames: ['Ada Reader'] });
+    const impostor = reply({ email: 'editor@example.com', staffEmail: true });
+    const t = tryReplyRules([otherName, impostor], rules(), rules({ previouslyApproved: false }));
+    expect(t.examples.map((e) => [e.id, e.to, e.rule])).toEqual([
+      [otherName.id, 'pending', 'first reply from this email'],
+    ]);
+    expect(t.proposed.pending).toBe(2);
   });
 
   it('says that disallowed IP addresses cannot be tried', () => {
@@ -130,7 +141,7 @@ describe('tryReplyRules', () => {
       reply({
         body: [`plain ${i}`, 'casino night', 'cheap tickets', 'https://a.example https://b.example https://c.example'][i % 4],
         status: statuses[i % statuses.length],
-        hasEarlierApprovedReply: i % 3 !== 0,
+        earlierApprovedNames: i % 3 !== 0 ? ['Ada Reader'] : [],
         alwaysHeld: i % 7 === 0,
         pendingBefore: i % 5,
         isStaff: i % 11 === 0,
@@ -206,7 +217,7 @@ describe('tryReplyRules', () => {
     const changed = new Map(t.examples.map((e) => [e.id, e]));
     for (const r of replies) {
       const direct = decideReplyStatus(
-        { name: r.name, email: r.email, url: r.url, body: r.body, ip: null, isStaff: false, honeypot: '', secondsSinceFormRendered: null, hasApprovedReplyFromEmail: true },
+        { name: r.name, email: r.email, url: r.url, body: r.body, ip: null, isStaff: false, honeypot: '', secondsSinceFormRendered: null, approvedBefore: true, staffEmail: false },
         proposed,
       );
       const e = changed.get(r.id);

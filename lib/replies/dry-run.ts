@@ -22,8 +22,10 @@ export type StoredReplyForTrial = {
   body: string;
   status: 'pending' | 'approved' | 'spam' | 'trash';
   isStaff: boolean;
-  /** The same email has an approved reply older than this one (the "previously approved" rule). */
-  hasEarlierApprovedReply: boolean;
+  /** Names its email had approved replies under before this one (the "previously approved" rule). */
+  earlierApprovedNames: string[];
+  /** Its email is a staff account's (a reply not written signed in is then held). */
+  staffEmail: boolean;
   /** An "always hold" sanction was in force for its commenter when it was posted. */
   alwaysHeld: boolean;
   /** Held replies on its article older than it (those still held: a lower bound of its backlog then). */
@@ -94,7 +96,8 @@ function ruleRunner(settings: ReplySettings) {
         parent: null,
         sanction: reply.alwaysHeld ? { kind: 'hold', until: null } : null,
         duplicate: false,
-        hasApprovedReply: reply.hasEarlierApprovedReply,
+        approvedNames: reply.earlierApprovedNames,
+        staffEmail: reply.staffEmail,
         lastReplyAt: null,
         pendingOnArticle: reply.pendingBefore,
         now: 0,

@@ -103,8 +103,7 @@ export const CommenterParamsSchema = z.object({ email: commenterEmail, back: z.s
 
 /** Where a desk action or page goes back to: a desk address the moderator came from, else the desk. */
 export function deskReturn(value: string | undefined) {
-  const path = safeReturnPath(value, '/admin/comments');
-  return path.startsWith('/admin/comments') ? path : '/admin/comments';
+  return safeReturnPath(value, '/admin/comments', '/admin/comments');
 }
 
 /** The commenter page for one email, returning to the desk page `back`. */

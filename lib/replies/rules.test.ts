@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideReplyStatus, ruleLabel, RULE_LABELS, type ReplyCandidate } from './rules';
+import { decideReplyStatus, ruleLabel, RULE_LABELS, sameCommenterName, statusReasonOf, type ReplyCandidate } from './rules';
 import { DEFAULT_REPLY_SETTINGS, type ReplyRuleSettings } from './settings';
 
 function candidate(over: Partial<ReplyCandidate> = {}): ReplyCandidate {
@@ -12,7 +12,8 @@ function candidate(over: Partial<ReplyCandidate> = {}): ReplyCandidate {
     isStaff: false,
     honeypot: '',
     secondsSinceFormRendered: 30,
-    hasApprovedReplyFromEmail: false,
+    approvedBefore: false,
+    staffEmail: false,
     ...over,
   };
 }
@@ -36,7 +37,7 @@ describe('rule names in words', () => {
 
 describe('each rule', () => {
   it('honeypot → spam', () => {
-    const d = decide({ honeypot: 'http://bot.example', hasApprovedReplyFromEmail: true });
+    const d = decide({ honeypot: 'http://bot.example', approvedBefore: true });
     expect(d).toMatchObject({ status: 'spam', rule: 'honeypot' });
     expect(d.detail).toMatch(/honeypot/);
   });
@@ -80,11 +81,12 @@ describe('each rule', () => {
   it('disallowed email → spam (exact or domain)', () => {
     const exact = decide({ email: 'Bot@Spam.example' }, { disallowedEmails: ['bot@spam.example'] });
     expect(exact).toMatchObject({ status: 'spam', rule: 'disallowed-email' });
-    expect(exact.match).toEqual({ field: 'email', text: 'Bot@Spam.example', index: 0, length: 16 });
-    expect(exact.detail).toBe('The email matches the disallowed entry “bot@spam.example”.');
-    expect(decide({ email: 'x@spam.example' }, { disallowedEmails: ['@spam.example'] }).rule).toBe(
-      'disallowed-email',
-    );
+    // Never the email itself: the reason is stored with the reply, so it names the field and a masked value.
+    expect(exact.match).toBeUndefined();
+    expect(exact.field).toBe('email');
+    expect(exact.detail).toBe('The email (B***@Spam.example) is on the disallowed list.');
+    const domain = decide({ email: 'x.y@spam.example' }, { disallowedEmails: ['@spam.example'] });
+    expect(domain).toMatchObject({ rule: 'disallowed-email', detail: 'The email (x***@spam.example) matches the disallowed entry “@spam.example”.' });
     expect(decide({ email: 'x@spam.example' }, { disallowedEmails: ['*@spam.example'] }).rule).toBe(
       'disallowed-email',
     );
@@ -94,7 +96,10 @@ describe('each rule', () => {
   it('disallowed IP → spam; a missing IP is not matched', () => {
     const d = decide({ ip: '198.51.100.9' }, { disallowedIps: ['198.51.100.9'] });
     expect(d).toMatchObject({ status: 'spam', rule: 'disallowed-ip' });
-    expect(d.match).toEqual({ field: 'ip', text: '198.51.100.9', index: 0, length: 12 });
+    expect(d.match).toBeUndefined();
+    expect(d.field).toBe('ip');
+    expect(d.detail).toBe('The IP address (198.51.100.*) matches the disallowed entry “198.51.100.*”.');
+    expect(decide({ ip: '2001:db8:5:1::9' }, { disallowedIps: ['2001:db8:5:1::9'] }).detail).toBe('The IP address (2001:db8:5:*) matches the disallowed entry “2001:db8:5:*”.');
     expect(decide({ ip: null }, { disallowedIps: ['198.51.100.9', ''] }).rule).toBe('first-reply');
   });
 
@@ -104,25 +109,25 @@ describe('each rule', () => {
 
   it('more than maxLinks links → pending with a readable detail', () => {
     const body = 'https://a.example https://b.example www.c.example';
-    const d = decide({ body, hasApprovedReplyFromEmail: true });
+    const d = decide({ body, approvedBefore: true });
     expect(d).toMatchObject({ status: 'pending', rule: 'too-many-links', detail: '3 links; the limit is 2' });
     expect(decide({ body: 'https://a.example and https://b.example' }).rule).toBe('first-reply');
     expect(decide({ body: 'https://a.example' }, { maxLinks: 0 }).detail).toBe('1 link; the limit is 0');
-    expect(decide({ body, hasApprovedReplyFromEmail: true }, { maxLinks: -1 }).rule).toBe('previously-approved');
+    expect(decide({ body, approvedBefore: true }, { maxLinks: -1 }).rule).toBe('previously-approved');
   });
 
   it('the website field and javascript: text do not count as links', () => {
     const d = decide({
       url: 'https://ada.example',
       body: 'https://a.example https://b.example javascript:alert(1)',
-      hasApprovedReplyFromEmail: true,
+      approvedBefore: true,
     });
     expect(d.rule).toBe('previously-approved');
   });
 
   it('moderation word in body, name, website or email → pending with match', () => {
     const body = 'Please BUY\nNOW, friends';
-    const d = decide({ body, hasApprovedReplyFromEmail: true }, { moderationWords: ['buy now'] });
+    const d = decide({ body, approvedBefore: true }, { moderationWords: ['buy now'] });
     expect(d).toMatchObject({ status: 'pending', rule: 'moderation-word' });
     expect(d.detail).toBe('Contains the moderation word “buy now”.');
     expect(d.match).toEqual({ field: 'body', text: 'BUY\nNOW', index: 7, length: 7 });
@@ -135,18 +140,50 @@ describe('each rule', () => {
   });
 
   it('hold every reply → pending', () => {
-    expect(decide({ hasApprovedReplyFromEmail: true }, { holdAll: true })).toMatchObject({
+    expect(decide({ approvedBefore: true }, { holdAll: true })).toMatchObject({
       status: 'pending',
       rule: 'hold-all',
     });
   });
 
   it('previously approved email → approved; a first reply → pending', () => {
-    expect(decide({ hasApprovedReplyFromEmail: true })).toMatchObject({
+    expect(decide({ approvedBefore: true })).toMatchObject({
       status: 'approved',
       rule: 'previously-approved',
     });
-    expect(decide({ hasApprovedReplyFromEmail: false })).toMatchObject({ status: 'pending', rule: 'first-reply' });
+    expect(decide({ approvedBefore: false })).toMatchObject({ status: 'pending', rule: 'first-reply' });
+  });
+
+  it('previously approved needs the same name (trimmed, any case) as well as the email', () => {
+    expect(sameCommenterName('  Ada Reader ', 'ada reader')).toBe(true);
+    expect(sameCommenterName('Émile', 'ÉMILE')).toBe(true);
+    expect(sameCommenterName('Ada Reader', 'Ada Readers')).toBe(false);
+  });
+
+  it('a staff account’s email from someone not signed in → pending, whatever else would approve it', () => {
+    const d = decide({ staffEmail: true, approvedBefore: true }, { previouslyApproved: false });
+    expect(d).toMatchObject({ status: 'pending', rule: 'staff-email', detail: 'Uses a staff member’s email without signing in.', field: 'email' });
+    expect(ruleLabel('staff-email')).toBe('a staff member’s email without signing in');
+    // The staff member signed in is approved; disallowed lists still come first.
+    expect(decide({ staffEmail: true, isStaff: true }).rule).toBe('staff');
+    expect(decide({ staffEmail: true, body: 'spam' }, { disallowedWords: ['spam'] }).rule).toBe('disallowed-word');
+    // It is the reason shown, before links or words that would also hold it.
+    expect(decide({ staffEmail: true, body: 'casino' }, { moderationWords: ['casino'], holdAll: true }).rule).toBe('staff-email');
+  });
+
+  it('the stored reason keeps a word match, and only the field for an email or address', () => {
+    expect(statusReasonOf(decide({ body: 'cheap pills' }, { moderationWords: ['cheap'] }))).toEqual({
+      rule: 'moderation-word',
+      detail: 'Contains the moderation word “cheap”.',
+      match: 'cheap',
+      field: 'body',
+    });
+    const email = statusReasonOf(decide({ email: 'jane@spam.example' }, { disallowedEmails: ['jane@spam.example'] }));
+    expect(email).toEqual({ rule: 'disallowed-email', detail: 'The email (j***@spam.example) is on the disallowed list.', match: undefined, field: 'email' });
+    expect(JSON.stringify(email)).not.toContain('jane@');
+    const ip = statusReasonOf(decide({ ip: '198.51.100.9' }, { disallowedIps: ['198.51.100.9'] }));
+    expect(JSON.stringify(ip)).not.toContain('198.51.100.9');
+    expect(statusReasonOf(decide({ approvedBefore: true }))).toBeNull();
   });
 
   it('with the previously-approved rule off and nothing holding it → approved', () => {
@@ -203,8 +240,8 @@ describe('order', () => {
 
   it('held rules beat previously-approved', () => {
     const links = 'https://a.example https://b.example https://c.example';
-    expect(decide({ body: links, hasApprovedReplyFromEmail: true }).status).toBe('pending');
-    expect(decide({ body: 'casino', hasApprovedReplyFromEmail: true }, { moderationWords: ['casino'] }).status).toBe(
+    expect(decide({ body: links, approvedBefore: true }).status).toBe('pending');
+    expect(decide({ body: 'casino', approvedBefore: true }, { moderationWords: ['casino'] }).status).toBe(
       'pending',
     );
   });

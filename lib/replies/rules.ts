@@ -8,15 +8,20 @@
  *     disallowed email                          → spam
  *     disallowed IP                             → spam
  *  4. staff                                     → approved
- *  5. more than maxLinks links in the body      → pending
+ *  5. a staff account's email, not signed in    → pending (nobody posts as staff without signing in)
+ *  6. more than maxLinks links in the body      → pending
  *     moderation word (body, name, website, email) → pending
- *  6. "hold every reply"                        → pending
- *  7. previously-approved rule on: approved if this email has an approved reply,
- *     else pending; rule off: approved.
+ *  7. "hold every reply"                        → pending
+ *  8. previously-approved rule on: approved if the same name and email already have an approved
+ *     reply (as WordPress's rule), else pending; rule off: approved.
  *
- * Pure module: the caller looks up hasApprovedReplyFromEmail and settings. admitReply (./admit.ts)
+ * Pure module: the caller looks up approvedBefore, staffEmail and settings. admitReply (./admit.ts)
  * runs these after the checks that refuse a reply outright, and adds the holds that need more facts.
+ * A decision never quotes an email or address in the clear: the disallowed-email and -IP rules give
+ * a masked value (lib/privacy/mask.ts), since the reason is stored with the reply.
  */
+import type { ReplyStatusReason } from '@/db/schema';
+import { maskAddress, maskEmail, maskListEntry } from '@/lib/privacy/mask';
 import { findWordListMatch, matchesEmailOrIpList } from '@/lib/text/normalize';
 import type { ReplyRuleSettings } from './settings';
 import { countLinks } from './text';
@@ -30,8 +35,16 @@ export type ReplyCandidate = {
   isStaff: boolean;
   honeypot: string;
   secondsSinceFormRendered: number | null;
-  hasApprovedReplyFromEmail: boolean;
+  /** The same name and email already have an approved reply (see sameCommenterName). */
+  approvedBefore: boolean;
+  /** The email is a staff account's (the writer is not signed in as them when isStaff is false). */
+  staffEmail: boolean;
 };
+
+/** Names compared as WordPress's rule does: trimmed, case-insensitive. */
+export function sameCommenterName(a: string, b: string): boolean {
+  return a.trim().toLocaleLowerCase('en') === b.trim().toLocaleLowerCase('en');
+}
 
 export type ReplyMatchField = 'body' | 'name' | 'email' | 'url' | 'ip';
 
@@ -43,6 +56,7 @@ export type ReplyRule =
   | 'disallowed-email'
   | 'disallowed-ip'
   | 'staff'
+  | 'staff-email'
   | 'too-many-links'
   | 'moderation-word'
   | 'hold-all'
@@ -60,6 +74,7 @@ export const RULE_LABELS: Record<ReplyRule, string> = {
   'disallowed-email': 'disallowed email',
   'disallowed-ip': 'disallowed IP address',
   staff: 'signed-in staff',
+  'staff-email': 'a staff member’s email without signing in',
   'too-many-links': 'too many links',
   'moderation-word': 'moderation word',
   'hold-all': 'hold every reply',
@@ -81,7 +96,15 @@ export type ReplyDecision = {
   detail: string;
   /** What matched, with index/length into the candidate's original field value (for highlighting). */
   match?: { field: ReplyMatchField; text: string; index: number; length: number };
+  /** The field a rule matched as a whole, when the value itself is never kept (an email, an address). */
+  field?: 'email' | 'ip';
 };
+
+/** What is stored with a reply about its decision: the rule, its words, and a match that is never an email or address. */
+export function statusReasonOf(d: ReplyDecision): ReplyStatusReason | null {
+  if (d.status === 'approved') return null;
+  return { rule: d.rule, detail: d.detail, match: d.match?.text, field: d.match?.field ?? d.field };
+}
 
 const FIELD_LABEL: Record<ReplyMatchField, string> = {
   body: 'reply',
@@ -157,12 +180,14 @@ export function decideReplyStatus(c: ReplyCandidate, s: ReplyRuleSettings): Repl
   const email = c.email.trim();
   const emailEntry = email === '' ? null : matchesEmailOrIpList(email, s.disallowedEmails);
   if (emailEntry !== null) {
-    const index = c.email.indexOf(email);
+    const domainEntry = emailEntry.startsWith('*@') || emailEntry.startsWith('@');
     return {
       status: 'spam',
       rule: 'disallowed-email',
-      detail: `The email matches the disallowed entry “${emailEntry}”.`,
-      match: { field: 'email', text: email, index, length: email.length },
+      detail: domainEntry
+        ? `The email (${maskEmail(email)}) matches the disallowed entry “${emailEntry}”.`
+        : `The email (${maskEmail(email)}) is on the disallowed list.`,
+      field: 'email',
     };
   }
   const ip = c.ip?.trim() ?? '';
@@ -171,8 +196,8 @@ export function decideReplyStatus(c: ReplyCandidate, s: ReplyRuleSettings): Repl
     return {
       status: 'spam',
       rule: 'disallowed-ip',
-      detail: `The IP address matches the disallowed entry “${ipEntry}”.`,
-      match: { field: 'ip', text: ip, index: (c.ip ?? '').indexOf(ip), length: ip.length },
+      detail: `The IP address (${maskAddress(ip)}) matches the disallowed entry “${maskListEntry(ipEntry)}”.`,
+      field: 'ip',
     };
   }
 
@@ -181,7 +206,12 @@ export function decideReplyStatus(c: ReplyCandidate, s: ReplyRuleSettings): Repl
     return { status: 'approved', rule: 'staff', detail: 'Written by a signed-in staff member.' };
   }
 
-  // 5. Links and moderation words → pending.
+  // 5. A staff account's email from someone not signed in: never published under that name by itself.
+  if (c.staffEmail) {
+    return { status: 'pending', rule: 'staff-email', detail: 'Uses a staff member’s email without signing in.', field: 'email' };
+  }
+
+  // 6. Links and moderation words → pending.
   if (Number.isFinite(s.maxLinks) && s.maxLinks >= 0) {
     const links = countLinks(c.body);
     if (links > s.maxLinks) {
@@ -202,23 +232,23 @@ export function decideReplyStatus(c: ReplyCandidate, s: ReplyRuleSettings): Repl
     };
   }
 
-  // 6. Hold everything.
+  // 7. Hold everything.
   if (s.holdAll) {
     return { status: 'pending', rule: 'hold-all', detail: 'The “hold every reply” setting is on.' };
   }
 
-  // 7. Previously approved.
+  // 8. Previously approved: the same name and email, so an email alone cannot borrow someone's standing.
   if (s.previouslyApproved) {
-    return c.hasApprovedReplyFromEmail
+    return c.approvedBefore
       ? {
           status: 'approved',
           rule: 'previously-approved',
-          detail: 'This email already has an approved reply.',
+          detail: 'This name and email already have an approved reply.',
         }
       : {
           status: 'pending',
           rule: 'first-reply',
-          detail: 'First reply from this email; a moderator approves it once.',
+          detail: 'First reply from this email under this name; a moderator approves it once.',
         };
   }
   return { status: 'approved', rule: 'no-hold-rule', detail: 'No rule held this reply.' };

@@ -1,5 +1,5 @@
 import { queueHealth } from '@/db/queries/dashboard';
-import { dropOldAddresses, purgeOldSpamAndTrash } from '@/db/queries/housekeeping';
+import { dropOldPersonalData, purgeOldSpamAndTrash } from '@/db/queries/housekeeping';
 import { queuePendingDigests } from '@/db/queries/notifications';
 import { getReplySettings } from '@/db/queries/settings';
 import { purgeOldSignInRecords } from '@/db/queries/staff';
@@ -9,10 +9,10 @@ import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Housekeeping: purges spam and trash older than the "purge after" setting, drops hashed addresses
- * past their retention, queues the moderators' hourly digest, and forgets old sign-in attempts and
- * expired sign-outs. The server calls this itself (instrumentation.ts), so no external cron is needed;
- * an external one may call it too.
+ * Housekeeping: purges spam and trash older than the "purge after" setting, drops hashed addresses,
+ * browsers and old mail past the address retention, queues the moderators' hourly digest, and forgets
+ * old sign-in attempts and expired sign-outs. The server calls this itself (instrumentation.ts), so no
+ * external cron is needed; an external one may call it too.
  */
 export async function POST(request: Request) {
   if (!hasAppSecretBearer(request)) return Response.json({ error: 'Not authorised.' }, { status: 401 });
@@ -21,9 +21,9 @@ export async function POST(request: Request) {
   // Purged replies were never public (spam and trash), so no reader page changes.
   const purged = await purgeOldSpamAndTrash(new Date(Date.now() - days * DAY_MS));
   const keepDays = Number.isFinite(addressRetentionDays) && addressRetentionDays >= 1 ? addressRetentionDays : 90;
-  const addressesDropped = await dropOldAddresses(new Date(Date.now() - keepDays * DAY_MS));
+  const dropped = await dropOldPersonalData(new Date(Date.now() - keepDays * DAY_MS));
   const digests = await queuePendingDigests(await queueHealth());
   // Sign-in attempts older than any throttle looks back, and sign-outs whose tokens have expired.
   const signInRecordsPurged = await purgeOldSignInRecords(new Date(Date.now() - SIGN_IN_THROTTLE.pairMemoryMs), new Date());
-  return Response.json({ purged, addressesDropped, digests, signInRecordsPurged });
+  return Response.json({ purged, addressesDropped: dropped.addresses, personalDataDropped: dropped, digests, signInRecordsPurged });
 }

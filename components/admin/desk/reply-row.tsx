@@ -18,7 +18,8 @@ import { ruleLabel } from '@/lib/replies/rules';
 export function ReplyRow({ row, returnTo, reportedView }: { row: QueueRow; returnTo: string; reportedView: boolean }) {
   const reason = row.statusReason;
   const field = reason?.field ?? 'body';
-  const matchIn = (f: typeof field) => (field === f ? reason?.match : null);
+  // A rule that matched a whole email keeps no copy of it (only a masked one in its words): mark the email shown.
+  const matchIn = (f: typeof field) => (field !== f ? null : (reason?.match ?? (f === 'email' && reason?.field === 'email' ? row.authorEmail : null)));
   return (
     <article
       data-reply-row

@@ -12,6 +12,7 @@ import { capValues, fieldErrorsOf, formValues, type ActionState } from '@/lib/fo
 import { mailEnabled } from '@/lib/mail/transport';
 import { clientAddress, hashAddress } from '@/lib/request-address';
 import { admitReply } from '@/lib/replies/admit';
+import { statusReasonOf } from '@/lib/replies/rules';
 import { addHeldEntry, decodeHeldCookie, encodeHeldCookie, HELD_COOKIE, HELD_COOKIE_MAX_AGE } from '@/lib/replies/held-cookie';
 import { newReplyPath } from '@/lib/replies/paging';
 import { REPLY_FIELDS, ReplyFormSchema } from '@/lib/replies/schema';
@@ -86,7 +87,7 @@ export async function postReplyAction(_prev: ReplyFormState, formData: FormData)
     authorUrl: input.website,
     body: input.comment,
     status: decision.status,
-    statusReason: decision.status === 'approved' ? null : { rule: decision.rule, detail: decision.detail, match: decision.match?.text, field: decision.match?.field },
+    statusReason: statusReasonOf(decision),
     userId: staff?.id ?? null,
     ipHash,
     userAgent: requestHeaders.get('user-agent')?.slice(0, 300) ?? null,

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView } from '@/components/article/article-view';
-import { BUILD_PLACEHOLDER, getArticlePageData, placeholderParams } from '../../cached-data';
+import { BUILD_PLACEHOLDER, getArticlePageData, notFoundBriefly, placeholderParams } from '../../cached-data';
 import { articleMetadata } from './article-metadata';
 
 export const generateStaticParams = () => placeholderParams('slug');
@@ -11,7 +11,7 @@ async function load(slug: string) {
   const data = await getArticlePageData(slug);
   if (!data.article) {
     if (data.redirectTo) permanentRedirect(`/articles/${data.redirectTo}`);
-    notFound();
+    return notFoundBriefly();
   }
   return data;
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/article/article-card';
 import { parsePageNumber } from '@/components/ui/page-number';
 import { Pagination } from '@/components/ui/pagination';
-import { getFrontPage, placeholderParams } from '../../cached-data';
+import { getFrontPage, getListPageCount, notFoundBriefly, placeholderParams } from '../../cached-data';
 import { listPageMetadata } from '../../page-metadata';
 
 export const generateStaticParams = () => placeholderParams('page');
@@ -17,9 +16,10 @@ export async function generateMetadata({ params }: PageProps<'/front/[page]'>): 
 
 export default async function FrontPage({ params }: PageProps<'/front/[page]'>) {
   const page = parsePageNumber((await params).page);
-  if (!page) notFound();
+  // The page count first (cached with the list): a page past the end is a 404 without reading the list.
+  if (!page || page > ((await getListPageCount('all')) ?? 1)) return notFoundBriefly();
   const { latest, sectionBlocks } = await getFrontPage(page);
-  if (latest.items.length === 0 && page > 1) notFound();
+  if (latest.items.length === 0 && page > 1) return notFoundBriefly();
 
   if (page > 1) {
     return (

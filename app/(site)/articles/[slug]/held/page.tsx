@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { ArticleView } from '@/components/article/article-view';
 import { listPendingRepliesByIds } from '@/db/queries/replies';
 import { decodeHeldCookie, HELD_COOKIE } from '@/lib/replies/held-cookie';
+import { safeReturnPath } from '@/lib/safe-redirect';
 import { appSecret } from '@/lib/secret';
 import { getArticlePageData } from '../../../cached-data';
 import { articleMetadata } from '../article-metadata';
@@ -19,7 +20,7 @@ async function load(params: PageProps<'/articles/[slug]/held'>['params']) {
   const { slug } = await params;
   const entries = decodeHeldCookie((await cookies()).get(HELD_COOKIE)?.value, appSecret());
   const ids = (entries ?? []).filter((e) => e.slug === slug).map((e) => e.replyId);
-  if (ids.length === 0) redirect(`/articles/${slug}`);
+  if (ids.length === 0) redirect(safeReturnPath(`/articles/${encodeURIComponent(slug)}`, '/'));
   const data = await getArticlePageData(slug);
   if (!data.article) notFound();
   const held = await listPendingRepliesByIds(data.article.id, ids);

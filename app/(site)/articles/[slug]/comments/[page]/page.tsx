@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/article/article-view';
 import { parsePageNumber } from '@/components/ui/page-number';
-import { BUILD_PLACEHOLDER, getArticlePageData, placeholderParams } from '../../../../cached-data';
+import { BUILD_PLACEHOLDER, getArticlePageData, notFoundBriefly, placeholderParams } from '../../../../cached-data';
 import { articleMetadata } from '../../article-metadata';
 
 export const generateStaticParams = () => placeholderParams('slug', 'page');
@@ -13,9 +13,12 @@ async function load(params: PageProps<'/articles/[slug]/comments/[page]'>['param
   if (slug === BUILD_PLACEHOLDER) notFound();
   const page = parsePageNumber(pageParam);
   // Page 1 lives at the article's own address.
-  if (!page || page < 2) notFound();
+  if (!page || page < 2) return notFoundBriefly();
+  // The article's own page (cached) knows how many pages there are: one past the end is a 404 without a query.
+  const first = await getArticlePageData(slug);
+  if (!first.article || page > first.comments.pages) return notFoundBriefly();
   const data = await getArticlePageData(slug, page);
-  if (!data.article || page > data.comments.pages) notFound();
+  if (!data.article || page > data.comments.pages) return notFoundBriefly();
   return { ...data, article: data.article };
 }
 

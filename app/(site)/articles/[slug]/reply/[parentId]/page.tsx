@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/article/article-view';
-import { BUILD_PLACEHOLDER, getArticlePageData, getArticleReply, placeholderParams } from '../../../../cached-data';
+import { BUILD_PLACEHOLDER, getArticlePageData, getArticleReply, notFoundBriefly, placeholderParams } from '../../../../cached-data';
 import { articleMetadata } from '../../article-metadata';
 
 export const generateStaticParams = () => placeholderParams('slug', 'parentId');
@@ -11,10 +11,10 @@ async function load(params: PageProps<'/articles/[slug]/reply/[parentId]'>['para
   const { slug, parentId } = await params;
   if (slug === BUILD_PLACEHOLDER) notFound();
   const data = await getArticlePageData(slug);
-  if (!data.article || !data.article.commentsOpen || !/^[1-9][0-9]{0,12}$/.test(parentId)) notFound();
+  if (!data.article || !data.article.commentsOpen || !/^[1-9][0-9]{0,12}$/.test(parentId)) return notFoundBriefly();
   // The parent may be on a later page of a long discussion.
   const parent = data.replies.find((r) => String(r.id) === parentId) ?? (await getArticleReply(data.article.id, Number(parentId)));
-  if (!parent) notFound();
+  if (!parent) return notFoundBriefly();
   return { ...data, article: data.article, parent };
 }
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ReplyBody } from '@/components/comments/reply-body';
 import { ReportForm } from '@/components/comments/report-form';
-import { BUILD_PLACEHOLDER, getArticlePageData, getArticleReply, placeholderParams } from '../../../../cached-data';
+import { BUILD_PLACEHOLDER, getArticlePageData, getArticleReply, notFoundBriefly, placeholderParams } from '../../../../cached-data';
 
 export const generateStaticParams = () => placeholderParams('slug', 'replyId');
 
@@ -14,7 +14,7 @@ export default async function ReportCommentPage({ params }: PageProps<'/articles
   const { slug, replyId } = await params;
   if (slug === BUILD_PLACEHOLDER) notFound();
   const data = await getArticlePageData(slug);
-  if (!data.article || !/^[1-9][0-9]{0,12}$/.test(replyId)) notFound();
+  if (!data.article || !/^[1-9][0-9]{0,12}$/.test(replyId)) return notFoundBriefly();
   // A comment held again (perhaps by this very report) is no longer shown, but the form stays to
   // give its answer.
   const reply = data.replies.find((r) => String(r.id) === replyId) ?? (await getArticleReply(data.article.id, Number(replyId)));

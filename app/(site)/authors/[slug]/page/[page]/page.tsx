@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Image from 'next/image';
-import { notFound } from 'next/navigation';
 import { ArticleListPage } from '@/components/article/article-list-page';
 import { parsePageNumber } from '@/components/ui/page-number';
 import { mediaUrl } from '@/lib/uploads';
-import { getAuthorPage, placeholderParams } from '../../../../cached-data';
+import { getAuthorPage, getListPageCount, notFoundBriefly, placeholderParams } from '../../../../cached-data';
 import { listPageMetadata } from '../../../../page-metadata';
 
 export const generateStaticParams = () => placeholderParams('slug', 'page');
@@ -12,8 +11,11 @@ export const generateStaticParams = () => placeholderParams('slug', 'page');
 async function load(params: PageProps<'/authors/[slug]/page/[page]'>['params']) {
   const { slug, page: raw } = await params;
   const page = parsePageNumber(raw);
-  const data = page ? await getAuthorPage(slug, page) : null;
-  if (!page || !data || (page > 1 && data.list.items.length === 0)) notFound();
+  // The page count first (cached with the list): a page past the end is a 404 without reading the list.
+  const pages = page ? await getListPageCount('author', slug) : null;
+  if (!page || pages === null || page > pages) return notFoundBriefly();
+  const data = await getAuthorPage(slug, page);
+  if (!data || (page > 1 && data.list.items.length === 0)) return notFoundBriefly();
   return { ...data, page, slug };
 }
 

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { ArticleListPage } from '@/components/article/article-list-page';
 import { parsePageNumber } from '@/components/ui/page-number';
-import { getSectionPage, placeholderParams } from '../../../../cached-data';
+import { getSectionPage, getListPageCount, notFoundBriefly, placeholderParams } from '../../../../cached-data';
 import { listPageMetadata } from '../../../../page-metadata';
 
 export const generateStaticParams = () => placeholderParams('slug', 'page');
@@ -10,8 +9,11 @@ export const generateStaticParams = () => placeholderParams('slug', 'page');
 async function load(params: PageProps<'/sections/[slug]/page/[page]'>['params']) {
   const { slug, page: raw } = await params;
   const page = parsePageNumber(raw);
-  const data = page ? await getSectionPage(slug, page) : null;
-  if (!page || !data || (page > 1 && data.list.items.length === 0)) notFound();
+  // The page count first (cached with the list): a page past the end is a 404 without reading the list.
+  const pages = page ? await getListPageCount('section', slug) : null;
+  if (!page || pages === null || page > pages) return notFoundBriefly();
+  const data = await getSectionPage(slug, page);
+  if (!data || (page > 1 && data.list.items.length === 0)) return notFoundBriefly();
   return { ...data, page, slug };
 }
 
