@@ -64,7 +64,11 @@ export const {
         const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
         if (!user || !user.passwordHash || !ok || user.disabled) throw new InvalidCredentials();
         await finishSignInAttempt(attempt.id, 'succeeded');
-        return { id: String(user.id), name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion } as { id: string; name: string; email: string };
+        return { id: String(user.id), name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion } as {
+          id: string;
+          name: string;
+          email: string;
+        };
       },
     }),
   ],
@@ -104,7 +108,12 @@ export const {
 /** This request's session claims, read from its cookie (including one re-issued earlier in this action). */
 async function currentClaims(): Promise<SessionClaims> {
   const jar = await cookies();
-  return sessionClaimsFrom(jar.getAll().map((c) => `${c.name}=${c.value}`).join('; '));
+  return sessionClaimsFrom(
+    jar
+      .getAll()
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; '),
+  );
 }
 
 /**

@@ -6,7 +6,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   if (process.env.NODE_ENV === 'production' && !process.env.BROADSHEET_EDGE) {
-    console.warn('[server] not started through scripts/server.mjs (npm start): client addresses are whatever X-Forwarded-For says, and no security headers or body limits apply');
+    console.warn(
+      '[server] not started through scripts/server.mjs (npm start): client addresses are whatever X-Forwarded-For says, and no security headers or body limits apply',
+    );
   }
   const { internalAuthorization } = await import('./lib/auth/secret-bearer');
   if (process.env.DATABASE_SYNC_URL) {

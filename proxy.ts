@@ -49,8 +49,7 @@ function pass(request: NextRequest, rewriteTo?: URL): NextResponse {
  */
 // Presence only: decoding here through Auth.js's wrapper would re-issue the session cookie on every
 // request, racing with sign-out. The pages decode and look the user up.
-const hasSessionCookie = (request: NextRequest) =>
-  request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
+const hasSessionCookie = (request: NextRequest) => request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
 
 const RELOAD_WAIT_MS = 1000;
 

@@ -43,8 +43,7 @@ const queryLogger = env.QUERY_LOG_FILE
 const globalForDb = globalThis as unknown as { broadsheetClient?: Client; broadsheetDb?: Database };
 
 export const client: Client = globalForDb.broadsheetClient ?? openClient();
-export const db: Database =
-  globalForDb.broadsheetDb ?? drizzle(client, { schema, logger: queryLogger ?? false });
+export const db: Database = globalForDb.broadsheetDb ?? drizzle(client, { schema, logger: queryLogger ?? false });
 
 if (process.env.NODE_ENV !== 'production') {
   globalForDb.broadsheetClient = client;

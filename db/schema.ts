@@ -105,10 +105,7 @@ export const articleAuthors = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     position: integer('position').notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.articleId, t.userId] }),
-    index('article_authors_user_idx').on(t.userId, t.articleId),
-  ],
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] }), index('article_authors_user_idx').on(t.userId, t.articleId)],
 );
 
 export const articleTags = sqliteTable(

@@ -41,7 +41,10 @@ describe('migration 0004', () => {
     await migrate(db, { migrationsFolder: migrationsUpTo(5) });
     for (const word of ['old', 'before', 'okafor', 'estuary']) {
       const found = await client.execute({ sql: 'select rowid from article_search where article_search match ?', args: [word] });
-      expect(found.rows.map((r) => r.rowid), word).toEqual([1]);
+      expect(
+        found.rows.map((r) => r.rowid),
+        word,
+      ).toEqual([1]);
     }
   });
 });

@@ -36,7 +36,10 @@ export default async function globalSetup() {
   };
   const started = Date.now();
   try {
-    await Promise.race([ready, new Promise((_, reject) => setTimeout(() => reject(new Error(`npm run stack not ready within 4 minutes:\n${output}`)), 240_000))]);
+    await Promise.race([
+      ready,
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`npm run stack not ready within 4 minutes:\n${output}`)), 240_000)),
+    ]);
   } catch (err) {
     await stop();
     throw err;

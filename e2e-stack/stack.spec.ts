@@ -77,7 +77,10 @@ test('nginx keeps public pages about a second, and keeps private, staff and held
   expect(forged.text).not.toContain('awaiting moderation');
 });
 
-test('a reply approved on instance a shows through nginx within 2 s and on instance b’s next request; until then only its author sees it', async ({ browser, newReader }) => {
+test('a reply approved on instance a shows through nginx within 2 s and on instance b’s next request; until then only its author sees it', async ({
+  browser,
+  newReader,
+}) => {
   const { url: site, apps } = stackInfo();
   const [a, b] = apps;
   const slug = SLUGS.returningCommenter;
@@ -178,19 +181,20 @@ test('scheduled articles are published once, with both instances’ schedulers r
   const slugs = [1, 2, 3].map((n) => `scheduled-for-two-${n}-${id}`);
   const due = Date.now() + 1500;
   for (const slug of slugs) {
-    await stackQuery("insert into articles (slug, title, body, status, published_at, created_by_id, updated_at) values (?, ?, 'Published by the scheduler.', 'scheduled', ?, ?, ?)", [
-      slug,
-      `Scheduled ${slug}`,
-      due,
-      editor.id,
-      Date.now(),
-    ]);
+    await stackQuery(
+      "insert into articles (slug, title, body, status, published_at, created_by_id, updated_at) values (?, ?, 'Published by the scheduler.', 'scheduled', ?, ?, ?)",
+      [slug, `Scheduled ${slug}`, due, editor.id, Date.now()],
+    );
   }
   // Both instances tick every second (SCHEDULER_INTERVAL_MS=1000 in the test stack).
   for (const slug of slugs) await expect.poll(async () => (await request.get(`/articles/${slug}`)).status(), { timeout: 15_000 }).toBe(200);
   const { apps } = stackInfo();
   const lines = apps.flatMap((app) => logLines(app.log).filter((l) => l.includes('[scheduler] published')));
-  for (const slug of slugs) expect(lines.filter((l) => l.includes(slug)), `${slug} published once, by one instance`).toHaveLength(1);
+  for (const slug of slugs)
+    expect(
+      lines.filter((l) => l.includes(slug)),
+      `${slug} published once, by one instance`,
+    ).toHaveLength(1);
 });
 
 test('the same code runs on every kind of DATABASE_URL: ws://, http://, libsql:// and an embedded replica, with the token', async () => {
@@ -266,7 +270,9 @@ test('an instance on an embedded replica of the server starts from a new, empty 
     // Its redirect table was read from the replica before the first request (the Culture section was
     // renamed in an earlier test): the file had been synced, not read empty.
     expect((await body(`${url}/sections/culture`)).status).toBe(301);
-    const [latest] = await stackQuery<{ slug: string; title: string }>("select slug, title from articles where status = 'published' order by published_at desc limit 1");
+    const [latest] = await stackQuery<{ slug: string; title: string }>(
+      "select slug, title from articles where status = 'published' order by published_at desc limit 1",
+    );
     const page = await body(`${url}/articles/${latest.slug}`);
     expect(page.status).toBe(200);
     expect(page.text).toContain(`/articles/${latest.slug}`);
@@ -301,7 +307,13 @@ test('killing an instance under read load fails no reader request; it comes back
   await new Promise((r) => setTimeout(r, 2500));
   process.kill(b.pid, 'SIGKILL');
   const result = await load;
-  record('instance killed under load', { requests: result['2xx'] + result.non2xx, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, reqPerSec: result.requests.average });
+  record('instance killed under load', {
+    requests: result['2xx'] + result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    reqPerSec: result.requests.average,
+  });
   expect(result.errors, 'connection errors').toBe(0);
   expect(result.timeouts, 'timeouts').toBe(0);
   expect(result.non2xx, 'answers other than 2xx').toBe(0);
@@ -309,9 +321,15 @@ test('killing an instance under read load fails no reader request; it comes back
 
   // Both instances served during the run, and nginx retried on a what went to b after it died.
   await new Promise((r) => setTimeout(r, 1500)); // nginx flushes its access log every second
-  const upstreams = readFileSync(accessLog, 'utf8').slice(logBefore).split('\n').map((l) => /upstream=(.*) [\d.]+$/.exec(l)?.[1] ?? '');
+  const upstreams = readFileSync(accessLog, 'utf8')
+    .slice(logBefore)
+    .split('\n')
+    .map((l) => /upstream=(.*) [\d.]+$/.exec(l)?.[1] ?? '');
   expect(upstreams.filter((u) => u === `127.0.0.1:${portOf(b.url)}`).length, 'instance b served before it was killed').toBeGreaterThan(0);
-  expect(upstreams.filter((u) => u.includes(`127.0.0.1:${portOf(b.url)}, 127.0.0.1:${portOf(a.url)}`)).length, 'requests b could not answer went to a').toBeGreaterThan(0);
+  expect(
+    upstreams.filter((u) => u.includes(`127.0.0.1:${portOf(b.url)}, 127.0.0.1:${portOf(a.url)}`)).length,
+    'requests b could not answer went to a',
+  ).toBeGreaterThan(0);
 
   // The stack starts b again; its first answer for a page comes from the cache it shares with a.
   await expect.poll(() => stackInfo().apps[1].pid, { timeout: 30_000 }).not.toBe(b.pid);

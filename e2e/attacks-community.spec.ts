@@ -35,7 +35,10 @@ test('a post under a staff member’s email from someone not signed in is held, 
   const mine = reader.article.comment(moderator.name, text);
   await expect(reader.article.awaitingModeration(mine)).toBeVisible({ timeout: 15_000 });
 
-  const [stored] = await queryRows<{ status: string; status_reason: string; user_id: number | null }>('select status, status_reason, user_id from replies where body = ?', [text]);
+  const [stored] = await queryRows<{ status: string; status_reason: string; user_id: number | null }>(
+    'select status, status_reason, user_id from replies where body = ?',
+    [text],
+  );
   expect(stored.status).toBe('pending');
   expect(stored.user_id).toBeNull();
   expect(JSON.parse(stored.status_reason)).toMatchObject({ rule: 'staff-email', detail: 'Uses a staff member’s email without signing in.' });
@@ -103,11 +106,15 @@ test('a desk action redirects to a desk page whatever returnTo says; so do the c
   // The decisions were made: the addresses only decided where to go next.
   expect((await queryRows<{ status: string }>('select status from replies where id = ?', [id]))[0].status).toBe('pending');
 
-  const tools = await moderator.get(`/admin/comments/commenter?email=${encodeURIComponent(who.email)}&back=${encodeURIComponent('/admin/comments/../..//evil.example/x')}`);
+  const tools = await moderator.get(
+    `/admin/comments/commenter?email=${encodeURIComponent(who.email)}&back=${encodeURIComponent('/admin/comments/../..//evil.example/x')}`,
+  );
   expect(tools.status()).toBe(200);
   expect(await tools.text()).toMatch(/href="\/admin\/comments"[^>]*>\s*← Back to the desk/);
 
-  const signIn = await (await playwrightRequest.newContext({ baseURL: SERVER_URL })).get(`/login?callbackUrl=${encodeURIComponent('/admin/../..//evil.example')}`);
+  const signIn = await (
+    await playwrightRequest.newContext({ baseURL: SERVER_URL })
+  ).get(`/login?callbackUrl=${encodeURIComponent('/admin/../..//evil.example')}`);
   expect(await signIn.text()).toMatch(/name="callbackUrl" value="\/admin"/);
 });
 
@@ -211,7 +218,12 @@ test('made-up addresses are cached for minutes, not like real pages, and page nu
   expect(real.headers()['cache-control']).toMatch(/s-maxage=(\d{6,})/);
 
   const shortLived = /s-maxage=(\d+)/;
-  for (const address of [`/articles/no-such-story-${uniq()}`, `/sections/no-such-section-${uniq()}`, `/sections/${section.slug}/page/9${Math.floor(Math.random() * 9999)}`, `/?page=8${Math.floor(Math.random() * 9999)}`]) {
+  for (const address of [
+    `/articles/no-such-story-${uniq()}`,
+    `/sections/no-such-section-${uniq()}`,
+    `/sections/${section.slug}/page/9${Math.floor(Math.random() * 9999)}`,
+    `/?page=8${Math.floor(Math.random() * 9999)}`,
+  ]) {
     const response = await request.get(address);
     expect(response.status(), address).toBe(404);
     expect(Number(shortLived.exec(response.headers()['cache-control'] ?? '')?.[1]), address).toBeLessThanOrEqual(600);

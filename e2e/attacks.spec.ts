@@ -75,7 +75,10 @@ test.describe('against a server with the default settings (no TRUST_PROXY)', () 
       answers.push(await message.innerText());
     }
     expect(answers[0]).toContain('Thank you.');
-    expect(answers.slice(1)).toEqual([expect.stringContaining('You have already reported this comment.'), expect.stringContaining('You have already reported this comment.')]);
+    expect(answers.slice(1)).toEqual([
+      expect.stringContaining('You have already reported this comment.'),
+      expect.stringContaining('You have already reported this comment.'),
+    ]);
     const [stored] = await defaultsRows<{ status: string; reports: number }>(
       'select status, (select count(*) from reply_reports where reply_id = r.id) as reports from replies r where r.id = ?',
       [reply.id],
@@ -103,8 +106,18 @@ test.describe('against a server with the default settings (no TRUST_PROXY)', () 
     const eleven = 'x'.repeat(11 * 1024 * 1024);
     const [reply] = await defaultsRows<{ id: number }>("select id from replies where status = 'approved' order by id limit 1");
     const posts: { path: string; file: string; name: RegExp; fields: Record<string, string> }[] = [
-      { path: `/articles/${SLUGS.validation}`, file: 'app/(site)/articles/[slug]/actions.ts', name: /^postReply/, fields: { comment: eleven, name: 'Big', email: 'big@example.org' } },
-      { path: `/articles/${SLUGS.discussion}/report/${reply.id}`, file: 'app/(site)/articles/[slug]/report/[replyId]/actions.ts', name: /^reportReply/, fields: { replyId: String(reply.id), reason: 'other', note: eleven } },
+      {
+        path: `/articles/${SLUGS.validation}`,
+        file: 'app/(site)/articles/[slug]/actions.ts',
+        name: /^postReply/,
+        fields: { comment: eleven, name: 'Big', email: 'big@example.org' },
+      },
+      {
+        path: `/articles/${SLUGS.discussion}/report/${reply.id}`,
+        file: 'app/(site)/articles/[slug]/report/[replyId]/actions.ts',
+        name: /^reportReply/,
+        fields: { replyId: String(reply.id), reason: 'other', note: eleven },
+      },
       { path: '/login', file: 'app/(auth)/login/actions.ts', name: /^signIn/, fields: { email: 'editor@example.com', password: eleven } },
     ];
     for (const post of posts) {
@@ -114,7 +127,9 @@ test.describe('against a server with the default settings (no TRUST_PROXY)', () 
 
     // A staff page takes a large image from a signed-in editor, and from nobody else.
     const sharp = (await import('sharp')).default;
-    const photo = await sharp({ create: { width: 1400, height: 900, channels: 3, background: '#777777', noise: { type: 'gaussian', mean: 120, sigma: 40 } } }).png().toBuffer();
+    const photo = await sharp({ create: { width: 1400, height: 900, channels: 3, background: '#777777', noise: { type: 'gaussian', mean: 120, sigma: 40 } } })
+      .png()
+      .toBuffer();
     expect(photo.length).toBeGreaterThan(4 * SMALL_BODY_LIMIT);
     const editor = await staffPage(browser, 'editor@example.com', DEMO_PASSWORD, DEFAULTS_SERVER_URL);
     await editor.goto('/admin/articles/new');
@@ -158,7 +173,20 @@ test('every response carries the security headers', async ({ request }) => {
   const home = await request.get('/');
   const chunk = /\/_next\/static\/[^"]+\.js/.exec(await home.text())?.[0];
   expect(chunk, 'a script of the build').toBeTruthy();
-  const addresses = ['/', `/articles/${SLUGS.discussion}`, '/login', '/admin', '/search?q=harbour', '/feed.xml', '/robots.txt', '/api/auth/session', '/media/none.webp', '/no-such-page', '/articles/%E0%A4%A', chunk!];
+  const addresses = [
+    '/',
+    `/articles/${SLUGS.discussion}`,
+    '/login',
+    '/admin',
+    '/search?q=harbour',
+    '/feed.xml',
+    '/robots.txt',
+    '/api/auth/session',
+    '/media/none.webp',
+    '/no-such-page',
+    '/articles/%E0%A4%A',
+    chunk!,
+  ];
   for (const address of addresses) {
     const response = await request.get(address, { maxRedirects: 0 });
     const headers = response.headers();
@@ -177,7 +205,10 @@ test('pages rendered per request carry a fresh nonce on every script; a cached a
     const html = await response.text();
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.length).toBeGreaterThan(0);
-    expect(scripts.filter((s) => !s.includes(`nonce="${nonce}"`)), 'scripts without the nonce').toEqual([]);
+    expect(
+      scripts.filter((s) => !s.includes(`nonce="${nonce}"`)),
+      'scripts without the nonce',
+    ).toEqual([]);
     return nonce;
   };
   const first = await noncesOf(await request.get('/login'));
@@ -274,7 +305,15 @@ const BAD_SEGMENTS = [
   '99999999999999999999',
   '%20',
 ];
-const BAD_QUERIES = ['?page=%ZZ', '?page=0', '?page=99999999999999999999', '?q=%E0&page=%E0%A4', '?callbackUrl=%E0%A4%A', '?callbackUrl=%5C%5Cevil.example', `?q=${'a'.repeat(3000)}`];
+const BAD_QUERIES = [
+  '?page=%ZZ',
+  '?page=0',
+  '?page=99999999999999999999',
+  '?q=%E0&page=%E0%A4',
+  '?callbackUrl=%E0%A4%A',
+  '?callbackUrl=%5C%5Cevil.example',
+  `?q=${'a'.repeat(3000)}`,
+];
 
 test('malformed addresses answer 400 or 404 (never 500) on every route, with and without a session', async ({ browser }) => {
   test.setTimeout(600_000);

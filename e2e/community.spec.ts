@@ -116,7 +116,10 @@ test('a banned email cannot post and nothing is stored; "always hold" holds even
   await other.article.goto(article.slug);
   await other.article.postReply({ comment: held.text('Visit my shop'), name: held.name, email: held.email });
   await expect(other.article.awaitingModeration(other.article.commentBy(held.name).filter({ hasText: 'Visit my shop' }))).toBeVisible({ timeout: 15_000 });
-  const [stored] = await queryRows<{ status: string; status_reason: string }>("select status, status_reason from replies where author_email = ? and body like '%Visit my shop%'", [held.email]);
+  const [stored] = await queryRows<{ status: string; status_reason: string }>(
+    "select status, status_reason from replies where author_email = ? and body like '%Visit my shop%'",
+    [held.email],
+  );
   expect(stored.status).toBe('pending');
   expect(JSON.parse(stored.status_reason).rule).toBe('always-hold');
 });
@@ -125,7 +128,13 @@ test('"remove this whole thread" and "remove this commenter’s replies" act in 
   const article = await newArticle('Thread removal');
   const root = await insertReply(article.id, { name: 'Root Person', email: `root-${uniq()}@example.org`, body: 'Root' });
   const child = await insertReply(article.id, { name: 'Child Person', email: `child-${uniq()}@example.org`, body: 'Child', parentId: root, depth: 2 });
-  const grandchild = await insertReply(article.id, { name: 'Grand Person', email: `grand-${uniq()}@example.org`, body: 'Grandchild', parentId: child, depth: 3 });
+  const grandchild = await insertReply(article.id, {
+    name: 'Grand Person',
+    email: `grand-${uniq()}@example.org`,
+    body: 'Grandchild',
+    parentId: child,
+    depth: 3,
+  });
   const desk = new DeskPage(await staffPage(browser, 'moderator@example.com'));
   await desk.goto(`status=approved&article=${article.id}`);
   const row = desk.row('Root Person');
@@ -137,7 +146,9 @@ test('"remove this whole thread" and "remove this commenter’s replies" act in 
   expect(await Promise.all([root, child, grandchild].map(statusOf))).toEqual(['approved', 'approved', 'approved']);
 
   const email = `prolific-${uniq()}@example.org`;
-  const many = await Promise.all([1, 2, 3].map((n) => insertReply(article.id, { name: 'Prolific Poster', email, body: `Post ${n}`, status: n === 3 ? 'pending' : 'approved' })));
+  const many = await Promise.all(
+    [1, 2, 3].map((n) => insertReply(article.id, { name: 'Prolific Poster', email, body: `Post ${n}`, status: n === 3 ? 'pending' : 'approved' })),
+  );
   await desk.goto(`status=pending&email=${encodeURIComponent(email)}`);
   await desk.commenterToolsLink(desk.row('Prolific Poster')).click();
   await expect(desk.countLink('1 pending')).toBeVisible();
@@ -207,7 +218,9 @@ for (const role of ['anonymous', 'author', 'moderator'] as Role[]) {
 
     const [held] = await queryRows<{ id: number }>("insert into commenter_sanctions (email, kind, reason) values (?, 'hold', 'seeded') returning id", [email]);
     await callAction(request, '/admin/comments', COMMENT_ACTIONS, 'liftSanctionAction', { id: String(held.id) }, false);
-    expect((await queryRows('select id from commenter_sanctions where id = ? and lifted_at is not null', [held.id])).length, `${role} lifting`).toBe(allowed[role] ? 1 : 0);
+    expect((await queryRows('select id from commenter_sanctions where id = ? and lifted_at is not null', [held.id])).length, `${role} lifting`).toBe(
+      allowed[role] ? 1 : 0,
+    );
 
     // The digest switch is the caller's own; the demo accounts start with it off.
     if (role !== 'anonymous') {
@@ -219,7 +232,9 @@ for (const role of ['anonymous', 'author', 'moderator'] as Role[]) {
 
     await queryRows("insert into reply_reports (reply_id, reason, reporter_hash) values (?, 'spam', ?)", [id, `direct-${uniq()}`]);
     await callAction(request, '/admin/comments', COMMENT_ACTIONS, 'dismissReportsAction', { ids: String(id) }, false);
-    expect((await queryRows('select id from reply_reports where reply_id = ? and dismissed_at is null', [id])).length, `${role} dismissing`).toBe(allowed[role] ? 0 : 1);
+    expect((await queryRows('select id from reply_reports where reply_id = ? and dismissed_at is null', [id])).length, `${role} dismissing`).toBe(
+      allowed[role] ? 0 : 1,
+    );
 
     await callAction(request, '/admin/comments', COMMENT_ACTIONS, 'removeRepliesAction', { scope: 'thread', replyId: String(id) }, false);
     expect(await statusOf(id), `${role} removing a thread`).toBe(allowed[role] ? 'trash' : 'approved');

@@ -91,7 +91,10 @@ test('the corrections feed lists corrections with links to their articles', asyn
   expect(item!.link).toBe(`${SERVER_URL}/articles/${SLUGS.validation}#corrections-heading`);
   expect(item!.content).toContain('The correct figure is about 180');
   expect(Number.isNaN(new Date(item!.pubDate ?? '').getTime())).toBe(false);
-  expect(feed.items.some((i) => i.link?.startsWith(`${SERVER_URL}/articles/${SLUGS.cacheCheck}#`)), 'the Sandy Cove correction').toBe(true);
+  expect(
+    feed.items.some((i) => i.link?.startsWith(`${SERVER_URL}/articles/${SLUGS.cacheCheck}#`)),
+    'the Sandy Cove correction',
+  ).toBe(true);
 });
 
 test('unknown sections, tags and authors have no feed', async ({ request }) => {
@@ -105,14 +108,28 @@ test('a renamed section’s old feed address answers 301 to the new one, which n
   const id = uniq();
   const oldSlug = `feed-desk-${id}`;
   const newSlug = `feed-bureau-${id}`;
-  const created = await callAction(editor, '/admin/sections', 'app/admin/sections/actions.ts', 'createSectionAction', { name: `Feed Desk ${id}`, slug: oldSlug, description: '' }, true);
+  const created = await callAction(
+    editor,
+    '/admin/sections',
+    'app/admin/sections/actions.ts',
+    'createSectionAction',
+    { name: `Feed Desk ${id}`, slug: oldSlug, description: '' },
+    true,
+  );
   expect(created.status()).toBe(200);
   const section = await sectionId(oldSlug);
   const story = { title: `Desk story ${id}`, sectionId: section };
   const { id: storyId } = await publishArticle(editor, story);
   expect((await fetchFeed(request, `/sections/${oldSlug}/feed.xml`)).feed.title).toBe(`Feed Desk ${id} — Broadsheet`);
 
-  const renamed = await callAction(editor, '/admin/sections', 'app/admin/sections/actions.ts', 'updateSectionAction', { id: String(section), name: `Feed Bureau ${id}`, slug: newSlug, description: '' }, true);
+  const renamed = await callAction(
+    editor,
+    '/admin/sections',
+    'app/admin/sections/actions.ts',
+    'updateSectionAction',
+    { id: String(section), name: `Feed Bureau ${id}`, slug: newSlug, description: '' },
+    true,
+  );
   expect(renamed.status()).toBe(200);
   const moved = await request.get(`/sections/${oldSlug}/feed.xml`, { maxRedirects: 0 });
   expect(moved.status()).toBe(301);
@@ -138,5 +155,8 @@ test('reader pages announce the site feed, and list pages their own feed', async
   expect(await alternates(`/articles/${SLUGS.discussion}`)).toEqual([`${SERVER_URL}/feed.xml`]);
   expect(await alternates('/sections/politics')).toEqual([`${SERVER_URL}/feed.xml`, `${SERVER_URL}/sections/politics/feed.xml`]);
   expect(await alternates('/tags/housing')).toEqual([`${SERVER_URL}/feed.xml`, `${SERVER_URL}/tags/housing/feed.xml`]);
-  expect(await alternates(`/authors/${DISCUSSION.author.slug}`)).toEqual([`${SERVER_URL}/feed.xml`, `${SERVER_URL}/authors/${DISCUSSION.author.slug}/feed.xml`]);
+  expect(await alternates(`/authors/${DISCUSSION.author.slug}`)).toEqual([
+    `${SERVER_URL}/feed.xml`,
+    `${SERVER_URL}/authors/${DISCUSSION.author.slug}/feed.xml`,
+  ]);
 });

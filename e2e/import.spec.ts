@@ -71,7 +71,10 @@ test.describe('plain-text import', () => {
 
     const shown = await article.bodyParagraphs();
     const positions = expected.paragraphs.map((p) => shown.findIndex((s) => s.startsWith(p.slice(0, 60))));
-    expect(positions.every((i) => i >= 0), `paragraphs found at ${positions.join(', ')} in:\n${shown.join('\n')}`).toBe(true);
+    expect(
+      positions.every((i) => i >= 0),
+      `paragraphs found at ${positions.join(', ')} in:\n${shown.join('\n')}`,
+    ).toBe(true);
     expect(positions, 'paragraphs in order').toEqual([...positions].sort((a, b) => a - b));
     // Page chrome in the file is not part of the body.
     expect(shown).not.toContain('Leave a Reply');

@@ -92,7 +92,10 @@ test('approve, unapprove, spam and trash each change the public article at once 
   // Each line is a plain sentence.
   await expect(history.filter({ hasText: 'Tom Ashdown restored the reply from spam to approved' })).toHaveCount(1);
   await expect(history.filter({ hasText: 'Tom Ashdown moved the reply to the trash' })).toHaveCount(1);
-  const log = await queryRows<{ from_status: string; to_status: string }>('select from_status, to_status from moderation_log where reply_id = ? and actor_id is not null order by id', [id]);
+  const log = await queryRows<{ from_status: string; to_status: string }>(
+    'select from_status, to_status from moderation_log where reply_id = ? and actor_id is not null order by id',
+    [id],
+  );
   expect(log.map((l) => `${l.from_status}→${l.to_status}`)).toEqual([
     'pending→approved',
     'approved→pending',
@@ -106,7 +109,11 @@ test('approve, unapprove, spam and trash each change the public article at once 
 test('bulk actions act on every selected reply, and the last decision can be undone', async ({ browser }) => {
   const article = await newArticle('Bulk desk');
   const email = `bulk-${uniq()}@example.org`;
-  const ids = await Promise.all([1, 2, 3].map((n) => insertReply(article.id, { name: `Bulk Person ${n}`, email, body: `Bulk reply number ${n} ${uniq()}`, status: 'pending', minutesAgo: 10 - n })));
+  const ids = await Promise.all(
+    [1, 2, 3].map((n) =>
+      insertReply(article.id, { name: `Bulk Person ${n}`, email, body: `Bulk reply number ${n} ${uniq()}`, status: 'pending', minutesAgo: 10 - n }),
+    ),
+  );
   const desk = await deskAs(browser, 'editor@example.com');
   await desk.openQueue('pending', email);
   // Oldest first.
@@ -201,7 +208,12 @@ test('the Reported queue counts each reason once, and a reply moved to the trash
   const article = await newArticle('Reported reasons');
   const who = newCommenter('Reported Often');
   const id = await insertReply(article.id, { name: who.name, email: who.email, body: who.text('Buy cheap watches at my shop') });
-  for (const [reason, note] of [['spam', null], ['spam', 'Links to a shop'], ['spam', null], ['abuse', 'Rude to the reporter']] as const) {
+  for (const [reason, note] of [
+    ['spam', null],
+    ['spam', 'Links to a shop'],
+    ['spam', null],
+    ['abuse', 'Rude to the reporter'],
+  ] as const) {
     await queryRows('insert into reply_reports (reply_id, reason, note, reporter_hash) values (?, ?, ?, ?)', [id, reason, note, `reasons-${uniq()}`]);
   }
   const desk = await deskAs(browser, 'moderator@example.com');
@@ -243,7 +255,14 @@ for (const role of ROLES) {
     const id = await insertReply(article.id, { name: 'Direct Target', email, body: `Direct target ${uniq()}`, status: 'pending' });
     const request = await requestAs(browser, role);
 
-    await callAction(request, '/admin/comments', COMMENT_ACTIONS, 'moderateRepliesAction', { ids: String(id), decision: 'approve', returnTo: '/admin/comments' }, false);
+    await callAction(
+      request,
+      '/admin/comments',
+      COMMENT_ACTIONS,
+      'moderateRepliesAction',
+      { ids: String(id), decision: 'approve', returnTo: '/admin/comments' },
+      false,
+    );
     expect(await statusOf(id), `${role} approving`).toBe(allowedToModerate[role] ? 'approved' : 'pending');
 
     const body = `Direct staff reply ${uniq()}`;
@@ -255,7 +274,10 @@ for (const role of ROLES) {
     expect((await queryRows('select id from replies where id = ? and body = ?', [id, edited])).length, `${role} editing`).toBe(allowedToModerate[role] ? 1 : 0);
 
     // Undo needs a decision to undo: one made by the moderator account.
-    const [log] = await queryRows<{ id: number }>("insert into moderation_log (reply_id, actor_id, action, from_status, to_status) values (?, (select id from users where email = 'moderator@example.com'), 'spam', 'pending', 'spam') returning id", [id]);
+    const [log] = await queryRows<{ id: number }>(
+      "insert into moderation_log (reply_id, actor_id, action, from_status, to_status) values (?, (select id from users where email = 'moderator@example.com'), 'spam', 'pending', 'spam') returning id",
+      [id],
+    );
     await queryRows("update replies set status = 'spam' where id = ?", [id]);
     await callAction(request, '/admin/comments', COMMENT_ACTIONS, 'undoDecisionAction', { logIds: String(log.id), returnTo: '/admin/comments' }, false);
     expect(await statusOf(id), `${role} undoing`).toBe(allowedToModerate[role] ? 'pending' : 'spam');

@@ -5,13 +5,23 @@ import { staffPage } from './support/staff';
 import { ProfilePage, SignInPage, StaffAccountsPage } from './support/staff-admin-page';
 
 const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
-const slugOf = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugOf = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 test('an author drafts and submits; an editor edits and publishes; readers see it at once', async ({ browser }) => {
   const author = new EditorPage(await staffPage(browser, 'author@example.com'));
   await author.gotoNew();
   const title = `Tide tables move online ${uniq()}`;
-  await author.fill({ title, standfirst: 'The harbour office retires its printed booklet.', body: 'The printed booklet is **gone**.\n\nReaders can still ask at the office.', section: 'News', tags: 'Waterfront' });
+  await author.fill({
+    title,
+    standfirst: 'The harbour office retires its printed booklet.',
+    body: 'The printed booklet is **gone**.\n\nReaders can still ask at the office.',
+    section: 'News',
+    tags: 'Waterfront',
+  });
   await expect(author.publishButton).toHaveCount(0);
   await author.saveDraftButton.click();
   await expect(author.text('Saved.')).toBeVisible();
@@ -69,9 +79,7 @@ test('a scheduled article appears at its time with nobody acting', async ({ brow
   const reader = await browser.newPage();
   const slug = slugOf(title);
   expect((await reader.goto(`/articles/${slug}`))?.status()).toBe(404);
-  await expect
-    .poll(async () => (await reader.request.get(`/articles/${slug}`)).status(), { timeout: 20_000, intervals: [1000] })
-    .toBe(200);
+  await expect.poll(async () => (await reader.request.get(`/articles/${slug}`)).status(), { timeout: 20_000, intervals: [1000] }).toBe(200);
   // Its lists follow within the same scheduler pass (a render already in flight may finish first).
   for (const list of ['/sections/news', '/']) {
     await expect(async () => {
@@ -157,7 +165,9 @@ test('a cover image is checked by content, re-encoded and shown with its alt tex
   await expect(editor.text('That file is not an image we can read')).toBeVisible();
   await expect(editor.page).toHaveURL(/\/admin\/articles\/new$/);
 
-  const png = await sharp({ create: { width: 1200, height: 675, channels: 3, background: '#55708a' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 1200, height: 675, channels: 3, background: '#55708a' } })
+    .png()
+    .toBuffer();
   // The refusal left the cover fields open, with the message beside the file field.
   await expect(editor.coverImage).toHaveAttribute('aria-invalid', 'true');
   await editor.coverImage.setInputFiles({ name: 'dawn.png', mimeType: 'image/png', buffer: png });

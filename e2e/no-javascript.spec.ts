@@ -74,7 +74,12 @@ test('staff accounts: a refused account shows its field errors and keeps what wa
 test('profile: a refused save shows its field errors and keeps the text; a saved one says so', async ({ browser }) => {
   const id = uniq();
   const me = { email: `no-script-profile-${id}@example.com`, name: `Profile Person ${id}`, password: `profile-password-${id}` };
-  await queryRows("insert into users (email, name, slug, role, password_hash) values (?, ?, ?, 'author', ?)", [me.email, me.name, `profile-person-${id}`, await hash(me.password)]);
+  await queryRows("insert into users (email, name, slug, role, password_hash) values (?, ?, ?, 'author', ?)", [
+    me.email,
+    me.name,
+    `profile-person-${id}`,
+    await hash(me.password),
+  ]);
   const profile = new ProfilePage(await signedInWithoutJavaScript(browser, me.email, me.password));
   await profile.goto();
 
@@ -108,7 +113,10 @@ test('moderation desk: decisions and refusals come back as notices', async ({ br
   await page.getByRole('button', { name: 'Approve selected' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Select at least one reply.' })).toBeVisible();
 
-  await page.getByRole('article', { name: `Reply by ${who.name}` }).getByRole('button', { name: 'Approve', exact: true }).click();
+  await page
+    .getByRole('article', { name: `Reply by ${who.name}` })
+    .getByRole('button', { name: 'Approve', exact: true })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: 'Approved: 1 reply.' })).toBeVisible();
   expect(await replyStatus(id)).toBe('approved');
   await page.getByRole('button', { name: 'Undo' }).click();

@@ -21,8 +21,10 @@ test.afterAll(async () => {
   await smtp?.close();
 });
 
-
-test('a commenter who asked is mailed when their reply is approved and when it is answered, once each, and can unsubscribe in one click', async ({ browser, newReader }) => {
+test('a commenter who asked is mailed when their reply is approved and when it is answered, once each, and can unsubscribe in one click', async ({
+  browser,
+  newReader,
+}) => {
   const article = await newArticle('Tram consultation');
   const reader = await newReader();
   const who = newCommenter('Notified');
@@ -37,7 +39,10 @@ test('a commenter who asked is mailed when their reply is approved and when it i
   // Approval: one mail, with a working one-click unsubscribe link and the List-Unsubscribe header.
   const moderator = await staffPage(browser, 'moderator@example.com');
   await moderator.goto(`/admin/comments?status=pending&email=${encodeURIComponent(who.email)}`);
-  await moderator.getByRole('article', { name: `Reply by ${who.name}` }).getByRole('button', { name: 'Approve', exact: true }).click();
+  await moderator
+    .getByRole('article', { name: `Reply by ${who.name}` })
+    .getByRole('button', { name: 'Approve', exact: true })
+    .click();
   await expect(moderator.getByRole('status').filter({ hasText: 'Approved: 1 reply.' })).toBeVisible();
   const approved = await smtp.waitFor(who.email, /is published/);
   expect(approved.subject).toContain(article.title);
@@ -47,10 +52,16 @@ test('a commenter who asked is mailed when their reply is approved and when it i
 
   // Unapproving and approving again is not a second event.
   await moderator.goto(`/admin/comments?status=approved&email=${encodeURIComponent(who.email)}`);
-  await moderator.getByRole('article', { name: `Reply by ${who.name}` }).getByRole('button', { name: 'Unapprove', exact: true }).click();
+  await moderator
+    .getByRole('article', { name: `Reply by ${who.name}` })
+    .getByRole('button', { name: 'Unapprove', exact: true })
+    .click();
   await expect(moderator.getByRole('status').filter({ hasText: 'Unapproved: 1 reply.' })).toBeVisible();
   await moderator.goto(`/admin/comments?status=pending&email=${encodeURIComponent(who.email)}`);
-  await moderator.getByRole('article', { name: `Reply by ${who.name}` }).getByRole('button', { name: 'Approve', exact: true }).click();
+  await moderator
+    .getByRole('article', { name: `Reply by ${who.name}` })
+    .getByRole('button', { name: 'Approve', exact: true })
+    .click();
   await expect(moderator.getByRole('status').filter({ hasText: 'Approved: 1 reply.' })).toBeVisible();
 
   // An answer from the desk: one mail quoting it.
@@ -86,7 +97,10 @@ test('a commenter who asked is mailed when their reply is approved and when it i
   expect(await optedOut()).toBe(1);
 
   await moderator.goto(`/admin/comments?status=approved&email=${encodeURIComponent(who.email)}`);
-  await moderator.getByRole('article', { name: `Reply by ${who.name}` }).getByRole('button', { name: 'Reply', exact: true }).click();
+  await moderator
+    .getByRole('article', { name: `Reply by ${who.name}` })
+    .getByRole('button', { name: 'Reply', exact: true })
+    .click();
   await moderator.getByLabel(`Your reply to ${who.name}`).fill(`A further answer ${uniq()}`);
   await moderator.getByRole('button', { name: 'Post staff reply' }).click();
   await expect(moderator.getByText('Your reply is published.')).toBeVisible();
@@ -115,7 +129,9 @@ test('a commenter who asked is mailed when their reply is approved and when it i
 
   // A tampered link does nothing.
   // (Change the signature's first character to one it certainly is not.)
-  const tampered = await unsubscribePage.request.get(new URL(link).pathname + new URL(link).search.replace(/&s=(.)/, (_, c: string) => `&s=${c === 'A' ? 'B' : 'A'}`));
+  const tampered = await unsubscribePage.request.get(
+    new URL(link).pathname + new URL(link).search.replace(/&s=(.)/, (_, c: string) => `&s=${c === 'A' ? 'B' : 'A'}`),
+  );
   expect(tampered.status()).toBe(400);
 });
 
@@ -128,7 +144,10 @@ test('a commenter who did not ask gets no mail', async ({ browser, newReader }) 
   await expect(reader.article.awaitingModeration(reader.article.commentBy(who.name))).toBeVisible({ timeout: 15_000 });
   const moderator = await staffPage(browser, 'moderator@example.com');
   await moderator.goto(`/admin/comments?status=pending&email=${encodeURIComponent(who.email)}`);
-  await moderator.getByRole('article', { name: `Reply by ${who.name}` }).getByRole('button', { name: 'Approve', exact: true }).click();
+  await moderator
+    .getByRole('article', { name: `Reply by ${who.name}` })
+    .getByRole('button', { name: 'Approve', exact: true })
+    .click();
   await expect(moderator.getByRole('status').filter({ hasText: 'Approved: 1 reply.' })).toBeVisible();
   await new Promise((r) => setTimeout(r, 2500));
   expect(smtp.to(who.email)).toEqual([]);

@@ -12,7 +12,6 @@ import { uniq, uniqueAddress } from './support/unique';
 // Every staff server action and admin page, called directly (never through the UI) as each role.
 // Actions are posted the way a browser without JavaScript posts them, using the ids of the build.
 
-
 const STAFF_ACTIONS = 'app/admin/users/actions.ts';
 const TAXONOMY_ACTIONS = 'app/admin/sections/actions.ts';
 const PROFILE_ACTIONS = 'app/admin/profile/actions.ts';
@@ -38,10 +37,20 @@ for (const role of ROLES) {
     const liveTitle = `Direct publish by ${role} ${uniq()}`;
     await callAction(request, '/admin/articles/new', ARTICLE_ACTIONS, 'saveArticleAction', articleFields(liveTitle, 'publish'), true);
     const live = await query<{ status: string }>('select status from articles where title = ?', [liveTitle]);
-    expect(live.some((a) => a.status === 'published'), `${role} publishing`).toBe(expected.publish[role]);
+    expect(
+      live.some((a) => a.status === 'published'),
+      `${role} publishing`,
+    ).toBe(expected.publish[role]);
 
     const email = `direct-${role}-${uniq()}@example.com`;
-    await callAction(request, '/admin/users', STAFF_ACTIONS, 'createStaffAction', { email, name: 'Direct Person', role: 'admin', password: 'a-long-password-1' }, true);
+    await callAction(
+      request,
+      '/admin/users',
+      STAFF_ACTIONS,
+      'createStaffAction',
+      { email, name: 'Direct Person', role: 'admin', password: 'a-long-password-1' },
+      true,
+    );
     const created = await query('select id from users where email = ?', [email]);
     expect(created.length, `${role} creating a staff account`).toBe(expected.createStaff[role] ? 1 : 0);
 
@@ -58,15 +67,26 @@ for (const role of ROLES) {
     await query("insert into tags (slug, name) values (?, 'From')", [fromSlug]);
     const [into] = await query<{ slug: string }>("insert into tags (slug, name) values (?, 'Into') returning slug", [`into-${uniq()}`]);
     await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'deleteSectionAction', { id: String(spare.id) }, true);
-    expect((await query('select id from sections where id = ?', [Number(spare.id)])).length, `${role} deleting a section`).toBe(expected.taxonomy[role] ? 0 : 1);
+    expect((await query('select id from sections where id = ?', [Number(spare.id)])).length, `${role} deleting a section`).toBe(
+      expected.taxonomy[role] ? 0 : 1,
+    );
     await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'mergeTagsAction', { from: fromSlug, into: into.slug }, true);
     expect((await query('select id from tags where slug = ?', [fromSlug])).length, `${role} merging tags`).toBe(expected.taxonomy[role] ? 0 : 1);
 
     // Renaming and deleting a tag of our own.
     const tagToEdit = `edit-${role}-${uniq()}`;
     const [edited] = await query<{ id: number }>("insert into tags (slug, name) values (?, 'Edit me') returning id", [tagToEdit]);
-    await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'updateTagAction', { id: String(edited.id), name: 'Edited', slug: `${tagToEdit}-renamed` }, true);
-    expect((await query('select id from tags where slug = ?', [`${tagToEdit}-renamed`])).length, `${role} renaming a tag`).toBe(expected.taxonomy[role] ? 1 : 0);
+    await callAction(
+      request,
+      '/admin/sections',
+      TAXONOMY_ACTIONS,
+      'updateTagAction',
+      { id: String(edited.id), name: 'Edited', slug: `${tagToEdit}-renamed` },
+      true,
+    );
+    expect((await query('select id from tags where slug = ?', [`${tagToEdit}-renamed`])).length, `${role} renaming a tag`).toBe(
+      expected.taxonomy[role] ? 1 : 0,
+    );
     await callAction(request, '/admin/sections', TAXONOMY_ACTIONS, 'deleteTagAction', { id: String(edited.id) }, true);
     expect((await query('select id from tags where id = ?', [edited.id])).length, `${role} deleting a tag`).toBe(expected.taxonomy[role] ? 0 : 1);
 
@@ -88,8 +108,20 @@ for (const role of ROLES) {
     // Uploads: an image for the body.
     // A size nobody else uploads, so parallel tests' uploads cannot be mistaken for this one.
     const size = { width: 41 + ROLES.indexOf(role), height: 100 + Math.floor(Math.random() * 900) };
-    const png = await (await import('sharp')).default({ create: { ...size, channels: 3, background: '#888888' } }).png().toBuffer();
-    await callAction(request, '/admin/articles/new', ARTICLE_ACTIONS, 'uploadInlineImageAction', { image: { name: 'x.png', mimeType: 'image/png', buffer: png }, alt: 'A grey square' }, false);
+    const png = await (
+      await import('sharp')
+    )
+      .default({ create: { ...size, channels: 3, background: '#888888' } })
+      .png()
+      .toBuffer();
+    await callAction(
+      request,
+      '/admin/articles/new',
+      ARTICLE_ACTIONS,
+      'uploadInlineImageAction',
+      { image: { name: 'x.png', mimeType: 'image/png', buffer: png }, alt: 'A grey square' },
+      false,
+    );
     const stored = await query('select id from media where width = ? and height = ?', [size.width, size.height]);
     expect(stored.length > 0, `${role} uploading an image`).toBe(expected.upload[role]);
 
@@ -100,8 +132,17 @@ for (const role of ROLES) {
       await callAction(request, '/admin/profile', PROFILE_ACTIONS, 'updateProfileAction', { name: 'Anybody', bio, currentPassword: '', newPassword: '' }, true);
       expect(await query('select id from users where bio = ?', [bio])).toEqual([]);
     } else {
-      const [me] = await query<{ name: string; bio: string; updated_at: number | null }>('select name, bio, updated_at from users where email = ?', [`${role}@example.com`]);
-      await callAction(request, '/admin/profile', PROFILE_ACTIONS, 'updateProfileAction', { name: me.name, bio: me.bio, currentPassword: '', newPassword: '' }, true);
+      const [me] = await query<{ name: string; bio: string; updated_at: number | null }>('select name, bio, updated_at from users where email = ?', [
+        `${role}@example.com`,
+      ]);
+      await callAction(
+        request,
+        '/admin/profile',
+        PROFILE_ACTIONS,
+        'updateProfileAction',
+        { name: me.name, bio: me.bio, currentPassword: '', newPassword: '' },
+        true,
+      );
       const [after] = await query<{ updated_at: number | null }>('select updated_at from users where email = ?', [`${role}@example.com`]);
       expect(Number(after.updated_at ?? 0), `${role} saving their own profile`).toBeGreaterThan(Number(me.updated_at ?? 0));
     }
@@ -123,9 +164,23 @@ test('an author cannot edit, publish or restore another author’s article by ca
   );
 
   const author = await requestAs(browser, 'author');
-  await callAction(author, `/admin/articles/${articleId}`, ARTICLE_ACTIONS, 'saveArticleAction', articleFields('Hijacked', 'save', String(articleId), { body: 'Changed by the author.' }), true);
+  await callAction(
+    author,
+    `/admin/articles/${articleId}`,
+    ARTICLE_ACTIONS,
+    'saveArticleAction',
+    articleFields('Hijacked', 'save', String(articleId), { body: 'Changed by the author.' }),
+    true,
+  );
   await callAction(author, `/admin/articles/${articleId}`, ARTICLE_ACTIONS, 'saveArticleAction', articleFields(title, 'publish', String(articleId)), true);
-  const restore = await callAction(author, `/admin/articles/${articleId}/revisions/${revision.id}`, ARTICLE_ACTIONS, 'restoreRevisionAction', { articleId: String(articleId), revisionId: String(revision.id) }, false);
+  const restore = await callAction(
+    author,
+    `/admin/articles/${articleId}/revisions/${revision.id}`,
+    ARTICLE_ACTIONS,
+    'restoreRevisionAction',
+    { articleId: String(articleId), revisionId: String(revision.id) },
+    false,
+  );
   // A refused plain form goes back to its page with the reason.
   const back = new URL(restore.headers()['location'] ?? '/', 'http://site');
   expect(back.pathname).toBe(`/admin/articles/${articleId}/revisions/${revision.id}`);
@@ -151,7 +206,10 @@ test('a refused digest switch goes back to the profile page, which shows why', a
 
 test('staff accounts can be changed only by an admin, called directly', async ({ browser }) => {
   const email = `target-${uniq()}@example.com`;
-  const [row] = await query<{ id: number }>("insert into users (email, name, slug, role) values (?, 'Target Person', ?, 'author') returning id", [email, `target-${uniq()}`]);
+  const [row] = await query<{ id: number }>("insert into users (email, name, slug, role) values (?, 'Target Person', ?, 'author') returning id", [
+    email,
+    `target-${uniq()}`,
+  ]);
   const id = String(row.id);
   for (const role of ['anonymous', 'author', 'moderator', 'editor'] as Role[]) {
     const request = await requestAs(browser, role);
@@ -191,7 +249,10 @@ test('every admin page answers every role with a real status: 200, 403 with the 
       [`status-check-${uniq()}`, by, Date.now()],
     );
     await query('insert into article_authors (article_id, user_id, position) values (?, ?, 0)', [row.id, by]);
-    const [revision] = await query<{ id: number }>("insert into revisions (article_id, title, standfirst, body, meta, created_by_id) values (?, 'Status check', '', 'Older.', '{}', ?) returning id", [row.id, by]);
+    const [revision] = await query<{ id: number }>(
+      "insert into revisions (article_id, title, standfirst, body, meta, created_by_id) values (?, 'Status check', '', 'Older.', '{}', ?) returning id",
+      [row.id, by],
+    );
     return { id: Number(row.id), revision: Number(revision.id) };
   };
   const editors = await draft(editor.id);
@@ -246,7 +307,10 @@ test('a role without uploads stores nothing but its own portrait: a new portrait
   const id = uniq();
   const me = { email: `portrait-${id}@example.com`, name: `Portrait Person ${id}`, password: `portrait-password-${id}` };
   const [row] = await query<{ id: number }>("insert into users (email, name, slug, role, password_hash) values (?, ?, ?, 'moderator', ?) returning id", [
-    me.email, me.name, `portrait-person-${id}`, await hash(me.password),
+    me.email,
+    me.name,
+    `portrait-person-${id}`,
+    await hash(me.password),
   ]);
   const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': uniqueAddress() } });
   const page = await context.newPage();
@@ -257,8 +321,17 @@ test('a role without uploads stores nothing but its own portrait: a new portrait
   const stored = async () => query<{ path: string }>('select path from media where uploaded_by_id = ?', [row.id]);
   const paths: string[] = [];
   for (const background of ['#884444', '#448844', '#444488']) {
-    const png = await sharp({ create: { width: 60, height: 60, channels: 3, background } }).png().toBuffer();
-    await callAction(context.request, '/admin/profile', PROFILE_ACTIONS, 'updateProfileAction', { name: me.name, bio: '', currentPassword: '', newPassword: '', avatar: { name: 'me.png', mimeType: 'image/png', buffer: png } }, true);
+    const png = await sharp({ create: { width: 60, height: 60, channels: 3, background } })
+      .png()
+      .toBuffer();
+    await callAction(
+      context.request,
+      '/admin/profile',
+      PROFILE_ACTIONS,
+      'updateProfileAction',
+      { name: me.name, bio: '', currentPassword: '', newPassword: '', avatar: { name: 'me.png', mimeType: 'image/png', buffer: png } },
+      true,
+    );
     const rows = await stored();
     expect(rows, 'one portrait row at a time').toHaveLength(1);
     const [user] = await query<{ avatar_path: string }>('select avatar_path from users where id = ?', [row.id]);

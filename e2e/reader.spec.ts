@@ -160,10 +160,19 @@ test.describe('reader pages', () => {
       const results = await new AxeBuilder({ page }).analyze();
       const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       const report = severe
-        .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `  ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`)
+        .map(
+          (v) =>
+            `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+              .slice(0, 5)
+              .map((n) => `  ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`)
+              .join('\n')}`,
+        )
         .join('\n');
       if (severe.length > 0) console.log(`axe on ${path}:\n${report}`);
-      expect(severe.map((v) => `${v.impact} ${v.id}`), `axe violations on ${path}:\n${report}`).toEqual([]);
+      expect(
+        severe.map((v) => `${v.impact} ${v.id}`),
+        `axe violations on ${path}:\n${report}`,
+      ).toEqual([]);
     });
   }
 });

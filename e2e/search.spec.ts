@@ -5,10 +5,10 @@ import { uniq } from './support/unique';
 
 /** Published demo articles whose headline holds `word`, as the database has them now. */
 async function publishedWithHeadline(word: string) {
-  return queryRows<{ slug: string; title: string }>(
-    `select slug, title from articles where status = 'published' and published_at <= ? and title like ?`,
-    [Date.now(), `%${word}%`],
-  );
+  return queryRows<{ slug: string; title: string }>(`select slug, title from articles where status = 'published' and published_at <= ? and title like ?`, [
+    Date.now(),
+    `%${word}%`,
+  ]);
 }
 
 // Published test articles are dated long ago, so they sit at the far end of every list other specs read.

@@ -29,7 +29,10 @@ function pngSize(bytes: Buffer) {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-test('sitemap.xml lists the home page, sections, tags, authors and every published article with lastmod, a new one at once and never a draft', async ({ browser, request }) => {
+test('sitemap.xml lists the home page, sections, tags, authors and every published article with lastmod, a new one at once and never a draft', async ({
+  browser,
+  request,
+}) => {
   const editor = await requestAs(browser, 'editor');
   const id = uniq();
   const draft = await saveDraft(editor, { title: `Sitemap draft ${id}` });
@@ -37,7 +40,14 @@ test('sitemap.xml lists the home page, sections, tags, authors and every publish
 
   const urls = await fetchUrlset(request, '/sitemap.xml');
   const byLoc = new Map(urls.map((u) => [u.loc, u]));
-  for (const path of ['/', '/sections/politics', '/tags/housing', `/authors/${DISCUSSION.author.slug}`, `/articles/${SLUGS.discussion}`, `/articles/${story.slug}`]) {
+  for (const path of [
+    '/',
+    '/sections/politics',
+    '/tags/housing',
+    `/authors/${DISCUSSION.author.slug}`,
+    `/articles/${SLUGS.discussion}`,
+    `/articles/${story.slug}`,
+  ]) {
     expect(byLoc.has(`${SERVER_URL}${path}`), `sitemap lists ${path}`).toBe(true);
   }
   expect(byLoc.has(`${SERVER_URL}/articles/${draft.slug}`), 'the draft is not listed').toBe(false);
@@ -62,8 +72,14 @@ test('news-sitemap.xml lists the last two days’ articles with publication, lan
   const date = new Date(String(discussion!['news:news']!['news:publication_date'])).getTime();
   expect(Date.now() - date).toBeGreaterThan(8 * 3_600_000);
   expect(Date.now() - date).toBeLessThan(48 * 3_600_000);
-  expect(urls.some((u) => u.loc.endsWith(`/articles/${SLUGS.closed}`)), 'a 290-hour-old article is not').toBe(false);
-  expect(urls.some((u) => u.loc.endsWith(`/articles/${SLUGS.validation}`)), 'a 60-hour-old article is not').toBe(false);
+  expect(
+    urls.some((u) => u.loc.endsWith(`/articles/${SLUGS.closed}`)),
+    'a 290-hour-old article is not',
+  ).toBe(false);
+  expect(
+    urls.some((u) => u.loc.endsWith(`/articles/${SLUGS.validation}`)),
+    'a 60-hour-old article is not',
+  ).toBe(false);
 });
 
 test('robots.txt allows the site, keeps crawlers out of the admin and the API, and names both sitemaps', async ({ request }) => {
@@ -71,7 +87,14 @@ test('robots.txt allows the site, keeps crawlers out of the admin and the API, a
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toBe('text/plain; charset=utf-8');
   const lines = (await response.text()).split('\n');
-  for (const line of ['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /api', `Sitemap: ${SERVER_URL}/sitemap.xml`, `Sitemap: ${SERVER_URL}/news-sitemap.xml`]) {
+  for (const line of [
+    'User-agent: *',
+    'Allow: /',
+    'Disallow: /admin',
+    'Disallow: /api',
+    `Sitemap: ${SERVER_URL}/sitemap.xml`,
+    `Sitemap: ${SERVER_URL}/news-sitemap.xml`,
+  ]) {
     expect(lines, line).toContain(line);
   }
 });

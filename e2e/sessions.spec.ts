@@ -16,7 +16,13 @@ const INVALID = 'That email and password do not match an active staff account.';
 async function newAccount(role = 'editor') {
   const id = uniq();
   const account = { email: `session-${id}@example.com`, name: `Session Person ${id}`, password: `first-password-${id}` };
-  await queryRows("insert into users (email, name, slug, role, password_hash) values (?, ?, ?, ?, ?)", [account.email, account.name, `session-${id}`, role, await hash(account.password)]);
+  await queryRows('insert into users (email, name, slug, role, password_hash) values (?, ?, ?, ?, ?)', [
+    account.email,
+    account.name,
+    `session-${id}`,
+    role,
+    await hash(account.password),
+  ]);
   return account;
 }
 

@@ -14,7 +14,6 @@ test.describe.configure({ mode: 'default', timeout: 60_000 });
 
 const SETTINGS_ACTIONS = 'app/admin/settings/actions.ts';
 
-
 /** The stored settings row's JSON text exactly as it is (null: no row, the defaults apply). */
 async function storedSettingsText(): Promise<string | null> {
   const [row] = await sql<{ value: string }>("select value from settings where key = 'replies'");

@@ -12,7 +12,10 @@ const uniq = () => `${Date.now().toString(36)}${Math.random().toString(36).slice
 async function sql(statements: { sql: string; args?: (string | number)[] }[]) {
   const db = createClient({ url: E2E_DB, timeout: 5000 } as Parameters<typeof createClient>[0]);
   try {
-    return await db.batch(statements.map((s) => ({ sql: s.sql, args: s.args ?? [] })), 'write');
+    return await db.batch(
+      statements.map((s) => ({ sql: s.sql, args: s.args ?? [] })),
+      'write',
+    );
   } finally {
     db.close();
   }
@@ -59,7 +62,9 @@ test('an editor creates and renames a section; readers see it in the masthead an
   // A render already in flight during the change may be cached first; the server revalidates again shortly.
   await expect(async () => {
     await reader.goto('/');
-    await expect(reader.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name })).toHaveAttribute('href', `/sections/${slug}`, { timeout: 1000 });
+    await expect(reader.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name })).toHaveAttribute('href', `/sections/${slug}`, {
+      timeout: 1000,
+    });
   }).toPass({ timeout: 10_000 });
   await reader.goto(`/sections/${slug}`);
   await expect(reader.getByRole('heading', { level: 1, name })).toBeVisible();
@@ -83,7 +88,9 @@ test('an editor creates and renames a section; readers see it in the masthead an
   // The old address answers a real 301, keeping the page of the list asked for.
   const moved = await reader.request.get(`/sections/${slug}?page=2`, { maxRedirects: 0 });
   expect(moved.status()).toBe(301);
-  expect(new URL(moved.headers()['location'], 'http://x').pathname + new URL(moved.headers()['location'], 'http://x').search).toBe(`/sections/${newSlug}?page=2`);
+  expect(new URL(moved.headers()['location'], 'http://x').pathname + new URL(moved.headers()['location'], 'http://x').search).toBe(
+    `/sections/${newSlug}?page=2`,
+  );
   await reader.goto(`/sections/${slug}`);
   await expect(reader).toHaveURL(new RegExp(`/sections/${newSlug}$`));
 });
@@ -122,7 +129,9 @@ test('an editor reorders sections and the masthead follows', async ({ browser })
 test('a section that still has articles cannot be deleted', async ({ browser }) => {
   const id = uniq();
   const name = `Busy Desk ${id}`;
-  const [section] = await sql([{ sql: "insert into sections (slug, name, description, position) values (?, ?, '', 900) returning id", args: [`busy-desk-${id}`, name] }]);
+  const [section] = await sql([
+    { sql: "insert into sections (slug, name, description, position) values (?, ?, '', 900) returning id", args: [`busy-desk-${id}`, name] },
+  ]);
   const sectionId = Number(section.rows[0].id);
   await insertPublishedArticle(`Busy desk story ${id}`, `busy-desk-story-${id}`, sectionId);
 

@@ -37,7 +37,8 @@ export function encodeFormResult(form: string, mark: string, state: ActionState)
   const plain: StoredFormResult['state'] = {
     status: state.status,
     message: state.message,
-    fieldErrors: state.fieldErrors && (Object.fromEntries(Object.entries(state.fieldErrors).filter(([, v]) => typeof v === 'string')) as Record<string, string>),
+    fieldErrors:
+      state.fieldErrors && (Object.fromEntries(Object.entries(state.fieldErrors).filter(([, v]) => typeof v === 'string')) as Record<string, string>),
     values: state.values && (Object.fromEntries(Object.entries(state.values).filter(([, v]) => typeof v === 'string')) as Record<string, string>),
   };
   const full = encode({ form, mark, state: plain });

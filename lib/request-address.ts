@@ -77,7 +77,11 @@ export function parseTrustedProxies(value: string): TrustedProxies {
  * the client wrote before any proxy appended to it. An entry that is not an address stops the walk at
  * the last hop that could be believed.
  */
-export function resolveClientAddress(socketAddress: string | null | undefined, forwardedFor: string | null | undefined, trusted: TrustedProxies | null): string | null {
+export function resolveClientAddress(
+  socketAddress: string | null | undefined,
+  forwardedFor: string | null | undefined,
+  trusted: TrustedProxies | null,
+): string | null {
   let address = socketAddress ? normalizeAddress(socketAddress) : null;
   if (!address || !trusted || !forwardedFor) return address;
   const hops = forwardedFor.split(',');

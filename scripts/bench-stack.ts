@@ -15,7 +15,17 @@ import { startStack, type Stack, type StackInfo, type StackSecrets } from './sta
 
 const log = (msg: string) => console.log(`[bench:stack] ${msg}`);
 
-type Row = { name: string; url: string; rps: number; p50: number; p99: number; errors: number; non2xx: number; bytesPerResponse: number; nginxCache?: Record<string, number> };
+type Row = {
+  name: string;
+  url: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  bytesPerResponse: number;
+  nginxCache?: Record<string, number>;
+};
 
 async function runningStack(dir: string): Promise<{ info: StackInfo; secrets: StackSecrets } | null> {
   const file = path.join(dir, 'stack.json');
@@ -33,7 +43,10 @@ async function runningStack(dir: string): Promise<{ info: StackInfo; secrets: St
 async function pickArticle(info: StackInfo, secrets: StackSecrets): Promise<string> {
   const db = createClient({ url: info.databaseUrl, authToken: secrets.databaseAuthToken });
   try {
-    const { rows } = await db.execute({ sql: "SELECT slug FROM articles WHERE status = 'published' AND published_at <= ? AND comments_open = 1 ORDER BY published_at DESC LIMIT 1", args: [Date.now()] });
+    const { rows } = await db.execute({
+      sql: "SELECT slug FROM articles WHERE status = 'published' AND published_at <= ? AND comments_open = 1 ORDER BY published_at DESC LIMIT 1",
+      args: [Date.now()],
+    });
     if (!rows[0]) throw new Error('the stack database has no published article');
     return String(rows[0].slug);
   } finally {
@@ -104,7 +117,9 @@ export async function benchStack({ duration, connections }: { duration: number; 
         row.nginxCache = cacheStatuses(accessLog, logFrom, t.path);
       }
       rows.push(row);
-      log(`${t.name.padEnd(40)} ${String(row.rps).padStart(6)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}  non-2xx ${row.non2xx}${row.nginxCache ? `  ${JSON.stringify(row.nginxCache)}` : ''}`);
+      log(
+        `${t.name.padEnd(40)} ${String(row.rps).padStart(6)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}  non-2xx ${row.non2xx}${row.nginxCache ? `  ${JSON.stringify(row.nginxCache)}` : ''}`,
+      );
     }
     const ratio = rows[0].rps / rows[1].rps;
     console.log(

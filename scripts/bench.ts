@@ -61,12 +61,16 @@ async function findTargets(): Promise<Targets> {
        AND a.${pub.replace(/ AND /, ' AND a.')} AND a.comments_open = 1 ORDER BY n DESC LIMIT 1`,
   );
   const sectionRows = (
-    await c.execute(`SELECT s.slug, (SELECT count(*) FROM articles a WHERE a.section_id = s.id AND a.${pub.replace(/ AND /, ' AND a.')}) AS n FROM sections s ORDER BY n DESC`)
+    await c.execute(
+      `SELECT s.slug, (SELECT count(*) FROM articles a WHERE a.section_id = s.id AND a.${pub.replace(/ AND /, ' AND a.')}) AS n FROM sections s ORDER BY n DESC`,
+    )
   ).rows.map((r) => ({ slug: String(r.slug), pages: Math.ceil(Number(r.n) / 20) }));
   const tag = await one(`SELECT t.slug FROM tags t JOIN article_tags x ON x.tag_id = t.id GROUP BY t.id ORDER BY count(*) DESC LIMIT 1`);
   const author = await one(`SELECT u.slug FROM users u JOIN article_authors x ON x.user_id = u.id GROUP BY u.id ORDER BY count(*) DESC LIMIT 1`);
   const pending = await one(`SELECT count(*) AS n FROM replies WHERE status = 'pending'`);
-  const mid = await one(`SELECT created_at, id FROM replies WHERE status = 'pending' ORDER BY created_at, id LIMIT 1 OFFSET ?`, [Math.floor(Number(pending.n) / 2)]);
+  const mid = await one(`SELECT created_at, id FROM replies WHERE status = 'pending' ORDER BY created_at, id LIMIT 1 OFFSET ?`, [
+    Math.floor(Number(pending.n) / 2),
+  ]);
   c.close();
   if (!big || recent.length < 2 || !tag || !author || !mid) throw new Error(`${args.db} does not look like a fixture: run npm run fixture first`);
   return {
@@ -140,7 +144,9 @@ async function waitForServer(timeoutMs = 120_000) {
 // --- Server actions, posted as a browser without JavaScript would -----------------------------
 
 function actionId(file: string, name: string): string {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { filename: string; exportedName: string }> };
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
   const entry = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name);
   if (!entry) throw new Error(`No server action ${name} in ${file}`);
   return entry[0];
@@ -238,7 +244,9 @@ async function run(s: Scenario, connections: number, duration: number): Promise<
 /** Lets the server finish what the last run left in flight before the next one starts. */
 async function settle() {
   await new Promise((r) => setTimeout(r, 1500));
-  await fetch(`${BASE}/robots.txt`).then((r) => r.arrayBuffer()).catch(() => {});
+  await fetch(`${BASE}/robots.txt`)
+    .then((r) => r.arrayBuffer())
+    .catch(() => {});
 }
 
 const codes = (r: Result) => Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, v.count]));
@@ -249,7 +257,14 @@ async function measure(s: Scenario): Promise<Row> {
   if (s.throughput !== false) {
     const r = await run(s, CONNECTIONS, DURATION);
     await settle();
-    Object.assign(row, { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, statusCodes: codes(r) });
+    Object.assign(row, {
+      rps: r.requests.average,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      errors: r.errors + r.timeouts,
+      non2xx: r.non2xx,
+      statusCodes: codes(r),
+    });
   }
   if (s.latency !== false) {
     const r = await run(s, 1, LATENCY_DURATION);
@@ -258,7 +273,9 @@ async function measure(s: Scenario): Promise<Row> {
     if (s.throughput === false) Object.assign(row, { errors: r.errors + r.timeouts, non2xx: r.non2xx, statusCodes: codes(r) });
   }
   const l1 = row.latency1 ? `1 conn p50 ${row.latency1.p50} ms` : '';
-  log(`${s.name.padEnd(34)} ${row.rps !== null ? `${row.rps.toFixed(0)} req/s p50 ${row.p50} p99 ${row.p99} ms` : ''} ${l1} ${JSON.stringify(row.statusCodes)}`);
+  log(
+    `${s.name.padEnd(34)} ${row.rps !== null ? `${row.rps.toFixed(0)} req/s p50 ${row.p50} p99 ${row.p99} ms` : ''} ${l1} ${JSON.stringify(row.statusCodes)}`,
+  );
   return row;
 }
 
@@ -274,7 +291,14 @@ async function main() {
     const b = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
     if (b.status !== 0) throw new Error('next build failed');
   }
-  const env = { ...process.env, PORT: String(PORT), DATABASE_URL: args.db, SEED_DEMO: 'false', TRUST_PROXY: 'true', NODE_ENV: 'production' } as NodeJS.ProcessEnv;
+  const env = {
+    ...process.env,
+    PORT: String(PORT),
+    DATABASE_URL: args.db,
+    SEED_DEMO: 'false',
+    TRUST_PROXY: 'true',
+    NODE_ENV: 'production',
+  } as NodeJS.ProcessEnv;
   delete env.QUERY_LOG_FILE;
   const server = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
   const stop = () => {
@@ -308,14 +332,20 @@ async function main() {
     body: multipart(replyFields(replyAction, targets.bigArticle.id, 0)),
     redirect: 'manual',
   });
-  const heldCookie = held.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const heldCookie = held.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   if (held.status !== 303 || !heldCookie) log(`warning: the held reply was not accepted (${held.status}); the uncached article row measures the cached page`);
 
   // Payload of the article page: HTML and every script a current browser loads (gzip). A `noModule`
   // script (Next's legacy polyfills, ~39 KB gzip) is fetched only by browsers without ES modules, so it
   // is counted apart.
   const articleHtml = await (await fetch(`${BASE}/articles/${targets.cachedArticle.slug}`)).text();
-  const scriptTags = [...articleHtml.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)].map((m) => ({ src: m[1].replace(/&amp;/g, '&'), legacyOnly: /\snoModule/i.test(m[0]) }));
+  const scriptTags = [...articleHtml.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)].map((m) => ({
+    src: m[1].replace(/&amp;/g, '&'),
+    legacyOnly: /\snoModule/i.test(m[0]),
+  }));
   let jsRaw = 0;
   let jsGzip = 0;
   let legacyJsGzip = 0;
@@ -416,16 +446,32 @@ async function main() {
   const lines = [
     `| scenario | req/s (${CONNECTIONS} conn) | p50 ms | p99 ms | p50 ms (1 conn) | errors | non-2xx | status codes |`,
     '|---|---:|---:|---:|---:|---:|---:|---|',
-    ...rows.map((r) => `| ${r.name} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.latency1?.p50)} | ${r.errors} | ${r.non2xx} | ${Object.entries(r.statusCodes).map(([k, v]) => `${k}: ${v}`).join(', ')} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.latency1?.p50)} | ${r.errors} | ${r.non2xx} | ${Object.entries(r.statusCodes)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ')} |`,
+    ),
   ];
   console.log('\n' + lines.join('\n') + '\n');
-  if (landed) console.log(`reply posting: ${landed.posted303} answered 303, ${landed.landed} rows landed, ${landed.lost} lost; ${landed.perSecond.toFixed(0)} landed/s at ${CONNECTIONS} connections`);
-  console.log(`server peak RSS ${(rss.peakRssBytes / 2 ** 20).toFixed(0)} MiB (pid ${pid}); article page JS ${(payload.articleJsGzip / 1024).toFixed(1)} KiB gzip in ${payload.articleScripts} scripts, HTML ${(payload.articleHtmlBytes / 1024).toFixed(1)} KiB`);
+  if (landed)
+    console.log(
+      `reply posting: ${landed.posted303} answered 303, ${landed.landed} rows landed, ${landed.lost} lost; ${landed.perSecond.toFixed(0)} landed/s at ${CONNECTIONS} connections`,
+    );
+  console.log(
+    `server peak RSS ${(rss.peakRssBytes / 2 ** 20).toFixed(0)} MiB (pid ${pid}); article page JS ${(payload.articleJsGzip / 1024).toFixed(1)} KiB gzip in ${payload.articleScripts} scripts, HTML ${(payload.articleHtmlBytes / 1024).toFixed(1)} KiB`,
+  );
 
   mkdirSync('bench', { recursive: true });
   const results = {
     when: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryBytes: totalmem(), node: process.version, loadAverageAtEnd: readFileSync('/proc/loadavg', 'utf8').trim() },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryBytes: totalmem(),
+      node: process.version,
+      loadAverageAtEnd: readFileSync('/proc/loadavg', 'utf8').trim(),
+    },
     settings: { connections: CONNECTIONS, duration: DURATION, latencyDuration: LATENCY_DURATION, db: args.db },
     targets: { ...targets, sections: undefined },
     rows,

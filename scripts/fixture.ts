@@ -83,8 +83,14 @@ const WORDS = (
   'across after before during between over under along around through towards without within ' +
   'people visitors tourists shoppers drivers passengers commuters staff members officials experts'
 ).split(' ');
-const NAMES_FIRST = 'Ada Ben Cara Dev Ella Femi Gus Hana Ivo Jude Kit Lena Milo Nia Owen Pia Quin Rosa Sami Tess Umar Vera Wes Xena Yusuf Zoe Amir Beth Cole Dana Eli Fran Gil Hugo Iris Joel Kira Leo Maya Ned'.split(' ');
-const NAMES_LAST = 'Abbott Barker Chen Doyle Evans Fraser Gupta Hughes Ibrahim Jones Kaur Lowe Morgan Nash Okafor Patel Quinn Reid Singh Turner Usman Vance Walsh Young Zielinski Ahmed Brennan Costa Dunn Ellis Flynn Grant Hale Irwin Kemp Lane Moss Nolan Price Rowe'.split(' ');
+const NAMES_FIRST =
+  'Ada Ben Cara Dev Ella Femi Gus Hana Ivo Jude Kit Lena Milo Nia Owen Pia Quin Rosa Sami Tess Umar Vera Wes Xena Yusuf Zoe Amir Beth Cole Dana Eli Fran Gil Hugo Iris Joel Kira Leo Maya Ned'.split(
+    ' ',
+  );
+const NAMES_LAST =
+  'Abbott Barker Chen Doyle Evans Fraser Gupta Hughes Ibrahim Jones Kaur Lowe Morgan Nash Okafor Patel Quinn Reid Singh Turner Usman Vance Walsh Young Zielinski Ahmed Brennan Costa Dunn Ellis Flynn Grant Hale Irwin Kemp Lane Moss Nolan Price Rowe'.split(
+    ' ',
+  );
 /** Words the bench searches for: one rare (a handful of articles), one common, one that never occurs. */
 export const RARE_WORD = 'zeppelinfjord';
 
@@ -165,7 +171,12 @@ async function main() {
   await client.batch([...insertTriggers.map((t) => `DROP TRIGGER ${t}`), ...replyIndexes.map((i) => `DROP INDEX ${i.name}`)], 'write');
 
   /** Multi-row INSERTs, `perStatement` rows each, `statementsPerBatch` statements per transaction. */
-  async function insertRows(table: string, columns: string[], rows: AsyncIterable<unknown[]> | Iterable<unknown[]>, perStatement = Math.floor(30000 / columns.length)) {
+  async function insertRows(
+    table: string,
+    columns: string[],
+    rows: AsyncIterable<unknown[]> | Iterable<unknown[]>,
+    perStatement = Math.floor(30000 / columns.length),
+  ) {
     const placeholder = `(${columns.map(() => '?').join(',')})`;
     const head = `INSERT INTO ${table} (${columns.join(',')}) VALUES `;
     let pending: { sql: string; args: never[] }[] = [];
@@ -200,7 +211,11 @@ async function main() {
   // Sections: the demo's five plus more desks.
   const extraSections = ['Opinion', 'Education', 'Health', 'Science', 'Travel', 'Food', 'Environment'];
   const sectionRows = [...demoSections.map((s) => [s.slug, s.name, s.description]), ...extraSections.map((n) => [slugify(n), n, `${n} from Harbourton.`])];
-  await insertRows('sections', ['slug', 'name', 'description', 'position'], sectionRows.map((s, i) => [...s, i]));
+  await insertRows(
+    'sections',
+    ['slug', 'name', 'description', 'position'],
+    sectionRows.map((s, i) => [...s, i]),
+  );
   const sectionIds = sectionRows.map((_, i) => i + 1);
 
   // Tags: about 2,000, unique slugs.
@@ -243,7 +258,8 @@ async function main() {
   function* articleRows() {
     for (let id = 1; id <= ARTICLES; id++) {
       const roll = rand();
-      const status = id > ARTICLES - 50 && roll < 0.4 ? 'scheduled' : roll < 0.02 ? 'draft' : roll < 0.03 ? 'review' : roll < 0.035 ? 'unpublished' : 'published';
+      const status =
+        id > ARTICLES - 50 && roll < 0.4 ? 'scheduled' : roll < 0.02 ? 'draft' : roll < 0.03 ? 'review' : roll < 0.035 ? 'unpublished' : 'published';
       const publishedAt =
         status === 'scheduled' ? now + int(1, 30) * DAY : now - 3_600_000 - Math.floor(((ARTICLES - id) / ARTICLES) * span) - int(0, 3_600_000);
       articleStatus[id] = status;
@@ -270,7 +286,22 @@ async function main() {
       ];
     }
   }
-  const articleCols = ['id', 'slug', 'title', 'standfirst', 'body', 'body_text', 'section_id', 'status', 'published_at', 'content_updated_at', 'comments_open', 'created_by_id', 'created_at', 'updated_at'];
+  const articleCols = [
+    'id',
+    'slug',
+    'title',
+    'standfirst',
+    'body',
+    'body_text',
+    'section_id',
+    'status',
+    'published_at',
+    'content_updated_at',
+    'comments_open',
+    'created_by_id',
+    'created_at',
+    'updated_at',
+  ];
   const articleGen = articleRows();
   let done = 0;
   for (let from = 0; from < ARTICLES; from += 10_000) {
@@ -370,13 +401,48 @@ async function main() {
         const body = spam
           ? `Cheap ${pick(WORDS)} guaranteed! Visit https://spam.example.com/${replyId} now.`
           : Array.from({ length: int(1, 4) }, () => sentence(5, 22)).join(rand() < 0.3 ? '\n\n' : ' ');
-        const reason = status === 'approved' || status === 'trash' ? null : JSON.stringify(spam ? { rule: 'disallowed-word', match: 'cheap', field: 'body' } : { rule: 'first-reply', detail: 'First comment from this email address.' });
+        const reason =
+          status === 'approved' || status === 'trash'
+            ? null
+            : JSON.stringify(
+                spam ? { rule: 'disallowed-word', match: 'cheap', field: 'body' } : { rule: 'first-reply', detail: 'First comment from this email address.' },
+              );
         if (status === 'approved') approvedAt.push({ id: replyId, depth });
-        yield [replyId, articleId, parent?.id ?? null, depth, who.name, who.email, rand() < 0.1 ? `https://${who.email.split('@')[0]}.example.org/` : null, body, status, reason, who.ip, 'Mozilla/5.0 (fixture)', createdAt, status === 'approved' ? null : createdAt];
+        yield [
+          replyId,
+          articleId,
+          parent?.id ?? null,
+          depth,
+          who.name,
+          who.email,
+          rand() < 0.1 ? `https://${who.email.split('@')[0]}.example.org/` : null,
+          body,
+          status,
+          reason,
+          who.ip,
+          'Mozilla/5.0 (fixture)',
+          createdAt,
+          status === 'approved' ? null : createdAt,
+        ];
       }
     }
   }
-  const replyCols = ['id', 'article_id', 'parent_id', 'depth', 'author_name', 'author_email', 'author_url', 'body', 'status', 'status_reason', 'ip_hash', 'user_agent', 'created_at', 'status_changed_at'];
+  const replyCols = [
+    'id',
+    'article_id',
+    'parent_id',
+    'depth',
+    'author_name',
+    'author_email',
+    'author_url',
+    'body',
+    'status',
+    'status_reason',
+    'ip_hash',
+    'user_agent',
+    'created_at',
+    'status_changed_at',
+  ];
   const replyGen = replyRows();
   done = 0;
   for (let from = 0; from < REPLIES; from += 100_000) {
@@ -390,7 +456,7 @@ async function main() {
   log('filling the search index (migration 0004 backfill) and recreating its triggers');
   await client.execute(backfill.trim());
   for (const t of insertTriggers) await client.execute(triggerSql.get(t)!);
-  await client.execute('INSERT INTO article_search(article_search) VALUES (\'optimize\')');
+  await client.execute("INSERT INTO article_search(article_search) VALUES ('optimize')");
   // Marks the database as seeded so db-prepare never adds the demo content on top.
   await client.execute({ sql: "INSERT INTO settings (key, value) VALUES ('seeded_at', ?)", args: [JSON.stringify(new Date(now).toISOString())] });
   await client.execute('ANALYZE');

@@ -34,7 +34,13 @@ async function main(files: string[]): Promise<number> {
     }
     const { title, paragraphs, byline } = parsed.article;
     const article = await importPublishedArticle({ title, body: paragraphsToMarkdown(paragraphs), byline });
-    const touched = cacheTags.forArticle({ id: article.id, slug: article.slug, sectionSlugs: [], tagSlugs: [], authorSlugs: article.authorSlug ? [article.authorSlug] : [] });
+    const touched = cacheTags.forArticle({
+      id: article.id,
+      slug: article.slug,
+      sectionSlugs: [],
+      tagSlugs: [],
+      authorSlugs: article.authorSlug ? [article.authorSlug] : [],
+    });
     for (const tag of touched) tags.add(tag);
     console.log(`${file}: published /articles/${article.slug}${byline ? ` by ${byline}` : ''} (${paragraphs.length} paragraphs)`);
   }

@@ -69,7 +69,9 @@ server.on('request', async (req, res) => {
     const path = target.split('?', 1)[0];
     const refusal =
       targetProblem(target) ??
-      (await bodyProblem({ path, contentLength: req.headers['content-length'], transferEncoding: req.headers['transfer-encoding'] }, () => hasStaffSession(req.headers.cookie)));
+      (await bodyProblem({ path, contentLength: req.headers['content-length'], transferEncoding: req.headers['transfer-encoding'] }, () =>
+        hasStaffSession(req.headers.cookie),
+      ));
     if (refusal) return refuse(req, res, refusal);
 
     // One trusted value for everything after this point (auth.ts, the actions, proxy.ts).

@@ -1,13 +1,7 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { notFound } from 'next/navigation';
-import {
-  countPublishedArticles,
-  getPublishedArticleBySlug,
-  getRedirectedSlug,
-  listLatestPerSection,
-  listPublishedArticles,
-} from '@/db/queries/articles';
+import { countPublishedArticles, getPublishedArticleBySlug, getRedirectedSlug, listLatestPerSection, listPublishedArticles } from '@/db/queries/articles';
 import type { ArticleListFilter, AuthorRef } from '@/db/queries/articles';
 import { listPageCount } from '@/lib/articles/paging';
 import { getApprovedReply, listApprovedReplies } from '@/db/queries/replies';
@@ -30,8 +24,7 @@ const FRONT_PAGE_LATEST = 9;
  * without touching the database.
  */
 export const BUILD_PLACEHOLDER = '__build-placeholder';
-export const placeholderParams = <K extends string>(...keys: K[]) =>
-  [Object.fromEntries(keys.map((k) => [k, BUILD_PLACEHOLDER])) as Record<K, string>];
+export const placeholderParams = <K extends string>(...keys: K[]) => [Object.fromEntries(keys.map((k) => [k, BUILD_PLACEHOLDER])) as Record<K, string>];
 
 const isBuildPhase = () => process.env.NEXT_PHASE === 'phase-production-build';
 

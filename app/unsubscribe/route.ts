@@ -36,7 +36,11 @@ function refused(result: Extract<Verified, { ok: false }>) {
       `<p>Unsubscribe links work for ${UNSUBSCRIBE_LINK_DAYS} days. Every reply notification carries a fresh one: please use the link in the latest email.</p>`,
     );
   }
-  return page(400, 'This link does not work', '<p>The unsubscribe link is incomplete or was changed. Please use the link from the email exactly as it came.</p>');
+  return page(
+    400,
+    'This link does not work',
+    '<p>The unsubscribe link is incomplete or was changed. Please use the link from the email exactly as it came.</p>',
+  );
 }
 
 function unsubscribed(email: string) {
@@ -72,7 +76,11 @@ export async function POST(request: Request) {
     const again = verifyResubscribe({ e: field('e'), x: field('x'), s: field('s') }, appSecret());
     if (!again.ok) return refused(again);
     await optBackInToMail(again.email);
-    return page(200, 'You are subscribed again', `<p>Reply notifications will reach <strong>${escape(again.email)}</strong> again, for comments where you ask for them.</p>`);
+    return page(
+      200,
+      'You are subscribed again',
+      `<p>Reply notifications will reach <strong>${escape(again.email)}</strong> again, for comments where you ask for them.</p>`,
+    );
   }
   // The link's own address: the button on the GET page, or a mail client's one-click POST.
   const link = verifyUnsubscribe(linkFields(request), appSecret());

@@ -27,15 +27,7 @@ export type EditorArticle = {
 
 type Buttons = { saveDraft: boolean; submit: boolean; publish: boolean; schedule: boolean; unpublish: boolean };
 
-export function ArticleEditor({
-  article,
-  sections,
-  buttons,
-}: {
-  article: EditorArticle;
-  sections: { id: number; name: string }[];
-  buttons: Buttons;
-}) {
+export function ArticleEditor({ article, sections, buttons }: { article: EditorArticle; sections: { id: number; name: string }[]; buttons: Buttons }) {
   const [state, action] = useActionState<ArticleFormState, FormData>(saveArticleAction, { status: 'idle' });
   const v = { ...article, ...(state.values ?? {}) } as Record<string, unknown>;
   const text = (name: string) => String(v[name] ?? '');

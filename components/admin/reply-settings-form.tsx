@@ -117,11 +117,17 @@ function CheckboxField({ name, label, hint, values, errors, resetKey }: FieldPro
 function Step({ n, title, outcome, children, noFields }: { n: number; title: string; outcome: string; children: React.ReactNode; noFields?: boolean }) {
   const heading = (
     <>
-      <span aria-hidden="true" className="flex size-7 shrink-0 items-center justify-center rounded-full bg-[var(--color-ink)] text-sm font-bold text-[var(--color-paper)]">
+      <span
+        aria-hidden="true"
+        className="flex size-7 shrink-0 items-center justify-center rounded-full bg-[var(--color-ink)] text-sm font-bold text-[var(--color-paper)]"
+      >
         {n}
       </span>
       <span className="font-serif text-lg font-bold">
-        {title} <span aria-hidden="true" className="font-sans text-sm font-semibold text-current/70">→ {outcome}</span>
+        {title}{' '}
+        <span aria-hidden="true" className="font-sans text-sm font-semibold text-current/70">
+          → {outcome}
+        </span>
         <span className="sr-only">: {outcome}</span>
       </span>
     </>
@@ -165,7 +171,10 @@ function TrialExamples({ examples }: { examples: TrialExample[] }) {
           <li key={e.id} className="flex flex-col gap-1 p-3 text-sm">
             <p className="flex flex-wrap items-center gap-2">
               <span className="font-semibold">{e.name}</span>
-              <span className="inline-flex items-center gap-1" aria-label={`${OUTCOME[e.from].label} under the saved rules, ${OUTCOME[e.to].label} under these`}>
+              <span
+                className="inline-flex items-center gap-1"
+                aria-label={`${OUTCOME[e.from].label} under the saved rules, ${OUTCOME[e.to].label} under these`}
+              >
                 <Outcome status={e.from} />
                 <span aria-hidden="true">→</span>
                 <Outcome status={e.to} />

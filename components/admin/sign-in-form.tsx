@@ -16,7 +16,15 @@ export function SignInForm({ callbackUrl, initial }: { callbackUrl: string; init
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormMessage state={state} />
       <Field id="signin-email" label="Email" error={errors.email}>
-        <input name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} key={state.values?.email} className={wideInputClass} />
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={state.values?.email}
+          key={state.values?.email}
+          className={wideInputClass}
+        />
       </Field>
       <Field id="signin-password" label="Password" error={errors.password}>
         <input name="password" type="password" autoComplete="current-password" required className={wideInputClass} />

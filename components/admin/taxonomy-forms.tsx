@@ -21,10 +21,27 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/forms';
 
 /** A labelled text field of the add and merge forms; `resetKey` refills it after an answer. */
-function TextField(props: { id: string; name: string; label: string; value?: string; error?: string; resetKey: string; hint?: string; list?: string; wide?: boolean }) {
+function TextField(props: {
+  id: string;
+  name: string;
+  label: string;
+  value?: string;
+  error?: string;
+  resetKey: string;
+  hint?: string;
+  list?: string;
+  wide?: boolean;
+}) {
   return (
     // The error is named first: it is what a refused field has to say.
-    <Field id={props.id} label={props.label} hint={props.hint} error={props.error} errorFirst className={`flex flex-col gap-1 ${props.wide ? 'sm:col-span-2' : ''}`}>
+    <Field
+      id={props.id}
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      errorFirst
+      className={`flex flex-col gap-1 ${props.wide ? 'sm:col-span-2' : ''}`}
+    >
       <input name={props.name} defaultValue={props.value} key={`${props.name}-${props.resetKey}`} list={props.list} className={inputClass} />
     </Field>
   );
@@ -67,7 +84,15 @@ export function NewSectionForm() {
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField id="new-section-name" name="name" label="Section name" value={v.name} error={e.name} resetKey={resetKey} />
-        <TextField id="new-section-slug" name="slug" label="Section slug" value={v.slug} error={e.slug} resetKey={resetKey} hint="Leave empty to make it from the name." />
+        <TextField
+          id="new-section-slug"
+          name="slug"
+          label="Section slug"
+          value={v.slug}
+          error={e.slug}
+          resetKey={resetKey}
+          hint="Leave empty to make it from the name."
+        />
         <TextField id="new-section-description" name="description" label="Description" value={v.description} error={e.description} resetKey={resetKey} wide />
       </div>
       <div>
@@ -150,7 +175,15 @@ export function NewTagForm() {
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField id="new-tag-name" name="name" label="Tag name" value={v.name} error={e.name} resetKey={resetKey} />
-        <TextField id="new-tag-slug" name="slug" label="Tag slug" value={v.slug} error={e.slug} resetKey={resetKey} hint="Leave empty to make it from the name." />
+        <TextField
+          id="new-tag-slug"
+          name="slug"
+          label="Tag slug"
+          value={v.slug}
+          error={e.slug}
+          resetKey={resetKey}
+          hint="Leave empty to make it from the name."
+        />
       </div>
       <div>
         <SubmitButton>Create tag</SubmitButton>
@@ -172,8 +205,26 @@ export function MergeTagsForm({ suggestions }: { suggestions: { slug: string; na
       </p>
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField id="merge-from" name="from" label="Tag to merge" value={v.from} error={e.from} resetKey={resetKey} list="tag-suggestions" hint="The tag's slug or name." />
-        <TextField id="merge-into" name="into" label="Merge into" value={v.into} error={e.into} resetKey={resetKey} list="tag-suggestions" hint="The tag that stays." />
+        <TextField
+          id="merge-from"
+          name="from"
+          label="Tag to merge"
+          value={v.from}
+          error={e.from}
+          resetKey={resetKey}
+          list="tag-suggestions"
+          hint="The tag's slug or name."
+        />
+        <TextField
+          id="merge-into"
+          name="into"
+          label="Merge into"
+          value={v.into}
+          error={e.into}
+          resetKey={resetKey}
+          list="tag-suggestions"
+          hint="The tag that stays."
+        />
       </div>
       <datalist id="tag-suggestions">
         {suggestions.map((t) => (

@@ -28,8 +28,7 @@ export function ArticleView({
   replyTo?: { id: number; name: string } | null;
 }) {
   const approvedCount = comments.total;
-  const updated =
-    article.contentUpdatedAt && article.contentUpdatedAt.getTime() - article.publishedAt.getTime() > 60_000 ? article.contentUpdatedAt : null;
+  const updated = article.contentUpdatedAt && article.contentUpdatedAt.getTime() - article.publishedAt.getTime() > 60_000 ? article.contentUpdatedAt : null;
   return (
     <article className="mx-auto max-w-3xl">
       <ArticleJsonLd article={article} commentCount={approvedCount} />

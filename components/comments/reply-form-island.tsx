@@ -75,30 +75,14 @@ export function ReplyFormIsland({
       )}
       <FormMessage state={state} />
       <Field id="reply-comment" label="Comment" error={errors.comment}>
-        <textarea
-          ref={comment}
-          name="comment"
-          rows={6}
-          required
-          maxLength={5000}
-          defaultValue={v.comment}
-          className={`${wideInputClass} font-serif`}
-        />
+        <textarea ref={comment} name="comment" rows={6} required maxLength={5000} defaultValue={v.comment} className={`${wideInputClass} font-serif`} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="reply-name" label="Name" error={errors.name}>
           <input name="name" autoComplete="name" required maxLength={80} defaultValue={v.name} className={wideInputClass} />
         </Field>
         <Field className={hintBeside} id="reply-email" label="Email" hint="(never shown)" error={errors.email}>
-          <input
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            maxLength={254}
-            defaultValue={v.email}
-            className={wideInputClass}
-          />
+          <input name="email" type="email" autoComplete="email" required maxLength={254} defaultValue={v.email} className={wideInputClass} />
         </Field>
         <Field className={hintBeside} id="reply-website" label="Website" hint="(optional)" error={errors.website}>
           <input name="website" type="url" autoComplete="url" maxLength={200} defaultValue={v.website} className={wideInputClass} />

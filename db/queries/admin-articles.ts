@@ -5,18 +5,7 @@ import { articleBodyText } from '@/lib/search/body-text';
 import { slugify } from '@/lib/slug';
 import { db } from '../index';
 import { SlugTakenError } from './errors';
-import {
-  articleAuthors,
-  articles,
-  articleTags,
-  corrections,
-  revisions,
-  sections,
-  slugRedirects,
-  tags,
-  users,
-  type ArticleStatus,
-} from '../schema';
+import { articleAuthors, articles, articleTags, corrections, revisions, sections, slugRedirects, tags, users, type ArticleStatus } from '../schema';
 
 export type AdminArticleRow = {
   id: number;
@@ -119,7 +108,14 @@ export async function saveArticle(args: {
 }): Promise<SaveResult> {
   const { input, actorId } = args;
   return db.transaction(async (tx) => {
-    const before = args.id ? await tx.select().from(articles).where(eq(articles.id, args.id)).limit(1).then((r) => r[0] ?? null) : null;
+    const before = args.id
+      ? await tx
+          .select()
+          .from(articles)
+          .where(eq(articles.id, args.id))
+          .limit(1)
+          .then((r) => r[0] ?? null)
+      : null;
     if (args.id && !before) throw new Error('Article not found.');
 
     // A slug is taken by another article, or by another article's old address: that redirect is kept,
@@ -179,7 +175,10 @@ export async function saveArticle(args: {
       await tx.update(articles).set(values).where(eq(articles.id, before.id));
       id = before.id;
     } else {
-      const [created] = await tx.insert(articles).values({ ...values, createdById: actorId }).returning({ id: articles.id });
+      const [created] = await tx
+        .insert(articles)
+        .values({ ...values, createdById: actorId })
+        .returning({ id: articles.id });
       id = created.id;
       await tx.insert(articleAuthors).values({ articleId: id, userId: actorId, position: 0 });
     }
@@ -195,12 +194,22 @@ export async function saveArticle(args: {
     await tx.delete(slugRedirects).where(and(eq(slugRedirects.oldSlug, slug), eq(slugRedirects.articleId, id)));
 
     const oldTagSlugs = before
-      ? (await tx.select({ slug: tags.slug }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, id))).map((t) => t.slug)
+      ? (await tx.select({ slug: tags.slug }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, id))).map(
+          (t) => t.slug,
+        )
       : [];
     const newTags = input.tags.map((name) => ({ name, slug: slugify(name) })).filter((t) => t.slug);
     if (newTags.length) await tx.insert(tags).values(newTags).onConflictDoNothing({ target: tags.slug });
     const tagIds = newTags.length
-      ? await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(inArray(tags.slug, newTags.map((t) => t.slug)))
+      ? await tx
+          .select({ id: tags.id, slug: tags.slug })
+          .from(tags)
+          .where(
+            inArray(
+              tags.slug,
+              newTags.map((t) => t.slug),
+            ),
+          )
       : [];
     await tx.delete(articleTags).where(eq(articleTags.articleId, id));
     if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((t) => ({ articleId: id, tagId: t.id })));
@@ -212,12 +221,22 @@ export async function saveArticle(args: {
       title: input.title,
       standfirst: input.standfirst,
       body: input.body,
-      meta: { note: args.note ?? null, status: args.status, slug, sectionId: input.sectionId, tags: input.tags, seoTitle: input.seoTitle, seoDescription: input.seoDescription },
+      meta: {
+        note: args.note ?? null,
+        status: args.status,
+        slug,
+        sectionId: input.sectionId,
+        tags: input.tags,
+        seoTitle: input.seoTitle,
+        seoDescription: input.seoDescription,
+      },
       createdById: actorId,
     });
 
     const sectionIds = [...new Set([before?.sectionId, input.sectionId].filter((s): s is number => typeof s === 'number'))];
-    const sectionSlugs = sectionIds.length ? (await tx.select({ slug: sections.slug }).from(sections).where(inArray(sections.id, sectionIds))).map((s) => s.slug) : [];
+    const sectionSlugs = sectionIds.length
+      ? (await tx.select({ slug: sections.slug }).from(sections).where(inArray(sections.id, sectionIds))).map((s) => s.slug)
+      : [];
     const authorSlugs = (
       await tx.select({ slug: users.slug }).from(articleAuthors).innerJoin(users, eq(users.id, articleAuthors.userId)).where(eq(articleAuthors.articleId, id))
     ).map((a) => a.slug);
@@ -250,19 +269,37 @@ export async function publishDueArticles(now = new Date()) {
   const claimed = await db
     .update(articles)
     .set({ status: 'published', updatedAt: now })
-    .where(and(inArray(articles.id, due.map((d) => d.id)), eq(articles.status, 'scheduled')))
+    .where(
+      and(
+        inArray(
+          articles.id,
+          due.map((d) => d.id),
+        ),
+        eq(articles.status, 'scheduled'),
+      ),
+    )
     .returning({ id: articles.id });
   if (!claimed.length) return [];
   const ids = claimed.map((c) => c.id);
   const [tagRows, authorRows] = await Promise.all([
-    db.select({ articleId: articleTags.articleId, slug: tags.slug }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(inArray(articleTags.articleId, ids)),
-    db.select({ articleId: articleAuthors.articleId, slug: users.slug }).from(articleAuthors).innerJoin(users, eq(users.id, articleAuthors.userId)).where(inArray(articleAuthors.articleId, ids)),
+    db
+      .select({ articleId: articleTags.articleId, slug: tags.slug })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(inArray(articleTags.articleId, ids)),
+    db
+      .select({ articleId: articleAuthors.articleId, slug: users.slug })
+      .from(articleAuthors)
+      .innerJoin(users, eq(users.id, articleAuthors.userId))
+      .where(inArray(articleAuthors.articleId, ids)),
   ]);
-  return due.filter((d) => ids.includes(d.id)).map((d) => ({
-    ...d,
-    tagSlugs: tagRows.filter((t) => t.articleId === d.id).map((t) => t.slug),
-    authorSlugs: authorRows.filter((a) => a.articleId === d.id).map((a) => a.slug),
-  }));
+  return due
+    .filter((d) => ids.includes(d.id))
+    .map((d) => ({
+      ...d,
+      tagSlugs: tagRows.filter((t) => t.articleId === d.id).map((t) => t.slug),
+      authorSlugs: authorRows.filter((a) => a.articleId === d.id).map((a) => a.slug),
+    }));
 }
 
 export async function listRevisions(articleId: number) {

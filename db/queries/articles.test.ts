@@ -39,10 +39,7 @@ beforeAll(async () => {
     articles: await import('./articles'),
     schema: await import('../schema'),
   };
-  const [u] = await m.db.db
-    .insert(m.schema.users)
-    .values({ email: 'ed@example.com', name: 'Ed Itor', slug: 'ed-itor', role: 'editor' })
-    .returning();
+  const [u] = await m.db.db.insert(m.schema.users).values({ email: 'ed@example.com', name: 'Ed Itor', slug: 'ed-itor', role: 'editor' }).returning();
   editorId = u.id;
 });
 
@@ -73,7 +70,13 @@ describe('saveArticle and public reads', () => {
   });
 
   it('keeps a redirect from a published article’s old slug and marks later edits as updates', async () => {
-    const a = await m.admin.saveArticle({ id: null, input: input({ title: 'Ferry times change' }), actorId: editorId, status: 'published', publishedAt: new Date(Date.now() - 3_600_000) });
+    const a = await m.admin.saveArticle({
+      id: null,
+      input: input({ title: 'Ferry times change' }),
+      actorId: editorId,
+      status: 'published',
+      publishedAt: new Date(Date.now() - 3_600_000),
+    });
     const renamed = await m.admin.saveArticle({
       id: a.id,
       input: input({ title: 'Ferry times change again', slug: 'ferry-times-change-again' }),
@@ -88,38 +91,86 @@ describe('saveArticle and public reads', () => {
   });
 
   it('keeps another article’s old address: a typed slug is refused, a title’s slug moves on; its own old address comes back', async () => {
-    const moved = await m.admin.saveArticle({ id: null, input: input({ title: 'Pier reopens' }), actorId: editorId, status: 'published', publishedAt: new Date(Date.now() - 3_600_000) });
-    await m.admin.saveArticle({ id: moved.id, input: input({ title: 'Pier reopens', slug: 'pier-reopens-at-last' }), actorId: editorId, status: 'published', publishedAt: new Date(Date.now() - 3_600_000) });
+    const moved = await m.admin.saveArticle({
+      id: null,
+      input: input({ title: 'Pier reopens' }),
+      actorId: editorId,
+      status: 'published',
+      publishedAt: new Date(Date.now() - 3_600_000),
+    });
+    await m.admin.saveArticle({
+      id: moved.id,
+      input: input({ title: 'Pier reopens', slug: 'pier-reopens-at-last' }),
+      actorId: editorId,
+      status: 'published',
+      publishedAt: new Date(Date.now() - 3_600_000),
+    });
     expect(await m.articles.getRedirectedSlug('pier-reopens')).toBe('pier-reopens-at-last');
 
     // Another article (an author's draft) asks for that old address.
-    const draft = await m.admin.saveArticle({ id: null, input: input({ title: 'Draft about the pier' }), actorId: editorId, status: 'draft', publishedAt: null });
-    const typed = m.admin.saveArticle({ id: draft.id, input: input({ title: 'Draft about the pier', slug: 'pier-reopens' }), actorId: editorId, status: 'draft', publishedAt: null });
+    const draft = await m.admin.saveArticle({
+      id: null,
+      input: input({ title: 'Draft about the pier' }),
+      actorId: editorId,
+      status: 'draft',
+      publishedAt: null,
+    });
+    const typed = m.admin.saveArticle({
+      id: draft.id,
+      input: input({ title: 'Draft about the pier', slug: 'pier-reopens' }),
+      actorId: editorId,
+      status: 'draft',
+      publishedAt: null,
+    });
     await expect(typed).rejects.toThrow('The slug “pier-reopens” is an old address of another article and still leads there.');
     const fromTitle = await m.admin.saveArticle({ id: null, input: input({ title: 'Pier reopens' }), actorId: editorId, status: 'draft', publishedAt: null });
     expect(fromTitle.slug).toBe('pier-reopens-2');
     expect(await m.articles.getRedirectedSlug('pier-reopens')).toBe('pier-reopens-at-last');
 
     // The article itself may go back to its old address; the redirect to itself goes.
-    const back = await m.admin.saveArticle({ id: moved.id, input: input({ title: 'Pier reopens', slug: 'pier-reopens' }), actorId: editorId, status: 'published', publishedAt: new Date(Date.now() - 3_600_000) });
+    const back = await m.admin.saveArticle({
+      id: moved.id,
+      input: input({ title: 'Pier reopens', slug: 'pier-reopens' }),
+      actorId: editorId,
+      status: 'published',
+      publishedAt: new Date(Date.now() - 3_600_000),
+    });
     expect(back.slug).toBe('pier-reopens');
     expect(await m.articles.getRedirectedSlug('pier-reopens')).toBeNull();
     expect(await m.articles.getRedirectedSlug('pier-reopens-at-last')).toBe('pier-reopens');
   });
 
   it('publishes scheduled articles once their time has come, and not before', async () => {
-    const soon = await m.admin.saveArticle({ id: null, input: input({ title: 'Scheduled later' }), actorId: editorId, status: 'scheduled', publishedAt: new Date(Date.now() + 3_600_000) });
-    const due = await m.admin.saveArticle({ id: null, input: input({ title: 'Scheduled now' }), actorId: editorId, status: 'scheduled', publishedAt: new Date(Date.now() - 1000) });
+    const soon = await m.admin.saveArticle({
+      id: null,
+      input: input({ title: 'Scheduled later' }),
+      actorId: editorId,
+      status: 'scheduled',
+      publishedAt: new Date(Date.now() + 3_600_000),
+    });
+    const due = await m.admin.saveArticle({
+      id: null,
+      input: input({ title: 'Scheduled now' }),
+      actorId: editorId,
+      status: 'scheduled',
+      publishedAt: new Date(Date.now() - 1000),
+    });
     const published = await m.admin.publishDueArticles();
     expect(published.map((p) => p.slug)).toEqual([due.slug]);
-    expect(published[0].tagSlugs.sort()).toEqual(["transport", "waterfront"]);
-    expect(published[0].authorSlugs).toEqual(["ed-itor"]);
+    expect(published[0].tagSlugs.sort()).toEqual(['transport', 'waterfront']);
+    expect(published[0].authorSlugs).toEqual(['ed-itor']);
     expect(await m.articles.getPublishedArticleBySlug(due.slug)).not.toBeNull();
     expect(await m.articles.getPublishedArticleBySlug(soon.slug)).toBeNull();
   });
 
   it('publishes a due article once when two instances tick at the same moment', async () => {
-    const due = await m.admin.saveArticle({ id: null, input: input({ title: 'Scheduled for two' }), actorId: editorId, status: 'scheduled', publishedAt: new Date(Date.now() - 1000) });
+    const due = await m.admin.saveArticle({
+      id: null,
+      input: input({ title: 'Scheduled for two' }),
+      actorId: editorId,
+      status: 'scheduled',
+      publishedAt: new Date(Date.now() - 1000),
+    });
     const [first, second] = await Promise.all([m.admin.publishDueArticles(), m.admin.publishDueArticles()]);
     expect([...first, ...second].map((p) => p.slug)).toEqual([due.slug]);
     expect(await m.admin.publishDueArticles()).toEqual([]);

@@ -71,11 +71,7 @@ async function toCards(rows: CardRow[]): Promise<ArticleCard[]> {
   }));
 }
 
-export type ArticleListFilter =
-  | { kind: 'all' }
-  | { kind: 'section'; sectionId: number }
-  | { kind: 'tag'; tagId: number }
-  | { kind: 'author'; userId: number };
+export type ArticleListFilter = { kind: 'all' } | { kind: 'section'; sectionId: number } | { kind: 'tag'; tagId: number } | { kind: 'author'; userId: number };
 
 export type ArticlePage = { items: ArticleCard[]; page: number; hasNext: boolean };
 
@@ -125,7 +121,8 @@ export async function countPublishedArticles(filter: ArticleListFilter): Promise
   let query = db.select({ n: count() }).from(articles).$dynamic();
   const where = filter.kind === 'section' ? and(eq(articles.sectionId, filter.sectionId), isPublic()) : isPublic();
   if (filter.kind === 'tag') query = query.innerJoin(articleTags, and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, filter.tagId)));
-  else if (filter.kind === 'author') query = query.innerJoin(articleAuthors, and(eq(articleAuthors.articleId, articles.id), eq(articleAuthors.userId, filter.userId)));
+  else if (filter.kind === 'author')
+    query = query.innerJoin(articleAuthors, and(eq(articleAuthors.articleId, articles.id), eq(articleAuthors.userId, filter.userId)));
   const [row] = await query.where(where);
   return row?.n ?? 0;
 }

@@ -94,12 +94,25 @@ export async function exportCommenter(email: string) {
   const [log, reports] = ids.length
     ? await Promise.all([
         db
-          .select({ replyId: moderationLog.replyId, action: moderationLog.action, fromStatus: moderationLog.fromStatus, toStatus: moderationLog.toStatus, note: moderationLog.note, at: moderationLog.createdAt })
+          .select({
+            replyId: moderationLog.replyId,
+            action: moderationLog.action,
+            fromStatus: moderationLog.fromStatus,
+            toStatus: moderationLog.toStatus,
+            note: moderationLog.note,
+            at: moderationLog.createdAt,
+          })
           .from(moderationLog)
           .where(inArray(moderationLog.replyId, ids))
           .orderBy(asc(moderationLog.createdAt)),
         db
-          .select({ replyId: replyReports.replyId, reason: replyReports.reason, note: replyReports.note, at: replyReports.createdAt, dismissedAt: replyReports.dismissedAt })
+          .select({
+            replyId: replyReports.replyId,
+            reason: replyReports.reason,
+            note: replyReports.note,
+            at: replyReports.createdAt,
+            dismissedAt: replyReports.dismissedAt,
+          })
           .from(replyReports)
           .where(inArray(replyReports.replyId, ids))
           .orderBy(asc(replyReports.createdAt)),
@@ -133,7 +146,10 @@ const mailKeysFor = (ids: number[]) => ids.flatMap((id) => [`approved:${id}`, `a
  */
 export async function eraseCommenter(email: string, actorId: number) {
   return db.transaction(async (tx) => {
-    const rows = await tx.select({ id: replies.id, articleId: replies.articleId, status: replies.status, ipHash: replies.ipHash }).from(replies).where(eq(replies.authorEmail, email));
+    const rows = await tx
+      .select({ id: replies.id, articleId: replies.articleId, status: replies.status, ipHash: replies.ipHash })
+      .from(replies)
+      .where(eq(replies.authorEmail, email));
     const ids = rows.map((r) => r.id);
     const addressHashes = [...new Set(rows.flatMap((r) => (r.ipHash ? [r.ipHash] : [])))];
     if (ids.length) {

@@ -47,7 +47,14 @@ describe('commenter sanctions', () => {
     const email = 'sus@example.org';
     expect(await m.sanctions.activeSanction({ email, ipHash: null })).toBeNull();
     await m.sanctions.sanctionCommenter({ email, kind: 'hold', until: null, reason: 'links', includeAddress: false, actorId: staffId });
-    await m.sanctions.sanctionCommenter({ email, kind: 'suspend', until: new Date(Date.now() + 86_400_000), reason: 'cool off', includeAddress: false, actorId: staffId });
+    await m.sanctions.sanctionCommenter({
+      email,
+      kind: 'suspend',
+      until: new Date(Date.now() + 86_400_000),
+      reason: 'cool off',
+      includeAddress: false,
+      actorId: staffId,
+    });
     expect((await m.sanctions.activeSanction({ email, ipHash: null }))?.kind).toBe('suspend');
     const { id } = await m.sanctions.sanctionCommenter({ email, kind: 'ban', until: null, reason: 'abuse', includeAddress: false, actorId: staffId });
     expect((await m.sanctions.activeSanction({ email, ipHash: null }))?.kind).toBe('ban');
@@ -60,7 +67,14 @@ describe('commenter sanctions', () => {
     await m.db.db.insert(m.schema.commenterSanctions).values({ email, kind: 'suspend', until: new Date(Date.now() - 1000), reason: 'past' });
     expect(await m.sanctions.activeSanction({ email, ipHash: null })).toBeNull();
     await reply('addr@example.org', { ipHash: 'hash-1' });
-    const { withAddress } = await m.sanctions.sanctionCommenter({ email: 'addr@example.org', kind: 'ban', until: null, reason: 'x', includeAddress: true, actorId: staffId });
+    const { withAddress } = await m.sanctions.sanctionCommenter({
+      email: 'addr@example.org',
+      kind: 'ban',
+      until: null,
+      reason: 'x',
+      includeAddress: true,
+      actorId: staffId,
+    });
     expect(withAddress).toBe(true);
     expect((await m.sanctions.activeSanction({ email: 'fresh@example.org', ipHash: 'hash-1' }))?.kind).toBe('ban');
   });
@@ -69,14 +83,20 @@ describe('commenter sanctions', () => {
 describe('reader reports', () => {
   it('holds a reply again at the threshold of distinct reporters, once each, within the hourly limit', async () => {
     const r = await reply('reported@example.org');
-    const report = (reporterHash: string, perHour = 10) => m.reports.reportReply({ replyId: r.id, reason: 'abuse', note: null, reporterHash, threshold: 2, perHour });
+    const report = (reporterHash: string, perHour = 10) =>
+      m.reports.reportReply({ replyId: r.id, reason: 'abuse', note: null, reporterHash, threshold: 2, perHour });
     expect((await report('one')).heldAgain).toBe(false);
     await expect(report('one')).rejects.toThrow('already reported');
     expect((await report('two')).heldAgain).toBe(true);
-    const [after] = await m.db.db.select().from(m.schema.replies).where((await import('drizzle-orm')).eq(m.schema.replies.id, r.id));
+    const [after] = await m.db.db
+      .select()
+      .from(m.schema.replies)
+      .where((await import('drizzle-orm')).eq(m.schema.replies.id, r.id));
     expect(after.status).toBe('pending');
     const other = await reply('other@example.org');
-    await expect(m.reports.reportReply({ replyId: other.id, reason: 'spam', note: null, reporterHash: 'one', threshold: 2, perHour: 1 })).rejects.toThrow('a lot of reports');
+    await expect(m.reports.reportReply({ replyId: other.id, reason: 'spam', note: null, reporterHash: 'one', threshold: 2, perHour: 1 })).rejects.toThrow(
+      'a lot of reports',
+    );
   });
 });
 
@@ -84,7 +104,8 @@ describe('the Reported queue', () => {
   it('pages replies by their latest open report, each reply once', async () => {
     await m.db.db.update(m.schema.replyReports).set({ dismissedAt: new Date() });
     const [a, b, c] = [await reply('pa@example.org'), await reply('pb@example.org'), await reply('pc@example.org')];
-    const report = (replyId: number, reporterHash: string) => m.reports.reportReply({ replyId, reason: 'spam', note: null, reporterHash, threshold: 99, perHour: 99 });
+    const report = (replyId: number, reporterHash: string) =>
+      m.reports.reportReply({ replyId, reason: 'spam', note: null, reporterHash, threshold: 99, perHour: 99 });
     // Reported in the order a, b, c, then a again: a is the most recently reported.
     await report(a.id, 'paging-1');
     await report(b.id, 'paging-2');
@@ -105,7 +126,11 @@ describe('the Reported queue', () => {
     await m.db.db.update(m.schema.replyReports).set({ dismissedAt: new Date() });
     const { eq } = await import('drizzle-orm');
     const [kept, trashed, spammed] = [await reply('rk@example.org'), await reply('rt@example.org'), await reply('rs@example.org')];
-    for (const [r, hash] of [[kept, 'live-1'], [trashed, 'live-2'], [spammed, 'live-3']] as const) {
+    for (const [r, hash] of [
+      [kept, 'live-1'],
+      [trashed, 'live-2'],
+      [spammed, 'live-3'],
+    ] as const) {
       await m.reports.reportReply({ replyId: r.id, reason: 'spam', note: null, reporterHash: hash, threshold: 99, perHour: 99 });
     }
     expect(await m.reports.countOpenReports()).toBe(3);

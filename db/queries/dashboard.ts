@@ -11,7 +11,6 @@ export async function countArticlesByStatus(): Promise<Record<ArticleStatus, num
   return out;
 }
 
-
 export async function listRecentlyUpdatedArticles(limit: number) {
   return db
     .select({ id: articles.id, title: articles.title, status: articles.status, updatedAt: articles.updatedAt })

@@ -27,7 +27,9 @@ beforeAll(async () => {
     search: await import('./search'),
   };
   // An existing staff member with the same email as one WordPress author: reused, not duplicated.
-  await m.db.client.execute(`insert into users (email, name, slug, role, password_hash) values ('nell.harrow@gazette.example.org', 'Nell H.', 'nell-h', 'editor', 'x')`);
+  await m.db.client.execute(
+    `insert into users (email, name, slug, role, password_hash) values ('nell.harrow@gazette.example.org', 'Nell H.', 'nell-h', 'editor', 'x')`,
+  );
 });
 
 afterAll(() => {
@@ -131,7 +133,9 @@ describe('importWxrFile', () => {
     expect(again.skippedComments.get('deleted here since an earlier import')).toBe(1);
     const [tide] = await rows<{ body: string }>(`select body from articles where slug = 'tide-tables'`);
     expect(tide.body).toBe('<p>The July tides, corrected.</p>');
-    expect(await rows(`select 1 from revisions r join articles a on a.id = r.article_id where a.slug = 'tide-tables' and r.meta like '%Re-imported%'`)).toHaveLength(1);
+    expect(
+      await rows(`select 1 from revisions r join articles a on a.id = r.article_id where a.slug = 'tide-tables' and r.meta like '%Re-imported%'`),
+    ).toHaveLength(1);
   });
 
   it('stores nothing from a broken file', async () => {
@@ -143,7 +147,9 @@ describe('importWxrFile', () => {
   it('caps thread depth at five levels', async () => {
     const comment = (id: number, parent: number) =>
       `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author>C${id}</wp:comment_author><wp:comment_date_gmt>2020-01-01 00:00:0${id % 10}</wp:comment_date_gmt><wp:comment_content>Reply ${id}</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>${parent}</wp:comment_parent></wp:comment>`;
-    const xml = `<rss><channel><wp:base_site_url>https://deep.example</wp:base_site_url><item><title>Deep</title><wp:post_id>1</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:post_name>deep-thread</wp:post_name>${[1, 2, 3, 4, 5, 6, 7]
+    const xml = `<rss><channel><wp:base_site_url>https://deep.example</wp:base_site_url><item><title>Deep</title><wp:post_id>1</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:post_name>deep-thread</wp:post_name>${[
+      1, 2, 3, 4, 5, 6, 7,
+    ]
       .map((i) => comment(i, i - 1))
       .join('')}</item></channel></rss>`;
     const file = join(testDb.dir, 'deep.xml');
@@ -153,6 +159,14 @@ describe('importWxrFile', () => {
     const depths = await rows<{ author_name: string; depth: number; parent: string | null }>(
       `select r.author_name, r.depth, p.author_name as parent from replies r join articles a on a.id = r.article_id left join replies p on p.id = r.parent_id where a.slug = 'deep-thread' order by r.id`,
     );
-    expect(depths.map((d) => `${d.author_name}:${d.depth}:${d.parent ?? '-'}`)).toEqual(['C1:1:-', 'C2:2:C1', 'C3:3:C2', 'C4:4:C3', 'C5:5:C4', 'C6:5:C4', 'C7:5:C4']);
+    expect(depths.map((d) => `${d.author_name}:${d.depth}:${d.parent ?? '-'}`)).toEqual([
+      'C1:1:-',
+      'C2:2:C1',
+      'C3:3:C2',
+      'C4:4:C3',
+      'C5:5:C4',
+      'C6:5:C4',
+      'C7:5:C4',
+    ]);
   });
 });

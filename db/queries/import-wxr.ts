@@ -57,10 +57,7 @@ async function streamEvents(file: string, handle: (events: WxrEvent[]) => Promis
  * comments in one transaction. Running the same file again updates what it imported before: posts,
  * comments and authors are found again by their WordPress ids (wxr_imports).
  */
-export async function importWxrFile(
-  file: string,
-  options: { onProgress?: (done: number, total: number) => void; now?: Date } = {},
-): Promise<WxrImportReport> {
+export async function importWxrFile(file: string, options: { onProgress?: (done: number, total: number) => void; now?: Date } = {}): Promise<WxrImportReport> {
   let total = 0;
   await streamEvents(file, async (events) => {
     total += events.filter((e) => e.kind === 'item').length;
@@ -227,7 +224,15 @@ async function importPost(tx: Tx, report: WxrImportReport, post: WxrPost, knownA
   let tagSlugs: string[] = [];
   if (post.tags.length) {
     await tx.insert(tags).values(post.tags).onConflictDoNothing({ target: tags.slug });
-    const tagRows = await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(inArray(tags.slug, post.tags.map((t) => t.slug)));
+    const tagRows = await tx
+      .select({ id: tags.id, slug: tags.slug })
+      .from(tags)
+      .where(
+        inArray(
+          tags.slug,
+          post.tags.map((t) => t.slug),
+        ),
+      );
     await tx.insert(articleTags).values(tagRows.map((t) => ({ articleId: id, tagId: t.id })));
     tagSlugs = tagRows.map((t) => t.slug);
   }
@@ -282,7 +287,14 @@ async function importComments(tx: Tx, report: WxrImportReport, articleId: number
     for (const r of rows) mapped.set(r.sourceId, r.localId);
   }
   const existing = new Set(
-    mapped.size ? (await tx.select({ id: replies.id }).from(replies).where(inArray(replies.id, [...mapped.values()]))).map((r) => r.id) : [],
+    mapped.size
+      ? (
+          await tx
+            .select({ id: replies.id })
+            .from(replies)
+            .where(inArray(replies.id, [...mapped.values()]))
+        ).map((r) => r.id)
+      : [],
   );
 
   const inFile = new Set(ids);
@@ -290,7 +302,9 @@ async function importComments(tx: Tx, report: WxrImportReport, articleId: number
   const placed = new Map<string, { id: number; depth: number; parentId: number | null }>();
   let remaining = post.comments;
   while (remaining.length) {
-    const next = remaining.filter((c) => c.parentSourceId !== null && inFile.has(c.parentSourceId) && !placed.has(c.parentSourceId) && c.parentSourceId !== c.sourceId);
+    const next = remaining.filter(
+      (c) => c.parentSourceId !== null && inFile.has(c.parentSourceId) && !placed.has(c.parentSourceId) && c.parentSourceId !== c.sourceId,
+    );
     const ready = remaining.filter((c) => !next.includes(c));
     // A cycle of parents: break it by placing the rest at the top level.
     const batch = ready.length ? ready : next;

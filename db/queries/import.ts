@@ -12,7 +12,12 @@ type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 /** A slug not yet taken in `table`: the base, else base-2, base-3, … (one query for all candidates). */
 async function freeSlug(tx: Tx, table: typeof articles | typeof users, base: string): Promise<string> {
   const taken = new Set(
-    (await tx.select({ slug: table.slug }).from(table).where(or(eq(table.slug, base), like(table.slug, `${base}-%`)))).map((r) => r.slug),
+    (
+      await tx
+        .select({ slug: table.slug })
+        .from(table)
+        .where(or(eq(table.slug, base), like(table.slug, `${base}-%`)))
+    ).map((r) => r.slug),
   );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
@@ -44,7 +49,16 @@ export async function importPublishedArticle(input: { title: string; body: strin
     const now = new Date();
     const [article] = await tx
       .insert(articles)
-      .values({ slug, title: input.title, body: input.body, bodyText: articleBodyText(input.body), status: 'published', publishedAt: now, updatedAt: now, createdById: author?.id ?? null })
+      .values({
+        slug,
+        title: input.title,
+        body: input.body,
+        bodyText: articleBodyText(input.body),
+        status: 'published',
+        publishedAt: now,
+        updatedAt: now,
+        createdById: author?.id ?? null,
+      })
       .returning({ id: articles.id, slug: articles.slug });
     if (author) await tx.insert(articleAuthors).values({ articleId: article.id, userId: author.id, position: 0 });
     await tx.insert(revisions).values({

@@ -12,13 +12,27 @@ export type QueuedMail = { dedupeKey: string; to: string; subject: string; text:
 export async function enqueueMail(mails: QueuedMail[]): Promise<number> {
   if (mails.length === 0) return 0;
   const optedOut = new Set(
-    (await db.select({ email: mailOptOuts.email }).from(mailOptOuts).where(inArray(mailOptOuts.email, [...new Set(mails.map((m) => m.to.toLowerCase()))]))).map((r) => r.email),
+    (
+      await db
+        .select({ email: mailOptOuts.email })
+        .from(mailOptOuts)
+        .where(inArray(mailOptOuts.email, [...new Set(mails.map((m) => m.to.toLowerCase()))]))
+    ).map((r) => r.email),
   );
   const wanted = mails.filter((m) => !optedOut.has(m.to.toLowerCase()));
   if (wanted.length === 0) return 0;
   const inserted = await db
     .insert(mailQueue)
-    .values(wanted.map((m) => ({ dedupeKey: m.dedupeKey, toAddress: m.to, subject: m.subject, textBody: m.text, headers: m.headers ?? {}, nextAttemptAt: new Date() })))
+    .values(
+      wanted.map((m) => ({
+        dedupeKey: m.dedupeKey,
+        toAddress: m.to,
+        subject: m.subject,
+        textBody: m.text,
+        headers: m.headers ?? {},
+        nextAttemptAt: new Date(),
+      })),
+    )
     .onConflictDoNothing({ target: mailQueue.dedupeKey })
     .returning({ id: mailQueue.id });
   return inserted.length;

@@ -47,7 +47,13 @@ async function statusOf(id: number) {
 async function logOf(id: number) {
   const { moderationLog } = m.schema;
   return m.db.db
-    .select({ action: moderationLog.action, from: moderationLog.fromStatus, to: moderationLog.toStatus, actorId: moderationLog.actorId, note: moderationLog.note })
+    .select({
+      action: moderationLog.action,
+      from: moderationLog.fromStatus,
+      to: moderationLog.toStatus,
+      actorId: moderationLog.actorId,
+      note: moderationLog.note,
+    })
     .from(moderationLog)
     .where(m.orm.eq(moderationLog.replyId, id))
     .orderBy(m.orm.asc(moderationLog.id));
@@ -74,7 +80,9 @@ describe('applyDecision', () => {
       expect(await statusOf(id), decision).toBe(to);
       from = to;
     }
-    expect(await logOf(id)).toEqual(steps.map(([decision, to], i) => ({ action: decision, from: i === 0 ? 'pending' : steps[i - 1][1], to, actorId: mod, note: null })));
+    expect(await logOf(id)).toEqual(
+      steps.map(([decision, to], i) => ({ action: decision, from: i === 0 ? 'pending' : steps[i - 1][1], to, actorId: mod, note: null })),
+    );
   });
 
   it('restore without a log entry to go by returns a reply to pending', async () => {

@@ -107,11 +107,17 @@ export async function undoDecisions({ logIds, by: actorId }: { logIds: number[];
 /** Changes a reply's text, keeping the previous text in the log. */
 export async function editReplyBody({ id, body, by: actorId }: { id: number; body: string; by: number }) {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select({ body: replies.body, articleId: replies.articleId, status: replies.status }).from(replies).where(eq(replies.id, id)).limit(1);
+    const [before] = await tx
+      .select({ body: replies.body, articleId: replies.articleId, status: replies.status })
+      .from(replies)
+      .where(eq(replies.id, id))
+      .limit(1);
     if (!before) return null;
     if (before.body === body) return { ...before, changed: false };
     await tx.update(replies).set({ body, editedAt: new Date() }).where(eq(replies.id, id));
-    await tx.insert(moderationLog).values({ replyId: id, actorId, action: 'edit', fromStatus: before.status, toStatus: before.status, note: `Previous text: ${before.body}` });
+    await tx
+      .insert(moderationLog)
+      .values({ replyId: id, actorId, action: 'edit', fromStatus: before.status, toStatus: before.status, note: `Previous text: ${before.body}` });
     return { ...before, changed: true };
   });
 }

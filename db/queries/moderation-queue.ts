@@ -39,7 +39,15 @@ export type QueueRow = {
   article: { id: number; title: string; slug: string };
   parent: { id: number; authorName: string; body: string; status: ReplyStatus } | null;
   history: Record<ReplyStatus, number>;
-  log: { id: number; action: string; fromStatus: ReplyStatus | null; toStatus: ReplyStatus | null; actorName: string | null; note: string | null; createdAt: Date }[];
+  log: {
+    id: number;
+    action: string;
+    fromStatus: ReplyStatus | null;
+    toStatus: ReplyStatus | null;
+    actorName: string | null;
+    note: string | null;
+    createdAt: Date;
+  }[];
   sanctions: Awaited<ReturnType<typeof sanctionsByEmail>> extends Map<string, infer V> ? V : never;
   reports: { reason: ReportReason; note: string | null; createdAt: Date }[];
 };

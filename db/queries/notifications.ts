@@ -109,7 +109,12 @@ export async function queuePendingDigests(health: { pending: number; oldestPendi
     moderators.map((m) => ({
       dedupeKey: `digest:${m.id}:${hour}`,
       to: m.email,
-      ...pendingDigestMail({ name: m.name, pending: health.pending, oldestMinutes: health.oldestPendingMinutes ?? 0, deskUrl: `${env.SITE_URL}/admin/comments` }),
+      ...pendingDigestMail({
+        name: m.name,
+        pending: health.pending,
+        oldestMinutes: health.oldestPendingMinutes ?? 0,
+        deskUrl: `${env.SITE_URL}/admin/comments`,
+      }),
     })),
   );
 }

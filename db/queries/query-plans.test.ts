@@ -9,8 +9,23 @@ const testDb = throwawayDatabase('plans');
 
 /** Tables (and the aliases queries give them) that grow with the site: a plain SCAN of one fails. */
 const BIG = new Set([
-  'articles', 'a', 'replies', 'r', 'parent', 'article_search', 'article_tags', 'x', 'article_authors', 'aa',
-  'moderation_log', 'reply_reports', 'corrections', 'revisions', 'login_attempts', 'commenter_sanctions', 'mail_queue',
+  'articles',
+  'a',
+  'replies',
+  'r',
+  'parent',
+  'article_search',
+  'article_tags',
+  'x',
+  'article_authors',
+  'aa',
+  'moderation_log',
+  'reply_reports',
+  'corrections',
+  'revisions',
+  'login_attempts',
+  'commenter_sanctions',
+  'mail_queue',
 ]);
 
 type Captured = { sql: string; args: unknown[] };
@@ -75,7 +90,9 @@ beforeAll(async () => {
   const { buildMatchExpression } = await import('@/lib/search/query');
 
   const row = async (sql: string) => (await execute(sql)).rows[0];
-  const art = await row("SELECT a.id, a.slug, a.section_id, s.slug AS section_slug FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id IN (SELECT article_id FROM replies) LIMIT 1");
+  const art = await row(
+    'SELECT a.id, a.slug, a.section_id, s.slug AS section_slug FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id IN (SELECT article_id FROM replies) LIMIT 1',
+  );
   const tag = await row('SELECT t.id, t.slug FROM tags t JOIN article_tags x ON x.tag_id = t.id LIMIT 1');
   const author = await row('SELECT u.id, u.slug FROM users u JOIN article_authors x ON x.user_id = u.id LIMIT 1');
   const reply = await row("SELECT id, author_email, created_at FROM replies WHERE status = 'pending' LIMIT 1");
@@ -107,16 +124,38 @@ beforeAll(async () => {
     ['replies: flood control (email or address)', () => replies.latestReplyFrom({ email: 'someone@example.com', ipHash: 'abcdefabcdefabcdefabcd', since })],
     ['replies: article backlog', () => replies.countPendingForArticle({ articleId, cap: 500 })],
     ['replies: duplicate', () => replies.findDuplicateReply({ articleId, email: String(approved.author_email), body: String(approved.body) })],
-    ['replies: every fact for a new reply', () => replyFacts.gatherReplyFacts({ articleId, parentId: Number(approved.id), email: String(approved.author_email), body: 'x', ipHash: 'abcdefabcdefabcdefabcd', now: Date.now() })],
+    [
+      'replies: every fact for a new reply',
+      () =>
+        replyFacts.gatherReplyFacts({
+          articleId,
+          parentId: Number(approved.id),
+          email: String(approved.author_email),
+          body: 'x',
+          ipHash: 'abcdefabcdefabcdefabcd',
+          now: Date.now(),
+        }),
+    ],
     ['taxonomy: sections', () => taxonomy.listSections()],
     ['taxonomy: section', () => taxonomy.getSectionBySlug(String(art.section_slug))],
     ['taxonomy: tag', () => taxonomy.getTagBySlug(String(tag.slug))],
     ['taxonomy: author', () => taxonomy.getAuthorBySlug(String(author.slug))],
     ['search: words', () => search.searchPublishedArticles({ match: buildMatchExpression('harbour ferry')!, page: 1, perPage: 20 })],
-    ['search: whole words or prefix', () => search.chooseMatchExpression(buildMatchExpression('harbour', { prefix: false })!, buildMatchExpression('harbour')!, 20)],
+    [
+      'search: whole words or prefix',
+      () => search.chooseMatchExpression(buildMatchExpression('harbour', { prefix: false })!, buildMatchExpression('harbour')!, 20),
+    ],
     [
       'search: with filters',
-      () => search.searchPublishedArticles({ match: buildMatchExpression('harbour')!, sectionSlug: String(art.section_slug), from: new Date(0), before: new Date(), page: 2, perPage: 20 }),
+      () =>
+        search.searchPublishedArticles({
+          match: buildMatchExpression('harbour')!,
+          sectionSlug: String(art.section_slug),
+          from: new Date(0),
+          before: new Date(),
+          page: 2,
+          perPage: 20,
+        }),
     ],
     ['moderation: counts', () => moderation.countRepliesByStatus()],
     ['moderation: pending page 1', () => moderation.listQueue({ status: 'pending' })],
@@ -154,7 +193,8 @@ beforeAll(async () => {
     ['staff: session', () => staff.getStaffForSession(1, 'abcdefabcdefabcdefabcd')],
     [
       'staff: sign-in attempt',
-      () => staff.beginSignInAttempt({ email: 'someone@example.com', ipHash: 'abcdefabcdefabcdefabcd', now: new Date(), pairSince: since, addressSince: since }),
+      () =>
+        staff.beginSignInAttempt({ email: 'someone@example.com', ipHash: 'abcdefabcdefabcdefabcd', now: new Date(), pairSince: since, addressSince: since }),
     ],
     ['admin access: article', () => adminAccess.getArticleResource(Number(art.id))],
     ['admin access: revision', () => adminAccess.revisionExists(Number(art.id), 1)],

@@ -18,11 +18,18 @@ export async function listRedirects(): Promise<RedirectEntry[]> {
       .from(slugRedirects)
       .innerJoin(articles, eq(articles.id, slugRedirects.articleId))
       .where(isPublic),
-    db.select({ oldSlug: sectionSlugRedirects.oldSlug, slug: sections.slug }).from(sectionSlugRedirects).innerJoin(sections, eq(sections.id, sectionSlugRedirects.sectionId)),
+    db
+      .select({ oldSlug: sectionSlugRedirects.oldSlug, slug: sections.slug })
+      .from(sectionSlugRedirects)
+      .innerJoin(sections, eq(sections.id, sectionSlugRedirects.sectionId)),
     db.select({ oldSlug: tagSlugRedirects.oldSlug, slug: tags.slug }).from(tagSlugRedirects).innerJoin(tags, eq(tags.id, tagSlugRedirects.tagId)),
     // Imported permalinks: one row per imported post, so this one grows with the archive (a path and a
     // slug each, about 100 bytes: 100,000 of them is ~10 MB held in the proxy's table).
-    db.select({ oldPath: legacyRedirects.oldPath, slug: articles.slug }).from(legacyRedirects).innerJoin(articles, eq(articles.id, legacyRedirects.articleId)).where(isPublic),
+    db
+      .select({ oldPath: legacyRedirects.oldPath, slug: articles.slug })
+      .from(legacyRedirects)
+      .innerJoin(articles, eq(articles.id, legacyRedirects.articleId))
+      .where(isPublic),
   ]);
   const renamed: RedirectEntry[] = [
     ...articleRows.map((r) => ({ kind: 'articles' as const, ...r })),

@@ -33,7 +33,6 @@ function toPublic({ userId, ...r }: { userId: number | null } & Omit<PublicReply
   return { ...r, isStaff: userId !== null };
 }
 
-
 /**
  * One page of an article's approved replies, oldest first, and how many there are in all
  * (replies_article_status_created_idx serves both). A thread split by a page break shows its
@@ -56,7 +55,10 @@ export async function listApprovedReplies({ articleId, page = 1 }: { articleId: 
 
 /** How many approved replies an article has (replies_article_status_created_idx). */
 export async function countApprovedReplies(articleId: number): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(replies).where(and(eq(replies.articleId, articleId), eq(replies.status, 'approved')));
+  const [row] = await db
+    .select({ n: count() })
+    .from(replies)
+    .where(and(eq(replies.articleId, articleId), eq(replies.status, 'approved')));
   return row?.n ?? 0;
 }
 
@@ -110,7 +112,10 @@ export async function approvedNamesForEmail(email: string, limit = 20): Promise<
 export async function latestReplyFrom({ email, ipHash, since }: { email: string; ipHash: string | null; since: Date }): Promise<Date | null> {
   const byEmail = and(eq(replies.authorEmail, email), gte(replies.createdAt, since));
   const where = ipHash ? or(byEmail, and(eq(replies.ipHash, ipHash), gte(replies.createdAt, since))) : byEmail;
-  const [row] = await db.select({ at: max(replies.createdAt) }).from(replies).where(where);
+  const [row] = await db
+    .select({ at: max(replies.createdAt) })
+    .from(replies)
+    .where(where);
   return row?.at ?? null;
 }
 
@@ -155,7 +160,10 @@ export type NewReplyInput = {
 /** Stores a reply and the rules' decision in the moderation log, in one batch (one transaction). */
 export async function createReply(input: NewReplyInput): Promise<{ id: number }> {
   const [inserted] = await db.batch([
-    db.insert(replies).values({ ...input, statusChangedAt: new Date() }).returning({ id: replies.id }),
+    db
+      .insert(replies)
+      .values({ ...input, statusChangedAt: new Date() })
+      .returning({ id: replies.id }),
     db.insert(moderationLog).values({
       replyId: sql`last_insert_rowid()`,
       actorId: input.userId,

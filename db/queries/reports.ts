@@ -10,9 +10,20 @@ export class ReportRefusedError extends Error {}
  * back to pending (logged as the readers' decision). One report per reply and address; at most
  * `perHour` reports per address.
  */
-export async function reportReply(args: { replyId: number; reason: ReportReason; note: string | null; reporterHash: string; threshold: number; perHour: number }) {
+export async function reportReply(args: {
+  replyId: number;
+  reason: ReportReason;
+  note: string | null;
+  reporterHash: string;
+  threshold: number;
+  perHour: number;
+}) {
   return db.transaction(async (tx) => {
-    const [reply] = await tx.select({ id: replies.id, status: replies.status, articleId: replies.articleId }).from(replies).where(eq(replies.id, args.replyId)).limit(1);
+    const [reply] = await tx
+      .select({ id: replies.id, status: replies.status, articleId: replies.articleId })
+      .from(replies)
+      .where(eq(replies.id, args.replyId))
+      .limit(1);
     if (!reply || reply.status !== 'approved') throw new ReportRefusedError('That comment is no longer shown, so there is nothing to report.');
     const [recent] = await tx
       .select({ n: count() })
@@ -25,12 +36,24 @@ export async function reportReply(args: { replyId: number; reason: ReportReason;
       .onConflictDoNothing()
       .returning({ id: replyReports.id });
     if (inserted.length === 0) throw new ReportRefusedError('You have already reported this comment. Thank you; a moderator will look at it.');
-    const [open] = await tx.select({ n: count() }).from(replyReports).where(and(eq(replyReports.replyId, reply.id), isNull(replyReports.dismissedAt)));
+    const [open] = await tx
+      .select({ n: count() })
+      .from(replyReports)
+      .where(and(eq(replyReports.replyId, reply.id), isNull(replyReports.dismissedAt)));
     let heldAgain = false;
     if (args.threshold > 0 && open.n >= args.threshold) {
       const now = new Date();
-      await tx.update(replies).set({ status: 'pending', statusChangedAt: now, statusReason: { rule: 'reported', detail: `Reported by ${open.n} readers; held until a moderator decides.` } }).where(eq(replies.id, reply.id));
-      await tx.insert(moderationLog).values({ replyId: reply.id, actorId: null, action: 'reported', fromStatus: 'approved', toStatus: 'pending', note: `Reported by ${open.n} readers.` });
+      await tx
+        .update(replies)
+        .set({
+          status: 'pending',
+          statusChangedAt: now,
+          statusReason: { rule: 'reported', detail: `Reported by ${open.n} readers; held until a moderator decides.` },
+        })
+        .where(eq(replies.id, reply.id));
+      await tx
+        .insert(moderationLog)
+        .values({ replyId: reply.id, actorId: null, action: 'reported', fromStatus: 'approved', toStatus: 'pending', note: `Reported by ${open.n} readers.` });
       heldAgain = true;
     }
     return { articleId: reply.articleId, heldAgain };
@@ -106,7 +129,9 @@ export async function dismissReports(replyIds: number[], actorId: number) {
     const ids = [...new Set(dismissed.map((d) => d.replyId))];
     if (ids.length) {
       const current = await tx.select({ id: replies.id, status: replies.status }).from(replies).where(inArray(replies.id, ids));
-      await tx.insert(moderationLog).values(current.map((r) => ({ replyId: r.id, actorId, action: 'dismiss-reports', fromStatus: r.status, toStatus: r.status })));
+      await tx
+        .insert(moderationLog)
+        .values(current.map((r) => ({ replyId: r.id, actorId, action: 'dismiss-reports', fromStatus: r.status, toStatus: r.status })));
     }
     return ids.length;
   });

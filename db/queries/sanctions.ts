@@ -24,7 +24,10 @@ export async function activeSanction({ email, ipHash }: { email: string; ipHash:
 
 /** Sanctions (in force or not) for the commenters on one desk page, newest first. */
 export async function sanctionsByEmail(emails: string[]) {
-  const out = new Map<string, { id: number; kind: SanctionKind; until: Date | null; reason: string; createdAt: Date; liftedAt: Date | null; byName: string | null }[]>();
+  const out = new Map<
+    string,
+    { id: number; kind: SanctionKind; until: Date | null; reason: string; createdAt: Date; liftedAt: Date | null; byName: string | null }[]
+  >();
   const unique = [...new Set(emails)];
   if (unique.length === 0) return out;
   const rows = await db
@@ -47,7 +50,14 @@ export async function sanctionsByEmail(emails: string[]) {
 }
 
 /** Adds a sanction; with `includeAddress`, also the hashed address of the commenter's latest reply. */
-export async function sanctionCommenter(args: { email: string; kind: SanctionKind; until: Date | null; reason: string; includeAddress: boolean; actorId: number }) {
+export async function sanctionCommenter(args: {
+  email: string;
+  kind: SanctionKind;
+  until: Date | null;
+  reason: string;
+  includeAddress: boolean;
+  actorId: number;
+}) {
   let ipHash: string | null = null;
   if (args.includeAddress) {
     const [latest] = await db

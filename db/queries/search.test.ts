@@ -58,8 +58,20 @@ afterAll(() => {
 describe('searchPublishedArticles', () => {
   it('finds published articles only, with the match marked in headline and snippet', async () => {
     await publish({ title: 'Lighthouse keeper retires', body: 'After forty years the **lighthouse** keeper hands over the [lamp](https://example.org/lamp).' });
-    const draft = await m.admin.saveArticle({ id: null, input: input({ title: 'Lighthouse secret draft' }), actorId: editorId, status: 'draft', publishedAt: null });
-    await m.admin.saveArticle({ id: null, input: input({ title: 'Lighthouse scheduled' }), actorId: editorId, status: 'scheduled', publishedAt: new Date(Date.now() + 3_600_000) });
+    const draft = await m.admin.saveArticle({
+      id: null,
+      input: input({ title: 'Lighthouse secret draft' }),
+      actorId: editorId,
+      status: 'draft',
+      publishedAt: null,
+    });
+    await m.admin.saveArticle({
+      id: null,
+      input: input({ title: 'Lighthouse scheduled' }),
+      actorId: editorId,
+      status: 'scheduled',
+      publishedAt: new Date(Date.now() + 3_600_000),
+    });
     const hits = await find('lighthouse');
     expect(hits).toHaveLength(1);
     expect(hits[0].titleMarked).toBe('\u0002Lighthouse\u0003 keeper retires');
@@ -68,9 +80,21 @@ describe('searchPublishedArticles', () => {
     expect(hits[0].snippet).not.toMatch(/\*|https|\]\(/);
     expect(await find('secret')).toEqual([]);
     // Publishing the draft makes it findable; unpublishing hides it again.
-    await m.admin.saveArticle({ id: draft.id, input: input({ title: 'Lighthouse secret draft' }), actorId: editorId, status: 'published', publishedAt: new Date(Date.now() - 1000) });
+    await m.admin.saveArticle({
+      id: draft.id,
+      input: input({ title: 'Lighthouse secret draft' }),
+      actorId: editorId,
+      status: 'published',
+      publishedAt: new Date(Date.now() - 1000),
+    });
     expect(await find('secret')).toHaveLength(1);
-    await m.admin.saveArticle({ id: draft.id, input: input({ title: 'Lighthouse secret draft' }), actorId: editorId, status: 'unpublished', publishedAt: new Date(Date.now() - 1000) });
+    await m.admin.saveArticle({
+      id: draft.id,
+      input: input({ title: 'Lighthouse secret draft' }),
+      actorId: editorId,
+      status: 'unpublished',
+      publishedAt: new Date(Date.now() - 1000),
+    });
     expect(await find('secret')).toEqual([]);
   });
 

@@ -110,7 +110,9 @@ export async function searchPublishedArticles(args: {
  */
 export async function chooseMatchExpression(whole: string, prefixed: string, enough: number): Promise<string> {
   if (whole === prefixed) return whole;
-  const row = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM article_search WHERE article_search MATCH ${whole} LIMIT ${enough + 1})`);
+  const row = await db.get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM (SELECT 1 FROM article_search WHERE article_search MATCH ${whole} LIMIT ${enough + 1})`,
+  );
   return Number(row?.n ?? 0) > enough ? whole : prefixed;
 }
 
@@ -125,7 +127,10 @@ async function markUp(match: string, ids: number[]): Promise<Map<number, Marks>>
       highlight(article_search, 1, ${MARK_OPEN}, ${MARK_CLOSE}) AS standfirst_marked,
       snippet(article_search, 2, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 28) AS snippet
     FROM article_search
-    WHERE article_search MATCH ${match} AND rowid IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+    WHERE article_search MATCH ${match} AND rowid IN (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})
   `);
   return new Map(rows.map((r) => [Number(r.id), r]));
 }
@@ -139,7 +144,12 @@ export async function fillMissingBodyText(batchSize = 200): Promise<number> {
   for (;;) {
     const batch = await db.select({ id: articles.id, body: articles.body }).from(articles).where(isNull(articles.bodyText)).limit(batchSize);
     if (batch.length === 0) return done;
-    const [first, ...rest] = batch.map((a) => db.update(articles).set({ bodyText: articleBodyText(a.body) }).where(eq(articles.id, a.id)));
+    const [first, ...rest] = batch.map((a) =>
+      db
+        .update(articles)
+        .set({ bodyText: articleBodyText(a.body) })
+        .where(eq(articles.id, a.id)),
+    );
     await db.batch([first, ...rest]);
     done += batch.length;
   }

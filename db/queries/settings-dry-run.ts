@@ -55,7 +55,9 @@ export async function listRepliesForTrial(limit = TRIAL_REPLY_LIMIT): Promise<St
       .where(
         and(
           eq(commenterSanctions.kind, 'hold'),
-          hashes.length > 0 ? or(inArray(commenterSanctions.email, emails), inArray(commenterSanctions.ipHash, hashes)) : inArray(commenterSanctions.email, emails),
+          hashes.length > 0
+            ? or(inArray(commenterSanctions.email, emails), inArray(commenterSanctions.ipHash, hashes))
+            : inArray(commenterSanctions.email, emails),
         ),
       ),
     db

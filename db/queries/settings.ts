@@ -6,15 +6,16 @@ import { settings } from '../schema';
 
 /** Reply rules as stored under the `replies` key, with defaults for anything not set. */
 export async function getReplySettings(): Promise<ReplySettings> {
-  const rows = await db.select().from(settings).where(inArray(settings.key, ['replies']));
+  const rows = await db
+    .select()
+    .from(settings)
+    .where(inArray(settings.key, ['replies']));
   return withDefaults(rows[0]?.value as Partial<ReplySettings> | undefined);
 }
 
 /** Stores the reply settings under the `replies` key (only the known fields). */
 export async function saveReplySettings(value: ReplySettings, actorId: number): Promise<void> {
-  const stored = Object.fromEntries(
-    (Object.keys(DEFAULT_REPLY_SETTINGS) as (keyof ReplySettings)[]).map((k) => [k, value[k]]),
-  ) as ReplySettings;
+  const stored = Object.fromEntries((Object.keys(DEFAULT_REPLY_SETTINGS) as (keyof ReplySettings)[]).map((k) => [k, value[k]])) as ReplySettings;
   const updatedAt = new Date();
   await db
     .insert(settings)

@@ -28,7 +28,15 @@ export async function createStaffAccount(args: { email: string; name: string; ro
 
 export async function listStaff() {
   return db
-    .select({ id: users.id, email: users.email, name: users.name, slug: users.slug, role: users.role, disabled: users.disabled, hasPassword: users.passwordHash })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      slug: users.slug,
+      role: users.role,
+      disabled: users.disabled,
+      hasPassword: users.passwordHash,
+    })
     .from(users)
     .orderBy(users.name)
     .then((rows) => rows.map(({ hasPassword, ...r }) => ({ ...r, canSignIn: Boolean(hasPassword) && !r.disabled })));
@@ -65,7 +73,15 @@ export async function updateStaffAccount(id: number, change: { role?: StaffRole;
 
 export async function getProfile(id: number) {
   const [row] = await db
-    .select({ id: users.id, name: users.name, bio: users.bio, slug: users.slug, avatarPath: users.avatarPath, passwordHash: users.passwordHash, pendingDigest: users.pendingDigest })
+    .select({
+      id: users.id,
+      name: users.name,
+      bio: users.bio,
+      slug: users.slug,
+      avatarPath: users.avatarPath,
+      passwordHash: users.passwordHash,
+      pendingDigest: users.pendingDigest,
+    })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);

@@ -55,7 +55,13 @@ describe('sign-in throttling', () => {
   it('counts one address’s failures, so the owner signing in from elsewhere is not held', async () => {
     for (let i = 0; i < 10; i++) await tryWrongPassword('editor@example.com', 'stranger-hash');
     expect(await tryWrongPassword('editor@example.com', 'stranger-hash')).toBe('throttled');
-    const owner = await m.staff.beginSignInAttempt({ email: 'editor@example.com', ipHash: 'owner-hash', now: new Date(), pairSince: new Date(0), addressSince: new Date(0) });
+    const owner = await m.staff.beginSignInAttempt({
+      email: 'editor@example.com',
+      ipHash: 'owner-hash',
+      now: new Date(),
+      pairSince: new Date(0),
+      addressSince: new Date(0),
+    });
     expect(owner.pair).toEqual({ failures: 0, lastFailureAt: null });
     expect(owner.address).toEqual({ failures: 0, lastFailureAt: null });
     await m.staff.finishSignInAttempt(owner.id, 'succeeded');
@@ -69,9 +75,21 @@ describe('sign-in throttling', () => {
   it('forgets a pair’s failures after its success, and lets the wait run out', async () => {
     const start = Date.now() - 60 * 60_000;
     for (let i = 0; i < 4; i++) await tryWrongPassword('editor@example.com', 'forgetful-hash', start + i);
-    const ok = await m.staff.beginSignInAttempt({ email: 'editor@example.com', ipHash: 'forgetful-hash', now: new Date(start + 10), pairSince: new Date(0), addressSince: new Date(start + 10) });
+    const ok = await m.staff.beginSignInAttempt({
+      email: 'editor@example.com',
+      ipHash: 'forgetful-hash',
+      now: new Date(start + 10),
+      pairSince: new Date(0),
+      addressSince: new Date(start + 10),
+    });
     await m.staff.finishSignInAttempt(ok.id, 'succeeded');
-    const next = await m.staff.beginSignInAttempt({ email: 'editor@example.com', ipHash: 'forgetful-hash', now: new Date(start + 20), pairSince: new Date(0), addressSince: new Date(0) });
+    const next = await m.staff.beginSignInAttempt({
+      email: 'editor@example.com',
+      ipHash: 'forgetful-hash',
+      now: new Date(start + 20),
+      pairSince: new Date(0),
+      addressSince: new Date(0),
+    });
     expect(next.pair.failures).toBe(0);
     // The address window still sees its own four failures; the refused try does not count.
     expect(next.address.failures).toBe(4);

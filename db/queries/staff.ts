@@ -84,7 +84,10 @@ export async function beginSignInAttempt(args: { email: string; ipHash: string; 
     failures(eq(loginAttempts.email, email), gte(loginAttempts.createdAt, args.pairSince), sql`${loginAttempts.createdAt} > ${lastSuccess}`),
     failures(gte(loginAttempts.createdAt, args.addressSince)),
   ]);
-  const history = (r: { n: number; last: number | null }[]): FailureHistory => ({ failures: Number(r[0]?.n ?? 0), lastFailureAt: r[0]?.last == null ? null : Number(r[0].last) });
+  const history = (r: { n: number; last: number | null }[]): FailureHistory => ({
+    failures: Number(r[0]?.n ?? 0),
+    lastFailureAt: r[0]?.last == null ? null : Number(r[0].last),
+  });
   return { id: inserted[0].id, pair: history(pair), address: history(address) };
 }
 

@@ -189,7 +189,10 @@ export async function listSitemapAuthors() {
 
 /** When the newest article was published (the home page's lastmod). */
 export async function getLatestPublicationTime(): Promise<Date | null> {
-  const [row] = await db.select({ t: max(articles.publishedAt) }).from(articles).where(isPublic());
+  const [row] = await db
+    .select({ t: max(articles.publishedAt) })
+    .from(articles)
+    .where(isPublic());
   return row?.t ?? null;
 }
 

@@ -14,7 +14,8 @@ type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 function isUniqueViolation(e: unknown): boolean {
   for (let err = e as { message?: string; code?: string; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
-    if (err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint failed/.test(err.message ?? '')) return true;
+    if (err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint failed/.test(err.message ?? ''))
+      return true;
   }
   return false;
 }
@@ -22,13 +23,22 @@ function isUniqueViolation(e: unknown): boolean {
 // Drizzle leaves columns unqualified in a one-table select, so the correlated subqueries name their tables.
 const col = (table: typeof articles | typeof articleTags | typeof sections | typeof tags, column: { name: string }) =>
   sql`${table}.${sql.identifier(column.name)}`;
-const sectionArticleCount = sql<number>`(select count(*) from ${articles} where ${col(articles, articles.sectionId)} = ${col(sections, sections.id)})`.mapWith(Number);
+const sectionArticleCount = sql<number>`(select count(*) from ${articles} where ${col(articles, articles.sectionId)} = ${col(sections, sections.id)})`.mapWith(
+  Number,
+);
 const tagArticleCount = sql<number>`(select count(*) from ${articleTags} where ${col(articleTags, articleTags.tagId)} = ${col(tags, tags.id)})`.mapWith(Number);
 
 /** Every section (a short list) with how many articles of any status use it. */
 export async function listSectionsWithCounts() {
   return db
-    .select({ id: sections.id, slug: sections.slug, name: sections.name, description: sections.description, position: sections.position, articleCount: sectionArticleCount })
+    .select({
+      id: sections.id,
+      slug: sections.slug,
+      name: sections.name,
+      description: sections.description,
+      position: sections.position,
+      articleCount: sectionArticleCount,
+    })
     .from(sections)
     .orderBy(asc(sections.position), asc(sections.name));
 }
@@ -181,7 +191,9 @@ export async function deleteTag(id: number) {
     const [row] = await tx.select({ slug: tags.slug, name: tags.name, articleCount: tagArticleCount }).from(tags).where(eq(tags.id, id)).limit(1);
     if (!row) return null;
     if (row.articleCount > 0) {
-      throw new TaxonomyConflictError(`This tag is still on ${row.articleCount} ${row.articleCount === 1 ? 'article' : 'articles'}; merge it into another tag instead.`);
+      throw new TaxonomyConflictError(
+        `This tag is still on ${row.articleCount} ${row.articleCount === 1 ? 'article' : 'articles'}; merge it into another tag instead.`,
+      );
     }
     await tx.delete(tagSlugRedirects).where(eq(tagSlugRedirects.tagId, id));
     await tx.delete(tags).where(eq(tags.id, id));
@@ -195,7 +207,10 @@ export async function deleteTag(id: number) {
  */
 export async function mergeTags(fromSlug: string, intoSlug: string) {
   return db.transaction(async (tx) => {
-    const found = await tx.select({ id: tags.id, slug: tags.slug, name: tags.name }).from(tags).where(inArray(tags.slug, [fromSlug, intoSlug]));
+    const found = await tx
+      .select({ id: tags.id, slug: tags.slug, name: tags.name })
+      .from(tags)
+      .where(inArray(tags.slug, [fromSlug, intoSlug]));
     const from = found.find((t) => t.slug === fromSlug);
     const into = found.find((t) => t.slug === intoSlug);
     if (!from) throw new TaxonomyConflictError(`There is no tag "${fromSlug}".`, { cause: 'from' });

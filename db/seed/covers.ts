@@ -56,7 +56,11 @@ function parseHex(hex: string): [number, number, number] {
   const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
   if (!m) return [128, 128, 128];
   let h = m[1];
-  if (h.length === 3) h = h.split('').map((c) => c + c).join('');
+  if (h.length === 3)
+    h = h
+      .split('')
+      .map((c) => c + c)
+      .join('');
   return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
 }
 
@@ -284,8 +288,10 @@ function sun({ w, h, s, dark, mid, light, rng }: Ctx): string {
   let y = horizon + 10 * s;
   let gap = 8 * s;
   while (y < h) {
-    const half = r * rng.range(0.5, 1.05) * (1 - (y - horizon) / (h - horizon) * 0.5);
-    out.push(`<rect x="${f(cx - half)}" y="${f(y)}" width="${f(half * 2)}" height="${f(gap * 0.45)}" fill="${light}" fill-opacity="${f(rng.range(0.35, 0.7))}"/>`);
+    const half = r * rng.range(0.5, 1.05) * (1 - ((y - horizon) / (h - horizon)) * 0.5);
+    out.push(
+      `<rect x="${f(cx - half)}" y="${f(y)}" width="${f(half * 2)}" height="${f(gap * 0.45)}" fill="${light}" fill-opacity="${f(rng.range(0.35, 0.7))}"/>`,
+    );
     y += gap;
     gap *= 1.18;
   }
@@ -342,8 +348,5 @@ export async function renderCoverImage(opts: CoverOptions): Promise<Buffer> {
   const svg = coverSvg(opts);
   const width = Math.round(opts.width ?? 1600);
   const height = Math.round(opts.height ?? 900);
-  return sharp(Buffer.from(svg), { density: 72 })
-    .resize(width, height, { fit: 'fill' })
-    .webp({ quality: 78, effort: 4 })
-    .toBuffer();
+  return sharp(Buffer.from(svg), { density: 72 }).resize(width, height, { fit: 'fill' }).webp({ quality: 78, effort: 4 }).toBuffer();
 }

@@ -9,20 +9,7 @@ import { articleBodyText } from '@/lib/search/body-text';
 import { slugify } from '@/lib/slug';
 import { uploadsDir } from '@/lib/uploads';
 import type { Database } from '../index';
-import {
-  articleAuthors,
-  articles,
-  articleTags,
-  corrections,
-  media,
-  moderationLog,
-  replies,
-  revisions,
-  sections,
-  settings,
-  tags,
-  users,
-} from '../schema';
+import { articleAuthors, articles, articleTags, corrections, media, moderationLog, replies, revisions, sections, settings, tags, users } from '../schema';
 import { demoArticles, demoAuthors, demoDiscussion, demoSections } from './content';
 import { renderCoverImage } from './covers';
 
@@ -166,7 +153,18 @@ const DEMO_RULES = { ...DEFAULT_REPLY_SETTINGS, disallowedWords: ['cheap', 'guar
 function demoReason(r: { status: string; name: string; url?: string; body: string }, email: string, isStaff: boolean) {
   if (r.status === 'approved' || r.status === 'trash') return null;
   const d = decideReplyStatus(
-    { name: r.name, email, url: r.url ?? null, body: r.body, ip: null, isStaff, honeypot: '', secondsSinceFormRendered: null, approvedBefore: false, staffEmail: false },
+    {
+      name: r.name,
+      email,
+      url: r.url ?? null,
+      body: r.body,
+      ip: null,
+      isStaff,
+      honeypot: '',
+      secondsSinceFormRendered: null,
+      approvedBefore: false,
+      staffEmail: false,
+    },
     DEMO_RULES,
   );
   return { rule: d.rule, detail: d.detail, match: d.match?.text, field: d.match?.field ?? d.field };

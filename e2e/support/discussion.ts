@@ -27,7 +27,18 @@ export async function insertReply(articleId: number, r: SeedReply): Promise<numb
   const [row] = await queryRows<{ id: number }>(
     `insert into replies (article_id, parent_id, depth, author_name, author_email, body, status, status_reason, created_at, status_changed_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-    [articleId, r.parentId ?? null, r.depth ?? 1, r.name, r.email, r.body, r.status ?? 'approved', r.reason ? JSON.stringify(r.reason) : null, created, created],
+    [
+      articleId,
+      r.parentId ?? null,
+      r.depth ?? 1,
+      r.name,
+      r.email,
+      r.body,
+      r.status ?? 'approved',
+      r.reason ? JSON.stringify(r.reason) : null,
+      created,
+      created,
+    ],
   );
   return Number(row.id);
 }

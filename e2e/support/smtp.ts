@@ -26,7 +26,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       simpleParser(stream)
         .then((mail) => {
           const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
-          received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', headers: mail.headers, rawHeaders: mail.headerLines.map((h) => h.line.replace(/\r?\n[ \t]+/g, ' ')).join('\n') });
+          received.push({
+            to,
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+            headers: mail.headers,
+            rawHeaders: mail.headerLines.map((h) => h.line.replace(/\r?\n[ \t]+/g, ' ')).join('\n'),
+          });
           callback();
         })
         .catch((err: Error) => callback(err));
@@ -45,7 +51,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       for (;;) {
         const found = to(address).find((m) => subject.test(m.subject));
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`No mail to ${address} matching ${subject} within ${timeoutMs} ms; got: ${JSON.stringify(to(address).map((m) => m.subject))}`);
+        if (Date.now() > deadline)
+          throw new Error(`No mail to ${address} matching ${subject} within ${timeoutMs} ms; got: ${JSON.stringify(to(address).map((m) => m.subject))}`);
         await new Promise((r) => setTimeout(r, 200));
       }
     },

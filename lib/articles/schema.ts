@@ -49,14 +49,24 @@ export const ArticleFormSchema = z.object({
   tags: z
     .string()
     .max(2000, 'Too many tags.')
-    .transform((v) => [...new Set(v.split(',').map((t) => t.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ])
     .refine((tags) => tags.length <= 20, 'Use at most 20 tags.')
     .refine((tags) => tags.every((t) => t.length <= 60), 'Each tag must be at most 60 characters.'),
   coverAlt: optionalText(300, 'Alt text'),
   coverCaption: optionalText(500, 'The caption'),
   seoTitle: optionalText(120, 'The SEO title'),
   seoDescription: optionalText(300, 'The SEO description'),
-  commentsOpen: z.string().optional().transform((v) => v === 'on' || v === 'true'),
+  commentsOpen: z
+    .string()
+    .optional()
+    .transform((v) => v === 'on' || v === 'true'),
   scheduledFor: z
     .string()
     .trim()

@@ -63,7 +63,7 @@ describe('server actions', () => {
 
 describe('exportsOf', () => {
   it('tells wrapped exports from plain functions', () => {
-    const src = "export const aAction = staffAction({}, x);\nexport async function bAction() {}\nexport type C = 1;";
+    const src = 'export const aAction = staffAction({}, x);\nexport async function bAction() {}\nexport type C = 1;';
     expect(exportsOf(src)).toEqual([
       { name: 'aAction', madeWith: 'staffAction' },
       { name: 'bAction', madeWith: 'function' },

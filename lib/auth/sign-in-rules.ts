@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 export const SignInSchema = z.object({
-  email: z.string().trim().min(1, 'Please enter your email address.').max(254).pipe(z.email('Please enter a valid email address.')).transform((v) => v.toLowerCase()),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Please enter your email address.')
+    .max(254)
+    .pipe(z.email('Please enter a valid email address.'))
+    .transform((v) => v.toLowerCase()),
   password: z.string().min(1, 'Please enter your password.').max(500, 'That password is too long.'),
 });
 

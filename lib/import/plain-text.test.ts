@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { marked } from 'marked';
-import {
-  formatImportError,
-  paragraphsToMarkdown,
-  parsePlainTextArticle,
-  type PlainTextImportError,
-} from './plain-text';
+import { formatImportError, paragraphsToMarkdown, parsePlainTextArticle, type PlainTextImportError } from './plain-text';
 
 const seed = readFileSync(new URL('../../e2e/fixtures/seed-article.txt', import.meta.url), 'utf8');
 
@@ -34,13 +29,7 @@ describe('parsePlainTextArticle: seed fixture', () => {
     // The fixture has 5 body paragraphs: 3 separated by blank/NBSP lines, then two on
     // consecutive lines ("...return to peace in Europe.”" / "The president’s outgoing ..."),
     // then one more.
-    expect(article.paragraphs.map((p) => p.split(' ').slice(0, 2).join(' '))).toEqual([
-      'The p.',
-      'The Post,',
-      'The Ukrainian',
-      'The president’s',
-      'Any early',
-    ]);
+    expect(article.paragraphs.map((p) => p.split(' ').slice(0, 2).join(' '))).toEqual(['The p.', 'The Post,', 'The Ukrainian', 'The president’s', 'Any early']);
     expect(article.paragraphs[2].endsWith('towards a return to peace in Europe.”')).toBe(true);
     expect(article.paragraphs[3].startsWith('The president’s outgoing Democratic administration')).toBe(true);
     expect(article.paragraphs[4].endsWith('an opinion shared by many European allies.')).toBe(true);
@@ -129,9 +118,7 @@ describe('parsePlainTextArticle: errors', () => {
       line: 4,
       message: 'line contains a control character (U+0000)',
     });
-    expect(parseErr('Title\n\nEscape \u001b[0m here\n').message).toBe(
-      'line contains a control character (U+001B)',
-    );
+    expect(parseErr('Title\n\nEscape \u001b[0m here\n').message).toBe('line contains a control character (U+001B)');
     // Tabs are allowed.
     expect(parseOk('Title\n\nTab\there.\n').paragraphs).toEqual(['Tab here.']);
   });
@@ -143,9 +130,7 @@ describe('parsePlainTextArticle: errors', () => {
 
   it('formats errors as FILE:LINE: message', () => {
     expect(formatImportError({ file: 'x/y.txt', line: 7, message: 'boom' })).toBe('x/y.txt:7: boom');
-    expect(formatImportError(parseErr('Only a headline', 'h.txt'))).toBe(
-      'h.txt:1: article has a headline but no body paragraphs',
-    );
+    expect(formatImportError(parseErr('Only a headline', 'h.txt'))).toBe('h.txt:1: article has a headline but no body paragraphs');
   });
 });
 
@@ -160,9 +145,7 @@ describe('paragraphsToMarkdown', () => {
     expect(paragraphsToMarkdown(['<script>alert(1)</script>'])).toBe('\\<script\\>alert(1)\\</script\\>');
     expect(paragraphsToMarkdown(['1. item'])).toBe('1\\. item');
     expect(paragraphsToMarkdown(['- item', '+ item'])).toBe('\\- item\n\n\\+ item');
-    expect(paragraphsToMarkdown(['a_b [x](y) `c` ~d~ | e \\ f'])).toBe(
-      'a\\_b \\[x\\](y) \\`c\\` \\~d\\~ \\| e \\\\ f',
-    );
+    expect(paragraphsToMarkdown(['a_b [x](y) `c` ~d~ | e \\ f'])).toBe('a\\_b \\[x\\](y) \\`c\\` \\~d\\~ \\| e \\\\ f');
     expect(paragraphsToMarkdown(['Tom & Jerry'])).toBe('Tom & Jerry');
     // Not at line start: left alone.
     expect(paragraphsToMarkdown(['Issue #1 in 2024. Fine - ok.'])).toBe('Issue #1 in 2024. Fine - ok.');
@@ -173,14 +156,6 @@ describe('paragraphsToMarkdown', () => {
     const html = marked.parse(paragraphsToMarkdown(input), { async: false });
     expect(html).not.toMatch(/<(em|strong|h1|ol|ul|li|hr|a|script)\b/);
     const paras = [...html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1]);
-    expect(paras).toEqual([
-      '*bold*',
-      '# heading',
-      '&lt;script&gt;x&lt;/script&gt;',
-      '1. item',
-      '- item',
-      '---',
-      'a_b_ [l](u)',
-    ]);
+    expect(paras).toEqual(['*bold*', '# heading', '&lt;script&gt;x&lt;/script&gt;', '1. item', '- item', '---', 'a_b_ [l](u)']);
   });
 });

@@ -13,9 +13,7 @@
 export type ParsedPlainTextArticle = { title: string; paragraphs: string[]; byline: string | null };
 export type PlainTextImportError = { file: string; line: number; message: string };
 
-export type ParsePlainTextResult =
-  | { ok: true; article: ParsedPlainTextArticle }
-  | { ok: false; error: PlainTextImportError };
+export type ParsePlainTextResult = { ok: true; article: ParsedPlainTextArticle } | { ok: false; error: PlainTextImportError };
 
 export const MAX_HEADLINE_LENGTH = 300;
 export const MAX_BYLINE_NAME_LENGTH = 80;

@@ -124,12 +124,16 @@ describe('mapItem', () => {
 
 describe('wordpressContentToBody', () => {
   it('wraps paragraphs, keeps line breaks and blocks, and sanitizes', () => {
-    const body = wordpressContentToBody('One <em>two</em>\nthree\n\n<h2>Head</h2>\n\n<script>x()</script><p onclick="y()">Four <a href="javascript:z()">z</a></p>');
+    const body = wordpressContentToBody(
+      'One <em>two</em>\nthree\n\n<h2>Head</h2>\n\n<script>x()</script><p onclick="y()">Four <a href="javascript:z()">z</a></p>',
+    );
     expect(body).toBe('<p>One <em>two</em><br />\nthree</p>\n\n<h2>Head</h2>\n\n<p>Four <a>z</a></p>');
   });
 
   it('renders through the public renderer unchanged, shortcodes as text, Markdown characters literal', () => {
-    const body = wordpressContentToBody('[caption id="1"]<img src="https://x.example/a.jpg" alt="A" /> Cap[/caption]\n\n# not a heading *not em*\n\n1. not a list');
+    const body = wordpressContentToBody(
+      '[caption id="1"]<img src="https://x.example/a.jpg" alt="A" /> Cap[/caption]\n\n# not a heading *not em*\n\n1. not a list',
+    );
     const html = renderMarkdown(body);
     expect(html).toContain('[caption id="1"]<img src="https://x.example/a.jpg" alt="A" loading="lazy" /> Cap[/caption]');
     expect(html).toContain('<p># not a heading *not em*</p>');

@@ -79,7 +79,18 @@ const emptyItem = (line: number): WxrRawItem => ({
   comments: [],
 });
 
-const emptyComment = (): WxrRawComment => ({ id: '', parent: '', authorName: '', authorEmail: '', authorUrl: '', dateGmt: '', date: '', content: '', approved: '', type: '' });
+const emptyComment = (): WxrRawComment => ({
+  id: '',
+  parent: '',
+  authorName: '',
+  authorEmail: '',
+  authorUrl: '',
+  dateGmt: '',
+  date: '',
+  content: '',
+  approved: '',
+  type: '',
+});
 
 const ITEM_FIELDS: Record<string, keyof WxrRawItem> = {
   title: 'title',
@@ -229,7 +240,12 @@ export class WxrStreamParser {
 
 /** The export's site, as the key its ids are unique under: host and path, without scheme or trailing slash. */
 export function siteKey(url: string): string {
-  return url.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '').toLowerCase() || 'unknown';
+  return (
+    url
+      .replace(/^[a-z]+:\/\//i, '')
+      .replace(/\/+$/, '')
+      .toLowerCase() || 'unknown'
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -280,8 +296,23 @@ export type WxrPost = {
 export type MappedPost = { ok: true; post: WxrPost } | { ok: false; reason: string };
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', hellip: '…', ndash: '–', mdash: '—',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', copy: '©', eacute: 'é',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  hellip: '…',
+  ndash: '–',
+  mdash: '—',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  copy: '©',
+  eacute: 'é',
 };
 
 /** Decodes the HTML entities WordPress leaves in titles and comments (text, not markup, afterwards). */
@@ -296,7 +327,11 @@ export function decodeEntities(text: string): string {
 }
 
 /** Text with no control characters and single spaces. */
-const cleanLine = (s: string) => s.replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim();
+const cleanLine = (s: string) =>
+  s
+    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** A WordPress date ("2024-05-01 09:30:00", GMT) or an RSS date; null for WordPress's zero date. */
 export function parseWpDate(gmt: string, ...fallbacks: string[]): Date | null {
@@ -339,7 +374,11 @@ export function wordpressContentToBody(content: string): string {
   // Sanitized block by block: a block's own blank-line-free shape survives, and markup the allow-list
   // drops (a <div>) leaves its text, which is wrapped as a paragraph so Markdown does not read it.
   return blocks
-    .map((b) => sanitizeArticleHtml(b).replace(/<p>\s*<\/p>/g, '').trim())
+    .map((b) =>
+      sanitizeArticleHtml(b)
+        .replace(/<p>\s*<\/p>/g, '')
+        .trim(),
+    )
     .filter(Boolean)
     .map((b) => (/^<(p|h[2-4]|ul|ol|blockquote|pre|figure|table|hr)\b/.test(b) ? b : `<p>${b}</p>`))
     .map((b) => (b.startsWith('<pre') ? b : b.replace(/\n\s*\n/g, '\n')))
@@ -375,7 +414,10 @@ export function permalinkPath(link: string): string | null {
 }
 
 const CommentSchema = z.object({
-  id: z.string().trim().regex(/^\d{1,19}$/, 'comment has no numeric id'),
+  id: z
+    .string()
+    .trim()
+    .regex(/^\d{1,19}$/, 'comment has no numeric id'),
   parent: z.string().trim(),
   type: z.string().trim(),
   approved: z.string().trim(),
@@ -408,7 +450,10 @@ function mapComment(raw: WxrRawComment, postDate: Date | null): { ok: true; comm
 
 const ItemSchema = z.object({
   postType: z.string().trim(),
-  postId: z.string().trim().regex(/^\d{1,19}$/, 'post has no numeric wp:post_id'),
+  postId: z
+    .string()
+    .trim()
+    .regex(/^\d{1,19}$/, 'post has no numeric wp:post_id'),
   status: z.string().trim(),
 });
 

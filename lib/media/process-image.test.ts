@@ -2,7 +2,10 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ImageRejectedError, processImageUpload } from './process-image';
 
-const png = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: '#336699' } }).png().toBuffer();
+const png = (w: number, h: number) =>
+  sharp({ create: { width: w, height: h, channels: 3, background: '#336699' } })
+    .png()
+    .toBuffer();
 
 describe('processImageUpload', () => {
   it('re-encodes an image as WebP and keeps its size when small', async () => {

@@ -9,7 +9,10 @@ import { setRedirects, startReload, trackReload } from './registry';
  */
 export function reloadRedirects({ holdRequests = true } = {}): Promise<void> {
   const number = startReload();
-  const reload = listRedirects().then((entries) => setRedirects(entries, number), (err) => console.error('[redirects] could not reload old addresses:', err));
+  const reload = listRedirects().then(
+    (entries) => setRedirects(entries, number),
+    (err) => console.error('[redirects] could not reload old addresses:', err),
+  );
   if (holdRequests) trackReload(reload);
   return reload;
 }

@@ -63,7 +63,9 @@ describe('redirectFor', () => {
 
   it('knows every top-level address the app has (a new route folder must be added to OWN_ADDRESS)', () => {
     const names = ['app', 'app/(site)', 'app/(auth)'].flatMap((dir) =>
-      readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('(') && !e.name.startsWith('[')).map((e) => e.name),
+      readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !e.name.startsWith('(') && !e.name.startsWith('['))
+        .map((e) => e.name),
     );
     expect(names).toContain('unsubscribe');
     for (const name of names) {

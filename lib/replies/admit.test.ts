@@ -56,7 +56,12 @@ describe('admitReply: the refusals', () => {
   });
 
   it('refuses an article that is not public', () => {
-    expect(admit({ article: null })).toEqual({ admitted: false, check: 'unavailable', message: 'This article is not available for comments.', fieldErrors: undefined });
+    expect(admit({ article: null })).toEqual({
+      admitted: false,
+      check: 'unavailable',
+      message: 'This article is not available for comments.',
+      fieldErrors: undefined,
+    });
   });
 
   it('refuses an article whose replies are closed, by its switch or by its age', () => {
@@ -69,7 +74,12 @@ describe('admitReply: the refusals', () => {
   });
 
   it('refuses a reply to a parent that is gone, on another article or not approved', () => {
-    for (const parent of [null, { ...approvedParent, articleId: 8 }, { ...approvedParent, status: 'pending' as const }, { ...approvedParent, status: 'trash' as const }]) {
+    for (const parent of [
+      null,
+      { ...approvedParent, articleId: 8 },
+      { ...approvedParent, status: 'pending' as const },
+      { ...approvedParent, status: 'trash' as const },
+    ]) {
       expect(admit({ reply: { parentId: 3 }, parent })).toMatchObject({
         admitted: false,
         check: 'parent-gone',
@@ -90,7 +100,11 @@ describe('admitReply: the refusals', () => {
   });
 
   it('refuses a banned or suspended commenter, saying until when; staff are never sanctioned', () => {
-    expect(admit({ sanction: { kind: 'ban', until: null } })).toMatchObject({ admitted: false, check: 'banned', message: 'You can no longer comment on Broadsheet.' });
+    expect(admit({ sanction: { kind: 'ban', until: null } })).toMatchObject({
+      admitted: false,
+      check: 'banned',
+      message: 'You can no longer comment on Broadsheet.',
+    });
     expect(admit({ sanction: { kind: 'suspend', until: new Date(Date.UTC(2026, 6, 4)) } })).toMatchObject({
       admitted: false,
       check: 'suspended',
@@ -141,7 +155,10 @@ describe('admitReply: the status rules', () => {
 
   it('holds a post with a staff account’s email from someone not signed in, even under the staff name', () => {
     const impostor: Over = { staffEmail: true, approvedNames: ['Tom Ashdown'], reply: { name: 'Tom Ashdown', email: 'editor@example.com' } };
-    expect(admit(impostor)).toMatchObject({ admitted: true, decision: { status: 'pending', rule: 'staff-email', detail: 'Uses a staff member’s email without signing in.' } });
+    expect(admit(impostor)).toMatchObject({
+      admitted: true,
+      decision: { status: 'pending', rule: 'staff-email', detail: 'Uses a staff member’s email without signing in.' },
+    });
     expect(outcome(impostor, { previouslyApproved: false })).toBe('pending:staff-email');
     expect(outcome({ ...impostor, isStaff: true })).toBe('approved:staff');
   });
@@ -153,7 +170,10 @@ describe('admitReply: the status rules', () => {
 
   it('holds what would be approved from a commenter set to "always hold", but not staff, and leaves other holds and spam as they are', () => {
     const hold = { sanction: { kind: 'hold' as const, until: null } };
-    expect(admit(hold)).toMatchObject({ admitted: true, decision: { status: 'pending', rule: 'always-hold', detail: 'A moderator set this commenter’s replies to be held.' } });
+    expect(admit(hold)).toMatchObject({
+      admitted: true,
+      decision: { status: 'pending', rule: 'always-hold', detail: 'A moderator set this commenter’s replies to be held.' },
+    });
     expect(outcome({ ...hold, approvedNames: [] })).toBe('pending:first-reply');
     expect(outcome({ ...hold, reply: { honeypot: 'x' } })).toBe('spam:honeypot');
     expect(outcome(hold, { previouslyApproved: false })).toBe('pending:always-hold');
@@ -163,7 +183,11 @@ describe('admitReply: the status rules', () => {
   it('holds every reply on an article whose held replies reached the backlog limit (0 is off), but not staff', () => {
     expect(admit({ pendingOnArticle: 40 }, { articleBacklogLimit: 40 })).toMatchObject({
       admitted: true,
-      decision: { status: 'pending', rule: 'article-backlog', detail: '40 replies are already waiting on this article; every reply is held until the queue is worked down.' },
+      decision: {
+        status: 'pending',
+        rule: 'article-backlog',
+        detail: '40 replies are already waiting on this article; every reply is held until the queue is worked down.',
+      },
     });
     expect(outcome({ pendingOnArticle: 41 }, { articleBacklogLimit: 40 })).toBe('pending:article-backlog');
     expect(outcome({ pendingOnArticle: 39 }, { articleBacklogLimit: 40 })).toBe('approved:previously-approved');
@@ -216,7 +240,11 @@ describe('admitReply: the order of the rules (admit.ts header)', () => {
       [{ ...all, reply: {} }, { ...s, disallowedWords: [], moderationWords: [] }, 'pending:hold-all'],
       [{ ...all, reply: {} }, { ...s, disallowedWords: [], moderationWords: [], holdAll: false }, 'pending:always-hold'],
       [{ ...all, reply: {}, sanction: null }, { ...s, disallowedWords: [], moderationWords: [], holdAll: false }, 'pending:article-backlog'],
-      [{ ...all, reply: {}, sanction: null, pendingOnArticle: 0 }, { ...s, disallowedWords: [], moderationWords: [], holdAll: false }, 'approved:previously-approved'],
+      [
+        { ...all, reply: {}, sanction: null, pendingOnArticle: 0 },
+        { ...s, disallowedWords: [], moderationWords: [], holdAll: false },
+        'approved:previously-approved',
+      ],
     ];
     for (const [f, set, expected] of steps) expect(outcome(f, set), expected).toBe(expected);
   });

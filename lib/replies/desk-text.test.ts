@@ -36,7 +36,21 @@ describe('the audit trail reads as plain sentences', () => {
   });
 
   it('never prints an arrow, a bare status in brackets or a dangling word', () => {
-    const actions = ['approve', 'unapprove', 'spam', 'trash', 'restore', 'undo', 'edit', 'erase', 'dismiss-reports', 'posted', 'rules:x', 'reported', 'mystery'];
+    const actions = [
+      'approve',
+      'unapprove',
+      'spam',
+      'trash',
+      'restore',
+      'undo',
+      'edit',
+      'erase',
+      'dismiss-reports',
+      'posted',
+      'rules:x',
+      'reported',
+      'mystery',
+    ];
     for (const action of actions) {
       for (const actor of ['Mo Derator', null]) {
         const text = line(by(action, 'approved', 'pending', actor), 'Ann');

@@ -47,7 +47,9 @@ describe('tryReplyRules', () => {
   });
 
   it('lists up to ten replies that the proposed rules decide differently from the saved ones, newest first', () => {
-    const replies = Array.from({ length: 14 }, (_, i) => reply({ name: `Reader ${i}`, earlierApprovedNames: [`Reader ${i}`], body: i % 2 === 0 ? `Visit my casino number ${i}` : 'Plain words' }));
+    const replies = Array.from({ length: 14 }, (_, i) =>
+      reply({ name: `Reader ${i}`, earlierApprovedNames: [`Reader ${i}`], body: i % 2 === 0 ? `Visit my casino number ${i}` : 'Plain words' }),
+    );
     const t = tryReplyRules(replies, rules({ disallowedWords: ['casino'] }), rules());
     expect(t.changed).toBe(7);
     expect(t.examples.map((e) => e.name)).toEqual(['Reader 0', 'Reader 2', 'Reader 4', 'Reader 6', 'Reader 8', 'Reader 10', 'Reader 12']);
@@ -57,7 +59,9 @@ describe('tryReplyRules', () => {
     const m = tryReplyRules(many, rules({ disallowedWords: ['casino'] }), rules());
     expect(m.changed).toBe(25);
     expect(m.examples).toHaveLength(10);
-    expect(describeTrial(m)).toContain('The saved rules approve 25, hold 0 and mark 0 as spam, so 25 replies would be decided differently. The newest 10 are listed below.');
+    expect(describeTrial(m)).toContain(
+      'The saved rules approve 25, hold 0 and mark 0 as spam, so 25 replies would be decided differently. The newest 10 are listed below.',
+    );
   });
 
   it('reports no change when the proposed rules are the saved ones, even if moderators decided otherwise', () => {
@@ -95,9 +99,7 @@ describe('tryReplyRules', () => {
     const otherName = reply({ name: 'Someone Else', earlierApprovedNames: ['Ada Reader'] });
     const impostor = reply({ email: 'editor@example.com', staffEmail: true });
     const t = tryReplyRules([otherName, impostor], rules(), rules({ previouslyApproved: false }));
-    expect(t.examples.map((e) => [e.id, e.to, e.rule])).toEqual([
-      [otherName.id, 'pending', 'first reply from this email'],
-    ]);
+    expect(t.examples.map((e) => [e.id, e.to, e.rule])).toEqual([[otherName.id, 'pending', 'first reply from this email']]);
     expect(t.proposed.pending).toBe(2);
   });
 
@@ -116,7 +118,9 @@ describe('tryReplyRules', () => {
     const replies = [reply({ pendingBefore: 12 }), reply({ pendingBefore: 11 }), reply({ pendingBefore: 0 })];
     const t = tryReplyRules(replies, rules({ articleBacklogLimit: 12 }), rules());
     expect(t.proposed).toEqual({ approved: 2, pending: 1, spam: 0 });
-    expect(t.examples).toEqual([expect.objectContaining({ id: replies[0].id, from: 'approved', to: 'pending', rule: 'too many replies waiting on the article' })]);
+    expect(t.examples).toEqual([
+      expect.objectContaining({ id: replies[0].id, from: 'approved', to: 'pending', rule: 'too many replies waiting on the article' }),
+    ]);
     expect(tryReplyRules(replies, rules({ articleBacklogLimit: 11 }), rules()).changed).toBe(2);
     // Saved with a backlog limit, proposed without: the held one would be approved.
     expect(tryReplyRules(replies, rules(), rules({ articleBacklogLimit: 12 })).examples).toEqual([
@@ -174,7 +178,10 @@ describe('tryReplyRules', () => {
         const now = figures(text, /now, after moderators’ decisions: ([\d,]+) approved, ([\d,]+) held, ([\d,]+) spam and ([\d,]+) in the trash\./);
         expect(now.reduce((a, b) => a + b, 0)).toBe(t.total);
         if (t.changed > 0) {
-          const [a, h, sp, changed] = figures(text, /The saved rules approve ([\d,]+), hold ([\d,]+) and mark ([\d,]+) as spam, so ([\d,]+) repl(?:y|ies) would be decided differently\./);
+          const [a, h, sp, changed] = figures(
+            text,
+            /The saved rules approve ([\d,]+), hold ([\d,]+) and mark ([\d,]+) as spam, so ([\d,]+) repl(?:y|ies) would be decided differently\./,
+          );
           expect(a + h + sp).toBe(t.total);
           expect(changed).toBe(t.changed);
         } else {
@@ -217,7 +224,18 @@ describe('tryReplyRules', () => {
     const changed = new Map(t.examples.map((e) => [e.id, e]));
     for (const r of replies) {
       const direct = decideReplyStatus(
-        { name: r.name, email: r.email, url: r.url, body: r.body, ip: null, isStaff: false, honeypot: '', secondsSinceFormRendered: null, approvedBefore: true, staffEmail: false },
+        {
+          name: r.name,
+          email: r.email,
+          url: r.url,
+          body: r.body,
+          ip: null,
+          isStaff: false,
+          honeypot: '',
+          secondsSinceFormRendered: null,
+          approvedBefore: true,
+          staffEmail: false,
+        },
         proposed,
       );
       const e = changed.get(r.id);

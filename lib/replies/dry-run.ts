@@ -77,7 +77,12 @@ function excerpt(body: string): string {
  */
 function wordListNarrower(words: string[]): (haystack: string) => string[] {
   const prepared = words
-    .map((raw) => ({ raw, parts: normalizeForMatching(raw.trim()).split(/\s+/u).filter((p) => p !== '') }))
+    .map((raw) => ({
+      raw,
+      parts: normalizeForMatching(raw.trim())
+        .split(/\s+/u)
+        .filter((p) => p !== ''),
+    }))
     .filter((w) => w.parts.length > 0);
   if (prepared.length === 0) return () => [];
   return (haystack) => prepared.filter((w) => w.parts.every((p) => haystack.includes(p))).map((w) => w.raw);
@@ -89,7 +94,16 @@ function ruleRunner(settings: ReplySettings) {
   return (reply: StoredReplyForTrial, haystack: string): ReplyDecision => {
     const admission = admitReply(
       {
-        reply: { parentId: null, name: reply.name, email: reply.email, url: reply.url, body: reply.body, ip: null, honeypot: '', secondsSinceFormRendered: null },
+        reply: {
+          parentId: null,
+          name: reply.name,
+          email: reply.email,
+          url: reply.url,
+          body: reply.body,
+          ip: null,
+          honeypot: '',
+          secondsSinceFormRendered: null,
+        },
         isStaff: reply.isStaff,
         // Open and top-level: only the status is tried (see above), so the refusals cannot apply.
         article: { id: reply.articleId, commentsOpen: true, publishedAt: null },
@@ -109,12 +123,7 @@ function ruleRunner(settings: ReplySettings) {
   };
 }
 
-export function tryReplyRules(
-  replies: StoredReplyForTrial[],
-  proposed: ReplySettings,
-  saved: ReplySettings,
-  maxExamples = 10,
-): ReplyRulesTrial {
+export function tryReplyRules(replies: StoredReplyForTrial[], proposed: ReplySettings, saved: ReplySettings, maxExamples = 10): ReplyRulesTrial {
   const runProposed = ruleRunner(proposed);
   const runSaved = ruleRunner(saved);
   const trial: ReplyRulesTrial = {
@@ -168,7 +177,12 @@ export function describeTrial(t: ReplyRulesTrial): string {
   if (t.changed === 0) {
     sentences.push(`The saved rules decide ${t.total === 1 ? 'it' : 'every one'} the same way.`);
   } else {
-    const listed = t.changed > t.examples.length ? ` The newest ${fmt(t.examples.length)} are listed below.` : t.changed === 1 ? ' It is listed below.' : ' They are listed below.';
+    const listed =
+      t.changed > t.examples.length
+        ? ` The newest ${fmt(t.examples.length)} are listed below.`
+        : t.changed === 1
+          ? ' It is listed below.'
+          : ' They are listed below.';
     sentences.push(`The saved rules ${decisions(t.saved)}, so ${replyCount(t.changed)} would be decided differently.${t.examples.length > 0 ? listed : ''}`);
   }
   sentences.push(

@@ -90,13 +90,7 @@ export function queueHref(p: Partial<Omit<QueueParams, 'status'>> & { status: Qu
   return `/admin/comments?${search.toString()}`;
 }
 
-const commenterEmail = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, 'Choose a commenter.')
-  .max(254)
-  .pipe(z.email('Choose a commenter.'));
+const commenterEmail = z.string().trim().toLowerCase().min(1, 'Choose a commenter.').max(254).pipe(z.email('Choose a commenter.'));
 
 /** The commenter page's address: whose tools, and which desk page to go back to after an action. */
 export const CommenterParamsSchema = z.object({ email: commenterEmail, back: z.string().max(500).optional() });

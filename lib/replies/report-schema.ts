@@ -12,7 +12,10 @@ export const REPORT_FIELDS = ['replyId', 'reason', 'note'] as const;
 
 export const ReportSchema = z
   .object({
-    replyId: z.string().regex(/^[1-9][0-9]{0,12}$/, 'That comment cannot be reported.').transform(Number),
+    replyId: z
+      .string()
+      .regex(/^[1-9][0-9]{0,12}$/, 'That comment cannot be reported.')
+      .transform(Number),
     reason: z.enum(REPORT_REASONS, { message: 'Please choose a reason.' }),
     note: z
       .string()

@@ -22,8 +22,7 @@ function settings(over: Partial<ReplyRuleSettings> = {}): ReplyRuleSettings {
   return { ...DEFAULT_REPLY_SETTINGS, ...over };
 }
 
-const decide = (c: Partial<ReplyCandidate> = {}, s: Partial<ReplyRuleSettings> = {}) =>
-  decideReplyStatus(candidate(c), settings(s));
+const decide = (c: Partial<ReplyCandidate> = {}, s: Partial<ReplyRuleSettings> = {}) => decideReplyStatus(candidate(c), settings(s));
 
 describe('rule names in words', () => {
   it('has words for every rule, and spaces for a name it no longer knows', () => {
@@ -44,9 +43,7 @@ describe('each rule', () => {
 
   it('too fast → spam; null timing is not checked; exactly the minimum passes', () => {
     expect(decide({ secondsSinceFormRendered: 1.2 })).toMatchObject({ status: 'spam', rule: 'too-fast' });
-    expect(decide({ secondsSinceFormRendered: 1.2 }).detail).toBe(
-      'Sent 1.2 s after the form was shown; the minimum is 3 s.',
-    );
+    expect(decide({ secondsSinceFormRendered: 1.2 }).detail).toBe('Sent 1.2 s after the form was shown; the minimum is 3 s.');
     expect(decide({ secondsSinceFormRendered: -5 })).toMatchObject({ rule: 'too-fast' });
     expect(decide({ secondsSinceFormRendered: 3 }).rule).toBe('first-reply');
     expect(decide({ secondsSinceFormRendered: null }).rule).toBe('first-reply');
@@ -87,9 +84,7 @@ describe('each rule', () => {
     expect(exact.detail).toBe('The email (B***@Spam.example) is on the disallowed list.');
     const domain = decide({ email: 'x.y@spam.example' }, { disallowedEmails: ['@spam.example'] });
     expect(domain).toMatchObject({ rule: 'disallowed-email', detail: 'The email (x***@spam.example) matches the disallowed entry “@spam.example”.' });
-    expect(decide({ email: 'x@spam.example' }, { disallowedEmails: ['*@spam.example'] }).rule).toBe(
-      'disallowed-email',
-    );
+    expect(decide({ email: 'x@spam.example' }, { disallowedEmails: ['*@spam.example'] }).rule).toBe('disallowed-email');
     expect(decide({ email: 'x@ham.example' }, { disallowedEmails: ['@spam.example'] }).rule).toBe('first-reply');
   });
 
@@ -99,7 +94,9 @@ describe('each rule', () => {
     expect(d.match).toBeUndefined();
     expect(d.field).toBe('ip');
     expect(d.detail).toBe('The IP address (198.51.100.*) matches the disallowed entry “198.51.100.*”.');
-    expect(decide({ ip: '2001:db8:5:1::9' }, { disallowedIps: ['2001:db8:5:1::9'] }).detail).toBe('The IP address (2001:db8:5:*) matches the disallowed entry “2001:db8:5:*”.');
+    expect(decide({ ip: '2001:db8:5:1::9' }, { disallowedIps: ['2001:db8:5:1::9'] }).detail).toBe(
+      'The IP address (2001:db8:5:*) matches the disallowed entry “2001:db8:5:*”.',
+    );
     expect(decide({ ip: null }, { disallowedIps: ['198.51.100.9', ''] }).rule).toBe('first-reply');
   });
 
@@ -207,9 +204,7 @@ describe('order', () => {
       status: 'spam',
       rule: 'disallowed-word',
     });
-    expect(decide({ isStaff: true, email: 'ed@spam.example' }, { disallowedEmails: ['@spam.example'] }).rule).toBe(
-      'disallowed-email',
-    );
+    expect(decide({ isStaff: true, email: 'ed@spam.example' }, { disallowedEmails: ['@spam.example'] }).rule).toBe('disallowed-email');
     expect(decide({ isStaff: true, ip: '10.0.0.1' }, { disallowedIps: ['10.0.0.1'] }).rule).toBe('disallowed-ip');
   });
 
@@ -241,9 +236,7 @@ describe('order', () => {
   it('held rules beat previously-approved', () => {
     const links = 'https://a.example https://b.example https://c.example';
     expect(decide({ body: links, approvedBefore: true }).status).toBe('pending');
-    expect(decide({ body: 'casino', approvedBefore: true }, { moderationWords: ['casino'] }).status).toBe(
-      'pending',
-    );
+    expect(decide({ body: 'casino', approvedBefore: true }, { moderationWords: ['casino'] }).status).toBe('pending');
   });
 
   it('too many links is reported before a moderation word', () => {
@@ -252,10 +245,7 @@ describe('order', () => {
   });
 
   it('body is checked before name, website and email', () => {
-    const d = decide(
-      { body: 'casino', name: 'casino', url: 'https://casino.example', email: 'a@casino.example' },
-      { moderationWords: ['casino'] },
-    );
+    const d = decide({ body: 'casino', name: 'casino', url: 'https://casino.example', email: 'a@casino.example' }, { moderationWords: ['casino'] });
     expect(d.match?.field).toBe('body');
   });
 });

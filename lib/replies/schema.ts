@@ -16,7 +16,10 @@ const optionalId = z
 
 /** Server-side validation of the reply form. `company` is the honeypot. */
 export const ReplyFormSchema = z.object({
-  articleId: z.string().regex(/^[1-9][0-9]{0,12}$/, 'Unknown article.').transform(Number),
+  articleId: z
+    .string()
+    .regex(/^[1-9][0-9]{0,12}$/, 'Unknown article.')
+    .transform(Number),
   parentId: optionalId,
   comment: z
     .string()

@@ -85,9 +85,7 @@ describe('ReplySettingsSchema', () => {
 
   it('refuses more than 1,000 entries, but not 1,000 with blank lines between', () => {
     const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`);
-    expect(errorsFor({ disallowedWords: words(1001).join('\n') }).disallowedWords).toBe(
-      'Keep the list to 1,000 entries or fewer (this one has 1,001).',
-    );
+    expect(errorsFor({ disallowedWords: words(1001).join('\n') }).disallowedWords).toBe('Keep the list to 1,000 entries or fewer (this one has 1,001).');
     expect(ReplySettingsSchema.parse(form({ disallowedWords: words(1000).join('\n\n') })).disallowedWords).toHaveLength(1000);
   });
 

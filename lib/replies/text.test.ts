@@ -14,10 +14,7 @@ function line(body: string): ReplySegment[] {
 
 describe('parseReplyText: paragraphs and lines', () => {
   it('splits paragraphs on blank lines and lines on single breaks', () => {
-    expect(parseReplyText('One\ntwo\n\nThree')).toEqual([
-      { lines: [[text('One')], [text('two')]] },
-      { lines: [[text('Three')]] },
-    ]);
+    expect(parseReplyText('One\ntwo\n\nThree')).toEqual([{ lines: [[text('One')], [text('two')]] }, { lines: [[text('Three')]] }]);
   });
 
   it('treats several blank or whitespace-only lines as one separator', () => {
@@ -25,10 +22,7 @@ describe('parseReplyText: paragraphs and lines', () => {
   });
 
   it('normalises CRLF and CR', () => {
-    expect(parseReplyText('A\r\nB\r\n\r\nC\rD')).toEqual([
-      { lines: [[text('A')], [text('B')]] },
-      { lines: [[text('C')], [text('D')]] },
-    ]);
+    expect(parseReplyText('A\r\nB\r\n\r\nC\rD')).toEqual([{ lines: [[text('A')], [text('B')]] }, { lines: [[text('C')], [text('D')]] }]);
   });
 
   it('drops leading/trailing blank lines and trailing spaces; empty body is empty', () => {
@@ -40,38 +34,24 @@ describe('parseReplyText: paragraphs and lines', () => {
 
 describe('parseReplyText: never HTML', () => {
   it('keeps markup as literal text', () => {
-    expect(parseReplyText('<script>alert(1)</script>')).toEqual([
-      { lines: [[text('<script>alert(1)</script>')]] },
-    ]);
+    expect(parseReplyText('<script>alert(1)</script>')).toEqual([{ lines: [[text('<script>alert(1)</script>')]] }]);
     expect(line('<b>bold</b> &amp; &lt;i&gt;')).toEqual([text('<b>bold</b> &amp; &lt;i&gt;')]);
   });
 
   it('does not let markup leak into a URL', () => {
-    expect(line('<a href="http://evil.example">x</a>')).toEqual([
-      text('<a href="'),
-      link('http://evil.example'),
-      text('">x</a>'),
-    ]);
+    expect(line('<a href="http://evil.example">x</a>')).toEqual([text('<a href="'), link('http://evil.example'), text('">x</a>')]);
   });
 });
 
 describe('parseReplyText: links', () => {
   it('links bare http and https URLs', () => {
-    expect(line('See https://example.com/a?b=1#c for more')).toEqual([
-      text('See '),
-      link('https://example.com/a?b=1#c'),
-      text(' for more'),
-    ]);
+    expect(line('See https://example.com/a?b=1#c for more')).toEqual([text('See '), link('https://example.com/a?b=1#c'), text(' for more')]);
     expect(line('http://example.com')).toEqual([link('http://example.com')]);
     expect(line('HTTPS://EXAMPLE.COM/X')).toEqual([link('HTTPS://EXAMPLE.COM/X')]);
   });
 
   it('links www. addresses with an https href', () => {
-    expect(line('visit www.example.com today')).toEqual([
-      text('visit '),
-      link('https://www.example.com', 'www.example.com'),
-      text(' today'),
-    ]);
+    expect(line('visit www.example.com today')).toEqual([text('visit '), link('https://www.example.com', 'www.example.com'), text(' today')]);
     expect(line('www.example')).toEqual([text('www.example')]);
     expect(line('me@www.example.com')).toEqual([text('me@www.example.com')]);
   });
@@ -79,25 +59,13 @@ describe('parseReplyText: links', () => {
   it('leaves trailing punctuation out of the URL', () => {
     expect(line('Go to https://example.com.')).toEqual([text('Go to '), link('https://example.com'), text('.')]);
     expect(line('https://example.com/x, then')).toEqual([link('https://example.com/x'), text(', then')]);
-    expect(line('Really? https://example.com/?!')).toEqual([
-      text('Really? '),
-      link('https://example.com/'),
-      text('?!'),
-    ]);
+    expect(line('Really? https://example.com/?!')).toEqual([text('Really? '), link('https://example.com/'), text('?!')]);
     expect(line('"https://example.com/q"')).toEqual([text('"'), link('https://example.com/q'), text('"')]);
-    expect(line("'www.example.com';")).toEqual([
-      text("'"),
-      link('https://www.example.com', 'www.example.com'),
-      text("';"),
-    ]);
+    expect(line("'www.example.com';")).toEqual([text("'"), link('https://www.example.com', 'www.example.com'), text("';")]);
   });
 
   it('keeps balanced parentheses and drops an unbalanced closing one', () => {
-    expect(line('(see https://en.wikipedia.org/wiki/Foo_(bar))')).toEqual([
-      text('(see '),
-      link('https://en.wikipedia.org/wiki/Foo_(bar)'),
-      text(')'),
-    ]);
+    expect(line('(see https://en.wikipedia.org/wiki/Foo_(bar))')).toEqual([text('(see '), link('https://en.wikipedia.org/wiki/Foo_(bar)'), text(')')]);
     expect(line('(https://example.com/x).')).toEqual([text('('), link('https://example.com/x'), text(').')]);
   });
 
@@ -118,10 +86,7 @@ describe('parseReplyText: links', () => {
     const p = parseReplyText('a https://a.example b www.b.example\nhttp://c.example');
     expect(p).toEqual([
       {
-        lines: [
-          [text('a '), link('https://a.example'), text(' b '), link('https://www.b.example', 'www.b.example')],
-          [link('http://c.example')],
-        ],
+        lines: [[text('a '), link('https://a.example'), text(' b '), link('https://www.b.example', 'www.b.example')], [link('http://c.example')]],
       },
     ]);
   });

@@ -19,8 +19,7 @@ export const REPLY_LINK_REL = 'nofollow ugc noopener';
  * a preceding word, e-mail address, path or scheme. Any other scheme
  * (javascript:, data:, ftp:, mailto:) is never a link.
  */
-const URL_CANDIDATE =
-  /(?<![\p{L}\p{N}_])https?:\/\/[^\s<>"]+|(?<![\p{L}\p{N}_@/:.\-])www\.[^\s<>"]+/giu;
+const URL_CANDIDATE = /(?<![\p{L}\p{N}_])https?:\/\/[^\s<>"]+|(?<![\p{L}\p{N}_@/:.\-])www\.[^\s<>"]+/giu;
 
 const TRAILING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '*', '_']);
 

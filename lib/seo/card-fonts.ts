@@ -14,7 +14,12 @@ export function cardFonts(): Promise<CardFont[]> {
     ([400, 700, 900] as const).flatMap((weight) =>
       ['latin', 'latin-ext'].map(async (subset) => {
         const file = await readFile(join(FILES, `source-serif-4-${subset}-${weight}-normal.woff`));
-        return { name: 'Source Serif', data: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer, weight, style: 'normal' as const };
+        return {
+          name: 'Source Serif',
+          data: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer,
+          weight,
+          style: 'normal' as const,
+        };
       }),
     ),
   ).catch((error: unknown) => {

@@ -14,10 +14,7 @@ export type JsonLdArticle = {
   corrections: { body: string; createdAt: Date }[];
 };
 
-export function newsArticleJsonLd(
-  article: JsonLdArticle,
-  { commentCount, images, siteUrl }: { commentCount: number; images: string[]; siteUrl: string },
-) {
+export function newsArticleJsonLd(article: JsonLdArticle, { commentCount, images, siteUrl }: { commentCount: number; images: string[]; siteUrl: string }) {
   const url = absoluteUrl(`/articles/${article.slug}`, siteUrl);
   return {
     '@context': 'https://schema.org',

@@ -63,10 +63,7 @@ describe('article id ranges', () => {
 
 describe('rendering', () => {
   it('writes a urlset with escaped addresses and W3C lastmod', () => {
-    const xml = renderUrlset([
-      { loc: 'https://example.org/a?x=1&y=<2>', lastmod: new Date('2026-03-04T05:06:07Z') },
-      { loc: 'https://example.org/b' },
-    ]);
+    const xml = renderUrlset([{ loc: 'https://example.org/a?x=1&y=<2>', lastmod: new Date('2026-03-04T05:06:07Z') }, { loc: 'https://example.org/b' }]);
     const doc = parse(xml);
     expect(doc.urlset['@_xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
     expect(doc.urlset.url[0]).toEqual({ loc: 'https://example.org/a?x=1&y=<2>', lastmod: '2026-03-04T05:06:07.000Z' });

@@ -43,7 +43,10 @@ export function planSitemap(pageCount: number, chunks: ArticleChunkStat[], max =
     kind: 'index',
     children: [
       { n: 0, lastmod: pagesLastmod },
-      ...chunks.filter((c) => c.count > 0).sort((a, b) => a.chunk - b.chunk).map((c) => ({ n: c.chunk, lastmod: c.lastmod })),
+      ...chunks
+        .filter((c) => c.count > 0)
+        .sort((a, b) => a.chunk - b.chunk)
+        .map((c) => ({ n: c.chunk, lastmod: c.lastmod })),
     ],
   };
 }

@@ -177,17 +177,11 @@ export function findWordListMatch(text: string, words: string[]): WordListMatch 
       const pattern = entryPattern(entry[variant]);
       if (pattern === null) continue;
       mapped ??= mapText(text);
-      const hit = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'u').exec(
-        mapped[variant],
-      );
+      const hit = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'u').exec(mapped[variant]);
       if (!hit || hit[0].length === 0) continue;
       const index = mapped.starts[hit.index]!;
       const length = mapped.ends[hit.index + hit[0].length - 1]! - index;
-      if (
-        best === null ||
-        index < best.index ||
-        (index === best.index && length > best.length)
-      ) {
+      if (best === null || index < best.index || (index === best.index && length > best.length)) {
         best = { word, index, length };
       }
     }

@@ -6,7 +6,12 @@ describe('wordDiff', () => {
     const parts = wordDiff('The ferry stops in May.', 'The ferry stops in June.');
     expect(parts.filter((p) => p.kind === 'removed').map((p) => p.text.trim())).toEqual(['May']);
     expect(parts.filter((p) => p.kind === 'added').map((p) => p.text.trim())).toEqual(['June']);
-    expect(parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe('The ferry stops in May.');
+    expect(
+      parts
+        .filter((p) => p.kind !== 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('The ferry stops in May.');
     expect(hasChanges(parts)).toBe(true);
   });
 

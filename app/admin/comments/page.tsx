@@ -33,7 +33,10 @@ export default async function CommentsDeskPage({ searchParams }: { searchParams:
     countOpenReports(),
     reportedView
       ? listReportedQueue(params.reportsBefore)
-      : listQueue({ status: params.status, articleId: params.article, email: params.email, text: params.q }, { after: parseCursor(params.after), before: parseCursor(params.before) }),
+      : listQueue(
+          { status: params.status, articleId: params.article, email: params.email, text: params.q },
+          { after: parseCursor(params.after), before: parseCursor(params.before) },
+        ),
     listRecentDecisions(12),
   ]);
   const here = queueHref(params);

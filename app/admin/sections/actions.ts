@@ -93,7 +93,10 @@ export const updateSectionAction = staffAction(
 export const deleteSectionAction = staffAction(
   { allow: 'taxonomy.manage', schema: DeleteSchema, fields: ['id'], echo: [] },
   async ({ id }): Promise<ActionState> => {
-    const deleted = await conflictChecked(() => deleteSection(id), (e) => new ActionError(e.message));
+    const deleted = await conflictChecked(
+      () => deleteSection(id),
+      (e) => new ActionError(e.message),
+    );
     if (!deleted) throw new ActionError('That section no longer exists.');
     // No article is in it, so no article page changes.
     await expireReaderPages([cacheTags.sections, cacheTags.home, cacheTags.section(deleted.slug)]);
@@ -149,7 +152,10 @@ export const mergeTagsAction = staffAction(
 export const deleteTagAction = staffAction(
   { allow: 'taxonomy.manage', schema: DeleteSchema, fields: ['id'], echo: [] },
   async ({ id }): Promise<ActionState> => {
-    const deleted = await conflictChecked(() => deleteTag(id), (e) => new ActionError(e.message));
+    const deleted = await conflictChecked(
+      () => deleteTag(id),
+      (e) => new ActionError(e.message),
+    );
     if (!deleted) throw new ActionError('That tag no longer exists.');
     await expireReaderPages([cacheTags.tags, cacheTags.tag(deleted.slug)]);
     return { status: 'success', message: `Deleted the tag ${deleted.name}.` };

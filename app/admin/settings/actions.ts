@@ -16,7 +16,12 @@ import { expireTags } from '@/lib/revalidate/expire';
 export type ReplySettingsFormState = ActionState<ReplySettingsValues> & { examples?: TrialExample[] };
 
 export const saveReplySettingsAction = staffAction(
-  { allow: 'settings.manage', schema: ReplySettingsSchema, fields: REPLY_SETTINGS_FIELDS, invalid: 'The settings were not saved. Please correct the marked fields.' },
+  {
+    allow: 'settings.manage',
+    schema: ReplySettingsSchema,
+    fields: REPLY_SETTINGS_FIELDS,
+    invalid: 'The settings were not saved. Please correct the marked fields.',
+  },
   async (input, { staff }): Promise<ReplySettingsFormState> => {
     // Settings this form does not show keep their stored values.
     await saveReplySettings({ ...(await getReplySettings()), ...input }, staff.id);
@@ -28,7 +33,12 @@ export const saveReplySettingsAction = staffAction(
 );
 
 export const tryReplySettingsAction = staffAction(
-  { allow: 'settings.manage', schema: ReplySettingsSchema, fields: REPLY_SETTINGS_FIELDS, invalid: 'The rules were not tried. Please correct the marked fields.' },
+  {
+    allow: 'settings.manage',
+    schema: ReplySettingsSchema,
+    fields: REPLY_SETTINGS_FIELDS,
+    invalid: 'The rules were not tried. Please correct the marked fields.',
+  },
   async (input, { values }): Promise<ReplySettingsFormState> => {
     const [stored, saved] = await Promise.all([listRepliesForTrial(), getReplySettings()]);
     const trial = tryReplyRules(stored, { ...saved, ...input }, saved);

@@ -19,8 +19,8 @@ export default async function SettingsPage() {
     <>
       <h1 className="mb-2 font-serif text-3xl font-bold">Reply rules and settings</h1>
       <p className="mb-8 max-w-3xl text-current/80">
-        Every new reply passes these rules in order; the first rule that applies decides whether it is published, held for a moderator or sent to spam.
-        Changes apply to replies posted after you save; nothing already posted moves.
+        Every new reply passes these rules in order; the first rule that applies decides whether it is published, held for a moderator or sent to spam. Changes
+        apply to replies posted after you save; nothing already posted moves.
       </p>
       <ReplySettingsForm initial={replySettingsFormValues(settings)} />
     </>

@@ -28,14 +28,25 @@ export function ReplyRow({ row, returnTo, reportedView }: { row: QueueRow; retur
       className="rounded-sm border border-current/20 p-4 outline-none focus:border-current focus:ring-2 focus:ring-current/40"
     >
       <div className="flex items-start gap-3">
-        <input type="checkbox" name="ids" value={row.id} form={BULK_FORM_ID} aria-label={`Select the reply by ${row.authorName}`} className="mt-1.5 size-4 shrink-0" />
+        <input
+          type="checkbox"
+          name="ids"
+          value={row.id}
+          form={BULK_FORM_ID}
+          aria-label={`Select the reply by ${row.authorName}`}
+          className="mt-1.5 size-4 shrink-0"
+        />
         <div className="min-w-0 flex-1">
           <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
             <span className="font-semibold">
               <MarkedText text={row.authorName} match={matchIn('name')} />
             </span>
             {row.isStaff && <span className="rounded-sm bg-[var(--color-ink)] px-1.5 text-xs font-bold uppercase text-[var(--color-paper)]">Staff</span>}
-            <Link href={queueHref({ status: row.status, email: row.authorEmail })} className="text-current/80 underline-offset-4 hover:underline" title="All replies from this email">
+            <Link
+              href={queueHref({ status: row.status, email: row.authorEmail })}
+              className="text-current/80 underline-offset-4 hover:underline"
+              title="All replies from this email"
+            >
               <MarkedText text={row.authorEmail} match={matchIn('email')} />
             </Link>
             {row.authorUrl && (

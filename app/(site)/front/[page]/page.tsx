@@ -62,7 +62,10 @@ export default async function FrontPage({ params }: PageProps<'/front/[page]'>) 
       )}
       {sectionBlocks.map(({ section, articles }) => (
         <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="border-b border-current/15 py-8">
-          <h2 id={`section-${section.slug}`} className="mb-6 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 font-serif text-2xl font-bold [overflow-wrap:anywhere]">
+          <h2
+            id={`section-${section.slug}`}
+            className="mb-6 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 font-serif text-2xl font-bold [overflow-wrap:anywhere]"
+          >
             <Link href={`/sections/${section.slug}`} className="hover:underline underline-offset-4">
               {section.name}
             </Link>

@@ -29,7 +29,12 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
   const staff = await getCurrentStaff();
   if (!staff) redirect(`/login?callbackUrl=/admin/articles/${id}`);
   if (!/^[1-9][0-9]*$/.test(id)) notFound();
-  const [article, sections, revisions, { notice }] = await Promise.all([getArticleForEdit(Number(id)), listSections(), listRevisions(Number(id)), searchParams]);
+  const [article, sections, revisions, { notice }] = await Promise.all([
+    getArticleForEdit(Number(id)),
+    listSections(),
+    listRevisions(Number(id)),
+    searchParams,
+  ]);
   if (!article) notFound();
   const resource = articleResource(article);
   if (!can(staff, { do: 'article.edit', article: resource })) {
@@ -64,7 +69,10 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
         </p>
       </div>
       {typeof notice === 'string' && NOTICES[notice] && (
-        <p role="status" className="mb-4 rounded-sm border border-green-700/40 bg-green-50 px-3 py-2 text-sm font-semibold text-green-900 dark:bg-green-950/40 dark:text-green-200">
+        <p
+          role="status"
+          className="mb-4 rounded-sm border border-green-700/40 bg-green-50 px-3 py-2 text-sm font-semibold text-green-900 dark:bg-green-950/40 dark:text-green-200"
+        >
           {NOTICES[notice]}
         </p>
       )}

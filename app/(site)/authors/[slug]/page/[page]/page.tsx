@@ -36,9 +36,7 @@ export default async function AuthorPage({ params }: PageProps<'/authors/[slug]/
     <ArticleListPage
       heading={
         <div className="flex items-center gap-4">
-          {author.avatarPath && (
-            <Image src={mediaUrl(author.avatarPath)} alt="" width={80} height={80} className="size-20 rounded-full object-cover" />
-          )}
+          {author.avatarPath && <Image src={mediaUrl(author.avatarPath)} alt="" width={80} height={80} className="size-20 rounded-full object-cover" />}
           <div>
             <p className="text-xs font-bold uppercase tracking-widest text-[var(--color-accent)]">Author</p>
             <h1 className="font-serif text-4xl font-bold">{author.name}</h1>
