@@ -11,18 +11,16 @@ beforeAll(async () => {
   m = { db: await testDb.open(), schema: await import('../schema'), articles: await import('./articles'), replies: await import('./replies') };
   const now = Date.now();
   // 35 published (newest is "Story 35"), plus a draft and a future one that never show.
-  await m.db.db
-    .insert(m.schema.articles)
-    .values([
-      ...Array.from({ length: 35 }, (_, i) => ({
-        slug: `story-${i + 1}`,
-        title: `Story ${i + 1}`,
-        status: 'published' as const,
-        publishedAt: new Date(now - (35 - i) * 60_000),
-      })),
-      { slug: 'draft', title: 'Draft', status: 'draft' as const, publishedAt: null },
-      { slug: 'future', title: 'Future', status: 'published' as const, publishedAt: new Date(now + 3600_000) },
-    ]);
+  await m.db.db.insert(m.schema.articles).values([
+    ...Array.from({ length: 35 }, (_, i) => ({
+      slug: `story-${i + 1}`,
+      title: `Story ${i + 1}`,
+      status: 'published' as const,
+      publishedAt: new Date(now - (35 - i) * 60_000),
+    })),
+    { slug: 'draft', title: 'Draft', status: 'draft' as const, publishedAt: null },
+    { slug: 'future', title: 'Future', status: 'published' as const, publishedAt: new Date(now + 3600_000) },
+  ]);
 });
 
 afterAll(() => {
