@@ -4,7 +4,9 @@ import { expect, test } from './support/fixtures';
 import { queryRows } from './support/db';
 import { insertReply, newArticle, replyStatus } from './support/discussion';
 import { DEMO_PASSWORD } from './support/staff';
+import { SettingsPage } from './support/settings-page';
 import { ProfilePage, SignInPage, StaffAccountsPage } from './support/staff-admin-page';
+import { TaxonomyPage } from './support/taxonomy-page';
 import { newCommenter, uniq, uniqueAddress } from './support/unique';
 
 // With JavaScript off, every staff form's answer (its message, each field's error, what was typed) is
@@ -122,5 +124,106 @@ test('moderation desk: decisions and refusals come back as notices', async ({ br
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Undone: 1 reply.' })).toBeVisible();
   expect(await replyStatus(id)).toBe('pending');
+  await page.context().close();
+});
+
+test('sections and tags: refused adds, row saves and merges show why and keep what was typed', async ({ browser }) => {
+  const desk = new TaxonomyPage(await signedInWithoutJavaScript(browser, 'editor@example.com'));
+  await desk.goto();
+  const id = uniq();
+  const name = `No Script Section ${id}`;
+  await desk.newSectionName.fill(name);
+  await desk.newSectionSlug.fill('Not A Slug!');
+  await desk.newSectionDescription.fill('Made without a script.');
+  await desk.createSectionButton.click();
+  await expect(desk.text('The section was not created.')).toBeVisible();
+  await expect(desk.text('Use lower-case letters, digits and single hyphens only (like "city-news").')).toBeVisible();
+  await expect(desk.newSectionSlug).toHaveAttribute('aria-invalid', 'true');
+  await expect(desk.newSectionName).toHaveValue(name);
+  await expect(desk.newSectionDescription).toHaveValue('Made without a script.');
+  expect(await html(desk.page)).toContain('The section was not created.');
+
+  await desk.newSectionSlug.fill(`no-script-${id}`);
+  await desk.createSectionButton.click();
+  await expect(desk.text(`Created the section ${name} (/sections/no-script-${id}).`)).toBeVisible();
+
+  // A row's own form answers in that row.
+  await desk.sectionSlug(name).fill('Still Not A Slug');
+  await desk.saveSectionButton(name).click();
+  await expect(desk.text('The section was not saved.')).toBeVisible();
+  await expect(desk.sectionSlug(name)).toHaveAttribute('aria-invalid', 'true');
+  await expect(desk.sectionSlug(name)).toHaveValue('Still Not A Slug');
+
+  await desk.page.getByLabel('Tag name').fill('   ');
+  await desk.page.getByRole('button', { name: 'Create tag' }).click();
+  await expect(desk.text('The tag was not created.')).toBeVisible();
+  await expect(desk.text('Please enter a tag name.')).toBeVisible();
+
+  await desk.tagToMerge.fill(`no-tag-${id}`);
+  await desk.mergeInto.fill(`no-tag-${id}`);
+  await desk.mergeButton.click();
+  await expect(desk.text('The tags were not merged.')).toBeVisible();
+  await expect(desk.mergeInto).toHaveAttribute('aria-invalid', 'true');
+  await expect(desk.tagToMerge).toHaveValue(`no-tag-${id}`);
+
+  await desk.deleteSectionButton(name).click();
+  await expect(desk.text(`Deleted the section ${name}.`)).toBeVisible();
+  await desk.page.context().close();
+});
+
+test('reply settings: a refused save and a refused trial show why and keep what was typed', async ({ browser }) => {
+  const settings = new SettingsPage(await signedInWithoutJavaScript(browser, 'admin@example.com'));
+  await settings.page.goto('/admin/settings');
+  const word = `noscript${uniq()}`;
+  await settings.moderationWords.fill(word);
+  await settings.maxDepth.fill('9');
+  await settings.saveButton.click();
+  await expect(settings.page.getByText('The settings were not saved. Please correct the marked fields.')).toBeVisible();
+  await expect(settings.page.getByText('Use a whole number of levels from 1 to 5.')).toBeVisible();
+  await expect(settings.maxDepth).toHaveAttribute('aria-invalid', 'true');
+  await expect(settings.maxDepth).toHaveValue('9');
+  await expect(settings.moderationWords).toHaveValue(word);
+  expect(await html(settings.page)).toContain('Use a whole number of levels from 1 to 5.');
+
+  await settings.tryButton.click();
+  await expect(settings.page.getByText('The rules were not tried. Please correct the marked fields.')).toBeVisible();
+  await expect(settings.maxDepth).toHaveValue('9');
+  await settings.page.context().close();
+});
+
+test('moderation desk: a refused staff reply or edit shows why, in its row, with what was typed', async ({ browser }) => {
+  const article = await newArticle('No script replies');
+  const who = newCommenter('No Script Reply');
+  await insertReply(article.id, { name: who.name, email: who.email, body: who.text('Waiting for an answer'), status: 'pending' });
+  const page = await signedInWithoutJavaScript(browser, 'moderator@example.com');
+  await page.goto(`/admin/comments?status=pending&email=${encodeURIComponent(who.email)}`);
+  const row = page.getByRole('article', { name: `Reply by ${who.name}` });
+
+  // Without JavaScript the forms open as disclosures (Playwright's text matching skips <noscript>, hence by tag).
+  await row.locator('summary').first().click();
+  await row.getByLabel(`Your reply to ${who.name}`).fill('   ');
+  await row.getByRole('button', { name: 'Post staff reply' }).click();
+  await expect(page).toHaveURL(/\/admin\/comments\?status=pending&/);
+  await expect(row.getByText('The reply was not posted.')).toBeVisible();
+  await expect(row.getByText('Please type a reply.')).toBeVisible();
+  await expect(row.getByLabel(`Your reply to ${who.name}`)).toHaveAttribute('aria-invalid', 'true');
+  expect(await html(page)).toContain('Please type a reply.');
+
+  await row.locator('summary').last().click();
+  await row.getByLabel('Reply text').fill('');
+  await row.getByRole('button', { name: 'Save text' }).click();
+  await expect(row.getByText('The reply was not saved.')).toBeVisible();
+  await expect(row.getByText('A reply cannot be empty; trash it instead.')).toBeVisible();
+
+  // A refusal from the work itself keeps the typed answer.
+  const spammer = newCommenter('No Script Spam');
+  await insertReply(article.id, { name: spammer.name, email: spammer.email, body: spammer.text('Buy now'), status: 'spam' });
+  await page.goto(`/admin/comments?status=spam&email=${encodeURIComponent(spammer.email)}`);
+  const spamRow = page.getByRole('article', { name: `Reply by ${spammer.name}` });
+  await spamRow.locator('summary').first().click();
+  await spamRow.getByLabel(`Your reply to ${spammer.name}`).fill('Thanks, but no.');
+  await spamRow.getByRole('button', { name: 'Post staff reply' }).click();
+  await expect(spamRow.getByText('Restore the reply before answering it.')).toBeVisible();
+  await expect(spamRow.getByLabel(`Your reply to ${spammer.name}`)).toHaveValue('Thanks, but no.');
   await page.context().close();
 });

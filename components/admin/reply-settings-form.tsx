@@ -191,9 +191,16 @@ function TrialExamples({ examples }: { examples: TrialExample[] }) {
   );
 }
 
-export function ReplySettingsForm({ initial }: { initial: ReplySettingsValues }) {
-  const [saveState, save] = useActionState<ReplySettingsFormState, FormData>(saveReplySettingsAction, { status: 'idle' });
-  const [tryState, tryRules] = useActionState<ReplySettingsFormState, FormData>(tryReplySettingsAction, { status: 'idle' });
+/**
+ * `initial`: the stored values. `saved` / `tried`: the answer to a post made without JavaScript, which
+ * the page read back (lib/form-result); it comes without `at`, so the tried one is stamped to win.
+ */
+export function ReplySettingsForm({ initial, saved, tried }: { initial: ReplySettingsValues; saved?: ReplySettingsFormState; tried?: ReplySettingsFormState }) {
+  const [saveState, save] = useActionState<ReplySettingsFormState, FormData>(saveReplySettingsAction, saved ?? { status: 'idle' });
+  const [tryState, tryRules] = useActionState<ReplySettingsFormState, FormData>(
+    tryReplySettingsAction,
+    tried ? { ...tried, at: tried.at ?? 1 } : { status: 'idle' },
+  );
   // One form, two actions: the answer that came last decides the fields, errors and message.
   const latest = (tryState.at ?? 0) > (saveState.at ?? 0) ? tryState : saveState;
   const values = { ...initial, ...(latest.values ?? {}) };

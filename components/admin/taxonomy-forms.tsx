@@ -73,8 +73,9 @@ function CellInput(props: { form: string; id: string; name: string; label: strin
 
 // Sections
 
-export function NewSectionForm() {
-  const [state, action] = useActionState<SectionFormState, FormData>(createSectionAction, { status: 'idle' });
+/** `initial` (on every form here): the answer to a post made without JavaScript, which the page read back (lib/form-result). */
+export function NewSectionForm({ initial }: { initial?: SectionFormState }) {
+  const [state, action] = useActionState<SectionFormState, FormData>(createSectionAction, initial ?? { status: 'idle' });
   const e = state.fieldErrors ?? {};
   const v = state.status === 'error' ? (state.values ?? {}) : {};
   const resetKey = state.message ?? '';
@@ -106,13 +107,15 @@ export function SectionRow({
   section,
   first,
   last,
+  initial = {},
 }: {
   section: { id: number; name: string; slug: string; description: string; position: number; articleCount: number };
   first: boolean;
   last: boolean;
+  initial?: { save?: SectionFormState; move?: ActionState };
 }) {
-  const [saveState, save] = useActionState<SectionFormState, FormData>(updateSectionAction, { status: 'idle' });
-  const [moveState, move] = useActionState<ActionState, FormData>(moveSectionAction, { status: 'idle' });
+  const [saveState, save] = useActionState<SectionFormState, FormData>(updateSectionAction, initial.save ?? { status: 'idle' });
+  const [moveState, move] = useActionState<ActionState, FormData>(moveSectionAction, initial.move ?? { status: 'idle' });
   const [deleteState, remove] = useActionState<ActionState, FormData>(deleteSectionAction, { status: 'idle' });
   const formId = `section-${section.id}`;
   const e = saveState.fieldErrors ?? {};
@@ -164,8 +167,8 @@ export function SectionRow({
 
 // Tags
 
-export function NewTagForm() {
-  const [state, action] = useActionState<TagFormState, FormData>(createTagAction, { status: 'idle' });
+export function NewTagForm({ initial }: { initial?: TagFormState }) {
+  const [state, action] = useActionState<TagFormState, FormData>(createTagAction, initial ?? { status: 'idle' });
   const e = state.fieldErrors ?? {};
   const v = state.status === 'error' ? (state.values ?? {}) : {};
   const resetKey = state.message ?? '';
@@ -192,8 +195,8 @@ export function NewTagForm() {
   );
 }
 
-export function MergeTagsForm({ suggestions }: { suggestions: { slug: string; name: string }[] }) {
-  const [state, action] = useActionState<MergeFormState, FormData>(mergeTagsAction, { status: 'idle' });
+export function MergeTagsForm({ suggestions, initial }: { suggestions: { slug: string; name: string }[]; initial?: MergeFormState }) {
+  const [state, action] = useActionState<MergeFormState, FormData>(mergeTagsAction, initial ?? { status: 'idle' });
   const e = state.fieldErrors ?? {};
   const v = state.status === 'error' ? (state.values ?? {}) : {};
   const resetKey = state.message ?? '';
@@ -240,8 +243,8 @@ export function MergeTagsForm({ suggestions }: { suggestions: { slug: string; na
   );
 }
 
-export function TagRow({ tag }: { tag: { id: number; name: string; slug: string; articleCount: number } }) {
-  const [saveState, save] = useActionState<TagFormState, FormData>(updateTagAction, { status: 'idle' });
+export function TagRow({ tag, initial = {} }: { tag: { id: number; name: string; slug: string; articleCount: number }; initial?: { save?: TagFormState } }) {
+  const [saveState, save] = useActionState<TagFormState, FormData>(updateTagAction, initial.save ?? { status: 'idle' });
   const [deleteState, remove] = useActionState<ActionState, FormData>(deleteTagAction, { status: 'idle' });
   const formId = `tag-${tag.id}`;
   const e = saveState.fieldErrors ?? {};

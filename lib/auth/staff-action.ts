@@ -86,9 +86,10 @@ export function staffAction<Schema extends z.ZodType, const F extends readonly s
     /**
      * Answers a plain form post (no JavaScript) by going back to this page with the state (see
      * lib/form-result.ts), since a per-request page cannot render it itself. `form` names the form on
-     * the page (e.g. one per row); `page` is a path of ours, never one from the request.
+     * the page (e.g. one per row); `page` is a path of ours: a fixed one, or one worked out from the
+     * values by a validator of the action's own (e.g. deskReturn), kept on this site under /admin.
      */
-    plainPost?: { form: (values: Values<F>) => string; page: string };
+    plainPost?: { form: (values: Values<F>) => string; page: string | ((values: Values<F>) => string) };
   },
   work: (input: z.output<Schema>, ctx: { staff: StaffMember; formData: FormData; values: Values<F> }) => Promise<S>,
 ): (prev: S, formData: FormData) => Promise<S> {
@@ -97,7 +98,9 @@ export function staffAction<Schema extends z.ZodType, const F extends readonly s
     const echoed = opts.echo ? Object.fromEntries(opts.echo.map((k) => [k, values[k]])) : values;
     const refuse = (r: Refusal) => ({ status: 'error', message: r.message, fieldErrors: r.fieldErrors, values: echoed, at: Date.now() }) as S;
     const answer = async (state: S): Promise<S> => {
-      if (opts.plainPost) await answerPlainPost(state, opts.plainPost.form(values), opts.plainPost.page);
+      const plain = opts.plainPost;
+      if (plain)
+        await answerPlainPost(state, plain.form(values), typeof plain.page === 'string' ? plain.page : safeReturnPath(plain.page(values), '/admin', '/admin'));
       return state;
     };
     const guarded = await guard(opts.allow, opts.schema, () => (opts.input ? opts.input(values, formData) : values), opts.invalid);

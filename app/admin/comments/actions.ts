@@ -89,12 +89,25 @@ export const undoDecisionAction = staffRedirectAction(
 
 export type DeskReplyState = ActionState<{ body: string }>;
 
+/** Plain form posts (no JavaScript) come back to the desk page the form was on (only a desk address), to that row's form. */
+const deskAnswer = (form: string, key: 'parentId' | 'id') => ({
+  form: (values: Partial<Record<'parentId' | 'id', string>>) => `${form}-${/^[0-9]{1,12}$/.test(values[key] ?? '') ? values[key] : 'unknown'}`,
+  page: (values: { returnTo: string }) => deskReturn(values.returnTo),
+});
+
 /**
  * A staff reply from the desk: approved at once, marked Staff, threaded under the reply it answers.
  * Answering a held reply approves it too (it would otherwise hang under nothing).
  */
 export const staffReplyAction = staffAction(
-  { allow: 'reply.moderate', schema: StaffReplySchema, fields: ['parentId', 'body'], echo: ['body'], invalid: 'The reply was not posted.' },
+  {
+    allow: 'reply.moderate',
+    schema: StaffReplySchema,
+    fields: ['parentId', 'body', 'returnTo'],
+    echo: ['body'],
+    invalid: 'The reply was not posted.',
+    plainPost: deskAnswer('staff-reply', 'parentId'),
+  },
   async ({ parentId, body }, { staff, formData }): Promise<DeskReplyState> => {
     const parent = await getReplyForDesk(parentId);
     if (!parent) throw new ActionError('That reply no longer exists.');
@@ -135,7 +148,14 @@ export type EditReplyState = ActionState<{ body: string }>;
 
 /** Corrects a reply's text; the previous text stays in the reply's log. */
 export const editReplyAction = staffAction(
-  { allow: 'reply.moderate', schema: EditReplySchema, fields: ['id', 'body'], echo: ['body'], invalid: 'The reply was not saved.' },
+  {
+    allow: 'reply.moderate',
+    schema: EditReplySchema,
+    fields: ['id', 'body', 'returnTo'],
+    echo: ['body'],
+    invalid: 'The reply was not saved.',
+    plainPost: deskAnswer('edit-reply', 'id'),
+  },
   async ({ id, body }, { staff }): Promise<EditReplyState> => {
     const edited = await editReplyBody({ id, body, by: staff.id });
     if (!edited) throw new ActionError('That reply no longer exists.');

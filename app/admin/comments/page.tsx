@@ -15,6 +15,7 @@ import { countRepliesByStatus, listQueue, listRecentDecisions, listReportedQueue
 import { countOpenReports } from '@/db/queries/reports';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { can } from '@/lib/auth/permissions';
+import { readFormResult } from '@/lib/form-result-server';
 import { parseCursor, QueueParamsSchema, queueHref } from '@/lib/replies/moderation-schema';
 
 export const metadata: Metadata = { title: 'Comments', robots: { index: false } };
@@ -28,7 +29,7 @@ export default async function CommentsDeskPage({ searchParams }: { searchParams:
   const raw = await searchParams;
   const params = QueueParamsSchema.parse(firstValues(raw));
   const reportedView = params.view === 'reported';
-  const [counts, reportedCount, page, decisions] = await Promise.all([
+  const [counts, reportedCount, page, decisions, answer] = await Promise.all([
     countRepliesByStatus(),
     countOpenReports(),
     reportedView
@@ -38,6 +39,8 @@ export default async function CommentsDeskPage({ searchParams }: { searchParams:
           { after: parseCursor(params.after), before: parseCursor(params.before) },
         ),
     listRecentDecisions(12),
+    // The answer to a row's reply or edit form posted without JavaScript.
+    readFormResult(raw),
   ]);
   const here = queueHref(params);
   const notice = { done: firstValue(raw.done), n: firstValue(raw.n), undo: firstValue(raw.undo), error: firstValue(raw.error) };
@@ -55,7 +58,7 @@ export default async function CommentsDeskPage({ searchParams }: { searchParams:
       <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
         <div>
           <BulkBar status={params.status} reportedView={reportedView} returnTo={here} />
-          <ReplyList rows={page.rows} params={params} returnTo={here} />
+          <ReplyList rows={page.rows} params={params} returnTo={here} answer={answer} />
           <DeskPager params={params} page={page} />
         </div>
         <aside className="flex flex-col gap-8 text-sm">

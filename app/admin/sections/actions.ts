@@ -63,10 +63,16 @@ async function conflictChecked<T>(work: () => Promise<T>, refusal: (e: TaxonomyC
   }
 }
 
+/** Plain form posts (no JavaScript) come back to the desk, to the form that was sent (one per row). */
+const plain = (form: (id: string) => string) => ({
+  form: (values: Record<string, string | undefined>) => form(/^[0-9]{1,12}$/.test(values.id ?? '') ? (values.id as string) : 'unknown'),
+  page: '/admin/sections',
+});
+
 // Sections
 
 export const createSectionAction = staffAction(
-  { allow: 'taxonomy.manage', schema: SectionSchema, fields: SECTION_FIELDS, invalid: 'The section was not created.' },
+  { allow: 'taxonomy.manage', schema: SectionSchema, fields: SECTION_FIELDS, invalid: 'The section was not created.', plainPost: plain(() => 'section-new') },
   async (input): Promise<SectionFormState> => {
     await slugChecked('The section was not created.', () => createSection(input));
     await expireReaderPages([cacheTags.sections, cacheTags.section(input.slug)]);
@@ -75,7 +81,13 @@ export const createSectionAction = staffAction(
 );
 
 export const updateSectionAction = staffAction(
-  { allow: 'taxonomy.manage', schema: SectionUpdateSchema, fields: ['id', ...SECTION_FIELDS], invalid: 'The section was not saved.' },
+  {
+    allow: 'taxonomy.manage',
+    schema: SectionUpdateSchema,
+    fields: ['id', ...SECTION_FIELDS],
+    invalid: 'The section was not saved.',
+    plainPost: plain((id) => `section-${id}`),
+  },
   async (input): Promise<SectionFormState> => {
     const saved = await slugChecked('The section was not saved.', () => renameSection(input));
     if (!saved) throw new ActionError('That section no longer exists.');
@@ -91,7 +103,7 @@ export const updateSectionAction = staffAction(
 );
 
 export const deleteSectionAction = staffAction(
-  { allow: 'taxonomy.manage', schema: DeleteSchema, fields: ['id'], echo: [] },
+  { allow: 'taxonomy.manage', schema: DeleteSchema, fields: ['id'], echo: [], plainPost: plain(() => 'section-delete') },
   async ({ id }): Promise<ActionState> => {
     const deleted = await conflictChecked(
       () => deleteSection(id),
@@ -105,7 +117,7 @@ export const deleteSectionAction = staffAction(
 );
 
 export const moveSectionAction = staffAction(
-  { allow: 'taxonomy.manage', schema: MoveSectionSchema, fields: ['id', 'direction'], echo: [] },
+  { allow: 'taxonomy.manage', schema: MoveSectionSchema, fields: ['id', 'direction'], echo: [], plainPost: plain((id) => `section-move-${id}`) },
   async ({ id, direction }): Promise<ActionState> => {
     const moved = await moveSection(id, direction);
     if (!moved) throw new ActionError(`That section is already at the ${direction === 'up' ? 'top' : 'bottom'}.`);
@@ -118,7 +130,7 @@ export const moveSectionAction = staffAction(
 // Tags
 
 export const createTagAction = staffAction(
-  { allow: 'taxonomy.manage', schema: TagSchema, fields: TAG_FIELDS, invalid: 'The tag was not created.' },
+  { allow: 'taxonomy.manage', schema: TagSchema, fields: TAG_FIELDS, invalid: 'The tag was not created.', plainPost: plain(() => 'tag-new') },
   async (input): Promise<TagFormState> => {
     await slugChecked('The tag was not created.', () => createTag(input));
     await expireReaderPages([cacheTags.tag(input.slug)]);
@@ -127,7 +139,13 @@ export const createTagAction = staffAction(
 );
 
 export const updateTagAction = staffAction(
-  { allow: 'taxonomy.manage', schema: TagUpdateSchema, fields: ['id', ...TAG_FIELDS], invalid: 'The tag was not saved.' },
+  {
+    allow: 'taxonomy.manage',
+    schema: TagUpdateSchema,
+    fields: ['id', ...TAG_FIELDS],
+    invalid: 'The tag was not saved.',
+    plainPost: plain((id) => `tag-${id}`),
+  },
   async (input): Promise<TagFormState> => {
     const saved = await slugChecked('The tag was not saved.', () => renameTag(input));
     if (!saved) throw new ActionError('That tag no longer exists.');
@@ -137,7 +155,7 @@ export const updateTagAction = staffAction(
 );
 
 export const mergeTagsAction = staffAction(
-  { allow: 'taxonomy.manage', schema: TagMergeSchema, fields: MERGE_FIELDS, invalid: 'The tags were not merged.' },
+  { allow: 'taxonomy.manage', schema: TagMergeSchema, fields: MERGE_FIELDS, invalid: 'The tags were not merged.', plainPost: plain(() => 'tag-merge') },
   async ({ from, into }): Promise<MergeFormState> => {
     const merged = await conflictChecked(
       () => mergeTags(from, into),
@@ -150,7 +168,7 @@ export const mergeTagsAction = staffAction(
 );
 
 export const deleteTagAction = staffAction(
-  { allow: 'taxonomy.manage', schema: DeleteSchema, fields: ['id'], echo: [] },
+  { allow: 'taxonomy.manage', schema: DeleteSchema, fields: ['id'], echo: [], plainPost: plain(() => 'tag-delete') },
   async ({ id }): Promise<ActionState> => {
     const deleted = await conflictChecked(
       () => deleteTag(id),

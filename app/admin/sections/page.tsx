@@ -4,7 +4,9 @@ import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { listSectionsWithCounts, listTagsWithCounts } from '@/db/queries/taxonomy-admin';
+import { FormMessage } from '@/components/ui/form-message';
 import { can } from '@/lib/auth/permissions';
+import { readFormResult } from '@/lib/form-result-server';
 import { parsePage } from '@/lib/taxonomy/schema';
 import { MergeTagsForm, NewSectionForm, NewTagForm, SectionRow, TagRow } from '@/components/admin/taxonomy-forms';
 
@@ -13,12 +15,15 @@ export const instant = false;
 
 const th = 'py-2 pr-2 font-semibold';
 
-export default async function SectionsPage({ searchParams }: { searchParams: Promise<{ tagPage?: string | string[] }> }) {
+export default async function SectionsPage({ searchParams }: PageProps<'/admin/sections'>) {
   const staff = await getCurrentStaff();
   if (!staff) redirect('/login?callbackUrl=/admin/sections');
   if (!can(staff, { do: 'taxonomy.manage' })) return <NotAllowed />;
-  const tagPage = parsePage((await searchParams).tagPage);
-  const [sections, tagList] = await Promise.all([listSectionsWithCounts(), listTagsWithCounts(tagPage)]);
+  const query = await searchParams;
+  const tagPage = parsePage(query.tagPage);
+  // The answer to a form posted without JavaScript: one of the add forms', the merge form's or one row's.
+  const [sections, tagList, answer] = await Promise.all([listSectionsWithCounts(), listTagsWithCounts(tagPage), readFormResult(query)]);
+  const answerFor = (form: string) => (answer?.form === form ? answer.state : undefined);
   return (
     <>
       <h1 className="mb-6 font-serif text-3xl font-bold">Sections and tags</h1>
@@ -27,7 +32,9 @@ export default async function SectionsPage({ searchParams }: { searchParams: Pro
         <h2 id="sections-heading" className="mb-4 font-serif text-2xl font-bold">
           Sections
         </h2>
-        <NewSectionForm />
+        {/* A delete posted without JavaScript answers here: its row is gone (or it said why not). */}
+        {answer?.form === 'section-delete' && <FormMessage state={answer.state} className="mb-4" />}
+        <NewSectionForm initial={answerFor('section-new')} />
         {sections.length === 0 ? (
           <p className="mt-6 text-sm">No sections yet.</p>
         ) : (
@@ -46,7 +53,13 @@ export default async function SectionsPage({ searchParams }: { searchParams: Pro
               </thead>
               <tbody className="divide-y divide-current/10">
                 {sections.map((s, i) => (
-                  <SectionRow key={s.id} section={s} first={i === 0} last={i === sections.length - 1} />
+                  <SectionRow
+                    key={s.id}
+                    section={s}
+                    first={i === 0}
+                    last={i === sections.length - 1}
+                    initial={{ save: answerFor(`section-${s.id}`), move: answerFor(`section-move-${s.id}`) }}
+                  />
                 ))}
               </tbody>
             </table>
@@ -58,9 +71,10 @@ export default async function SectionsPage({ searchParams }: { searchParams: Pro
         <h2 id="tags-heading" className="mb-4 font-serif text-2xl font-bold">
           Tags
         </h2>
+        {answer?.form === 'tag-delete' && <FormMessage state={answer.state} className="mb-4" />}
         <div className="grid gap-4 lg:grid-cols-2">
-          <NewTagForm />
-          <MergeTagsForm suggestions={tagList.tags} />
+          <NewTagForm initial={answerFor('tag-new')} />
+          <MergeTagsForm suggestions={tagList.tags} initial={answerFor('tag-merge')} />
         </div>
         <p className="mt-6 text-sm text-current/80">
           {tagList.total} {tagList.total === 1 ? 'tag' : 'tags'}
@@ -82,7 +96,7 @@ export default async function SectionsPage({ searchParams }: { searchParams: Pro
               </thead>
               <tbody className="divide-y divide-current/10">
                 {tagList.tags.map((t) => (
-                  <TagRow key={t.id} tag={t} />
+                  <TagRow key={t.id} tag={t} initial={{ save: answerFor(`tag-${t.id}`) }} />
                 ))}
               </tbody>
             </table>

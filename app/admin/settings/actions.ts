@@ -21,6 +21,7 @@ export const saveReplySettingsAction = staffAction(
     schema: ReplySettingsSchema,
     fields: REPLY_SETTINGS_FIELDS,
     invalid: 'The settings were not saved. Please correct the marked fields.',
+    plainPost: { form: () => 'reply-settings-save', page: '/admin/settings' },
   },
   async (input, { staff }): Promise<ReplySettingsFormState> => {
     // Settings this form does not show keep their stored values.
@@ -38,6 +39,8 @@ export const tryReplySettingsAction = staffAction(
     schema: ReplySettingsSchema,
     fields: REPLY_SETTINGS_FIELDS,
     invalid: 'The rules were not tried. Please correct the marked fields.',
+    // Without JavaScript the message comes back; the example replies do not fit the answer's cookie.
+    plainPost: { form: () => 'reply-settings-try', page: '/admin/settings' },
   },
   async (input, { values }): Promise<ReplySettingsFormState> => {
     const [stored, saved] = await Promise.all([listRepliesForTrial(), getReplySettings()]);

@@ -4,17 +4,19 @@ import { getCurrentStaff } from '@/auth';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { getReplySettings } from '@/db/queries/settings';
 import { can } from '@/lib/auth/permissions';
+import { readFormResult } from '@/lib/form-result-server';
 import { replySettingsFormValues } from '@/lib/replies/settings-schema';
 import { ReplySettingsForm } from '@/components/admin/reply-settings-form';
 
 export const metadata: Metadata = { title: 'Reply rules and settings', robots: { index: false } };
 export const instant = false;
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: PageProps<'/admin/settings'>) {
   const staff = await getCurrentStaff();
   if (!staff) redirect('/login?callbackUrl=/admin/settings');
   if (!can(staff, { do: 'settings.manage' })) return <NotAllowed />;
-  const settings = await getReplySettings();
+  // The answer to the form posted without JavaScript, saved or tried.
+  const [settings, answer] = await Promise.all([getReplySettings(), readFormResult(await searchParams)]);
   return (
     <>
       <h1 className="mb-2 font-serif text-3xl font-bold">Reply rules and settings</h1>
@@ -22,7 +24,11 @@ export default async function SettingsPage() {
         Every new reply passes these rules in order; the first rule that applies decides whether it is published, held for a moderator or sent to spam. Changes
         apply to replies posted after you save; nothing already posted moves.
       </p>
-      <ReplySettingsForm initial={replySettingsFormValues(settings)} />
+      <ReplySettingsForm
+        initial={replySettingsFormValues(settings)}
+        saved={answer?.form === 'reply-settings-save' ? answer.state : undefined}
+        tried={answer?.form === 'reply-settings-try' ? answer.state : undefined}
+      />
     </>
   );
 }

@@ -3,13 +3,13 @@ import { smallButton } from '@/components/ui/styles';
 import { dismissReportsAction, moderateRepliesAction, removeRepliesAction } from '@/app/admin/comments/actions';
 import type { QueueRow } from '@/db/queries/moderation-queue';
 import { ROW_ACTIONS } from './queues';
-import { ReplyRowTools } from './reply-row-tools';
+import { ReplyRowTools, type PlainAnswer } from './reply-row-tools';
 
 /**
  * A row's buttons: the queue's decisions (names the tests find them by, each with its keyboard shortcut in
  * data-shortcut), dismissing reports in the Reported queue, removing the whole thread, Reply and Edit.
  */
-export function ReplyRowActions({ row, returnTo, reportedView }: { row: QueueRow; returnTo: string; reportedView: boolean }) {
+export function ReplyRowActions({ row, returnTo, reportedView, answer }: { row: QueueRow; returnTo: string; reportedView: boolean; answer?: PlainAnswer }) {
   return (
     <div className="mt-3 flex flex-wrap items-start gap-2">
       <form action={moderateRepliesAction} className="flex flex-wrap gap-2">
@@ -34,7 +34,7 @@ export function ReplyRowActions({ row, returnTo, reportedView }: { row: QueueRow
           Remove this whole thread
         </SubmitButton>
       </form>
-      <ReplyRowTools replyId={row.id} body={row.body} authorName={row.authorName} returnTo={returnTo} />
+      <ReplyRowTools replyId={row.id} body={row.body} authorName={row.authorName} returnTo={returnTo} answer={answer} />
     </div>
   );
 }

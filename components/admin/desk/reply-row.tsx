@@ -8,6 +8,7 @@ import { excerpt, MarkedText } from './marked-text';
 import { ReplyHistory } from './reply-history';
 import { ReplyReports } from './reply-reports';
 import { ReplyRowActions } from './reply-row-actions';
+import type { PlainAnswer } from './reply-row-tools';
 import { ruleLabel } from '@/lib/replies/rules';
 
 /**
@@ -15,7 +16,7 @@ import { ruleLabel } from '@/lib/replies/rules';
  * the commenter's history, the row's buttons, and the reply's own log. The row is focusable for the
  * keyboard shortcuts (data-reply-row).
  */
-export function ReplyRow({ row, returnTo, reportedView }: { row: QueueRow; returnTo: string; reportedView: boolean }) {
+export function ReplyRow({ row, returnTo, reportedView, answer }: { row: QueueRow; returnTo: string; reportedView: boolean; answer?: PlainAnswer }) {
   const reason = row.statusReason;
   const field = reason?.field ?? 'body';
   // A rule that matched a whole email keeps no copy of it (only a masked one in its words): mark the email shown.
@@ -95,7 +96,7 @@ export function ReplyRow({ row, returnTo, reportedView }: { row: QueueRow; retur
               </span>
             ))}
           </p>
-          <ReplyRowActions row={row} returnTo={returnTo} reportedView={reportedView} />
+          <ReplyRowActions row={row} returnTo={returnTo} reportedView={reportedView} answer={answer} />
           <p className="mt-3 text-sm">
             <Link href={commenterHref(row.authorEmail, returnTo)} className="font-semibold text-current/80 underline underline-offset-4">
               Commenter tools
