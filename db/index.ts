@@ -1,4 +1,4 @@
-import { createClient, type Client } from '@libsql/client';
+import { createClient, type Client, type InStatement, type TransactionMode } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dataDir, env, isLocalFileDatabase } from '@/lib/env';
@@ -27,7 +27,75 @@ function openClient(): Client {
     void client.execute('PRAGMA journal_mode = WAL').catch(() => {});
     void client.execute('PRAGMA synchronous = NORMAL').catch(() => {});
     void client.execute('PRAGMA foreign_keys = ON').catch(() => {});
+    return oneWriterAtATime(client);
   }
+  return client;
+}
+
+/**
+ * Queues this process's writes to a local database file, one at a time; reads go straight through
+ * (WAL lets them read beside a writer). libSQL's embedded driver is synchronous and opens a connection
+ * per transaction: a write that meets another connection's open transaction waits inside SQLite's busy
+ * handler, blocking the event loop, so the transaction it waits for can never finish, and both fail
+ * after the busy timeout. Two editors saving one article at the same moment did exactly that.
+ */
+function oneWriterAtATime(client: Client): Client {
+  let tail: Promise<void> = Promise.resolve();
+  const acquire = (): Promise<() => void> => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const ready = tail.then(() => release);
+    tail = tail.then(() => held);
+    return ready;
+  };
+  const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
+    const release = await acquire();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  };
+  // A statement that only reads (drizzle writes start with insert, update, delete or a DDL word).
+  const reads = (stmt: InStatement) => /^\s*(select|with)\b/i.test(typeof stmt === 'string' ? stmt : stmt.sql);
+  const execute = client.execute.bind(client);
+  const batch = client.batch.bind(client);
+  const migrate = client.migrate.bind(client);
+  const executeMultiple = client.executeMultiple.bind(client);
+  const transaction = client.transaction.bind(client);
+  Object.assign(client, {
+    execute: (stmt: InStatement, ...rest: unknown[]) =>
+      reads(stmt) ? execute(stmt as never, ...(rest as [])) : exclusive(() => execute(stmt as never, ...(rest as []))),
+    batch: (...args: Parameters<Client['batch']>) => exclusive(() => batch(...args)),
+    migrate: (...args: Parameters<Client['migrate']>) => exclusive(() => migrate(...args)),
+    executeMultiple: (sql: string) => exclusive(() => executeMultiple(sql)),
+    transaction: async (mode?: TransactionMode) => {
+      if (mode === 'read') return transaction(mode);
+      const release = await acquire();
+      let released = false;
+      const done = () => {
+        if (!released) ((released = true), release());
+      };
+      try {
+        const tx = await transaction(mode);
+        // The lock is held until the transaction ends, however it ends.
+        const commit = tx.commit.bind(tx);
+        const rollback = tx.rollback.bind(tx);
+        const close = tx.close.bind(tx);
+        return Object.assign(tx, {
+          commit: () => commit().finally(done),
+          rollback: () => rollback().finally(done),
+          close: () => {
+            close();
+            done();
+          },
+        });
+      } catch (error) {
+        done();
+        throw error;
+      }
+    },
+  });
   return client;
 }
 

@@ -84,9 +84,17 @@ export const articles = sqliteTable(
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+    // Bumped by every save from the editor. A save names the version it was based on, and the UPDATE
+    // only applies while that is still the version (compare-and-set): a stale save changes nothing.
+    version: integer('version').notNull().default(0),
+    // A published article's changes that readers do not see yet: the revision that holds them, and
+    // when they go live by themselves (null: when someone presses Publish).
+    pendingRevisionId: integer('pending_revision_id'),
+    pendingPublishAt: integer('pending_publish_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('articles_slug_uq').on(t.slug),
+    index('articles_pending_publish_idx').on(t.pendingPublishAt),
     index('articles_status_published_idx').on(t.status, t.publishedAt),
     index('articles_section_status_published_idx').on(t.sectionId, t.status, t.publishedAt),
     index('articles_created_by_idx').on(t.createdById),
@@ -427,3 +435,50 @@ export type Reply = typeof replies.$inferSelect;
 export type NewReply = typeof replies.$inferInsert;
 export type Correction = typeof corrections.$inferSelect;
 export type Revision = typeof revisions.$inferSelect;
+
+/**
+ * An editor's private copy of what they were typing, saved every few seconds while they type, so a
+ * crash or a closed tab loses nothing. One per editor per article ('new' for an article not yet
+ * saved); it never changes the article, and a real save removes it.
+ */
+export const articleAutosaves = sqliteTable(
+  'article_autosaves',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    articleId: integer('article_id').references(() => articles.id, { onDelete: 'cascade' }),
+    // The article's id as text, or 'new': one key per editor, also for an article not saved yet.
+    articleKey: text('article_key').notNull(),
+    title: text('title').notNull(),
+    standfirst: text('standfirst').notNull(),
+    body: text('body').notNull(),
+    // The article's version the text was typed over: restoring it saves against that version.
+    baseVersion: integer('base_version').notNull().default(0),
+    savedAt: integer('saved_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('article_autosaves_user_key_uq').on(t.userId, t.articleKey), index('article_autosaves_article_idx').on(t.articleId)],
+);
+
+/**
+ * Who has an article open in the editor (a heartbeat every ~15 s), and who holds it: the first to
+ * open it, or whoever took it over. Someone taken over from is told at their next heartbeat.
+ */
+export const articleEditors = sqliteTable(
+  'article_editors',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    openedAt: integer('opened_at', { mode: 'timestamp_ms' }).notNull(),
+    seenAt: integer('seen_at', { mode: 'timestamp_ms' }).notNull(),
+    holdsLock: integer('holds_lock', { mode: 'boolean' }).notNull().default(false),
+    takenOverById: integer('taken_over_by_id').references(() => users.id, { onDelete: 'set null' }),
+    takenOverAt: integer('taken_over_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] }), index('article_editors_seen_idx').on(t.seenAt)],
+);

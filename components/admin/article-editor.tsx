@@ -1,7 +1,10 @@
 'use client';
 
-import { useActionState, useEffect, useState } from 'react';
-import { previewMarkdownAction, saveArticleAction, uploadInlineImageAction, type ArticleFormState } from '@/app/admin/articles/actions';
+import { useActionState, useEffect, useRef, useState } from 'react';
+import { previewMarkdownAction, saveArticleAction, uploadInlineImageAction, type ArticleFormState, type SaveConflict } from '@/app/admin/articles/actions';
+import { ConflictAlert } from '@/components/admin/editor/conflict-alert';
+import { EditingPresence, type Editors } from '@/components/admin/editor/presence';
+import { useAutosave } from '@/components/admin/editor/use-autosave';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { dangerSecondaryButton, secondaryButton, smallButton, wideInputClass } from '@/components/ui/styles';
@@ -23,13 +26,42 @@ export type EditorArticle = {
   status: string;
   scheduledFor: string;
   coverUrl: string | null;
+  /** A correction saved with pending changes, published with them. */
+  correction: string;
+  /** The version this form saves over (compare-and-set). */
+  baseVersion: number;
 };
 
 type Buttons = { saveDraft: boolean; submit: boolean; publish: boolean; schedule: boolean; unpublish: boolean };
 
-export function ArticleEditor({ article, sections, buttons }: { article: EditorArticle; sections: { id: number; name: string }[]; buttons: Buttons }) {
+export function ArticleEditor({
+  article,
+  sections,
+  buttons,
+  editors,
+  conflict: pageConflict,
+}: {
+  article: EditorArticle;
+  sections: { id: number; name: string }[];
+  buttons: Buttons;
+  /** Who else has the article open, as the page loaded (null for a new article). */
+  editors: Editors | null;
+  /** A conflict the page found (a refused save without JavaScript, or restored text typed over an older version). */
+  conflict?: { conflict: SaveConflict; message: string };
+}) {
   const [state, action] = useActionState<ArticleFormState, FormData>(saveArticleAction, { status: 'idle' });
   const v = { ...article, ...(state.values ?? {}) } as Record<string, unknown>;
+  const conflict = state.conflict ? { conflict: state.conflict, message: state.message ?? '' } : state.status === 'idle' ? pageConflict : undefined;
+  // After a refusal the form saves over the version it was shown: merging by hand and saving again works.
+  const baseVersion = conflict?.conflict.version ?? article.baseVersion;
+  const formRef = useRef<HTMLFormElement>(null);
+  const autosave = useAutosave(formRef, article.id, baseVersion);
+  const [takenOver, setTakenOver] = useState(false);
+  const { saveRefused } = autosave;
+  useEffect(() => {
+    if (state.status === 'error') saveRefused();
+  }, [state, saveRefused]);
+  // saveRefused is a fresh function each render but only flips a ref: depending on `state` is what matters.
   const text = (name: string) => String(v[name] ?? '');
   const errors = state.fieldErrors ?? {};
   const [body, setBody] = useState(text('body'));
@@ -48,6 +80,7 @@ export function ArticleEditor({ article, sections, buttons }: { article: EditorA
     setUploading(false);
     if (result.markdown) {
       setBody((b) => `${b.trimEnd()}\n\n${result.markdown}\n`);
+      autosave.changed();
       setInlineMessage('Image inserted at the end of the body.');
     } else setInlineMessage(result.error ?? 'The upload failed.');
   }
@@ -60,129 +93,149 @@ export function ArticleEditor({ article, sections, buttons }: { article: EditorA
   }, [body]);
 
   return (
-    <form action={action} noValidate className="grid gap-8 lg:grid-cols-2">
-      <input type="hidden" name="id" value={article.id ?? ''} />
-      <div className="flex flex-col gap-4">
-        <FormMessage state={state} />
-        <Field id="article-title" label="Title" error={errors.title}>
-          <input name="title" defaultValue={text('title')} className={`${wideInputClass} font-serif text-xl`} required />
-        </Field>
-        <Field id="article-slug" label="Slug" error={errors.slug}>
-          <input name="slug" defaultValue={text('slug')} className={wideInputClass} placeholder="made from the title when empty" />
-        </Field>
-        <Field id="article-standfirst" label="Standfirst" error={errors.standfirst}>
-          <textarea name="standfirst" defaultValue={text('standfirst')} rows={2} className={`${wideInputClass} font-serif`} />
-        </Field>
-        <Field id="article-body" label="Body" error={errors.body}>
-          <textarea name="body" value={body} onChange={(e) => setBody(e.target.value)} rows={18} className={`${wideInputClass} font-mono text-sm`} />
-        </Field>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="article-sectionId" label="Section" error={errors.sectionId}>
-            <select name="sectionId" defaultValue={text('sectionId')} className={wideInputClass}>
-              <option value="">No section</option>
-              {sections.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
+    <>
+      {article.id && editors && (
+        <EditingPresence
+          articleId={article.id}
+          initial={editors}
+          onTakenOver={() => {
+            setTakenOver(true);
+            void autosave.flush();
+          }}
+        />
+      )}
+      <form ref={formRef} action={action} noValidate className="grid gap-8 lg:grid-cols-2">
+        <input type="hidden" name="id" value={article.id ?? ''} />
+        <input type="hidden" name="baseVersion" value={article.id ? baseVersion : ''} />
+        <div className="flex min-w-0 flex-col gap-4">
+          {conflict ? <ConflictAlert conflict={conflict.conflict} message={conflict.message} /> : <FormMessage state={state} />}
+          <Field id="article-title" label="Title" error={errors.title}>
+            <input name="title" defaultValue={text('title')} className={`${wideInputClass} font-serif text-xl`} required />
           </Field>
-          <Field id="article-tags" label="Tags" error={errors.tags}>
-            <input name="tags" defaultValue={text('tags')} className={wideInputClass} placeholder="Comma-separated" />
+          <Field id="article-slug" label="Slug" error={errors.slug}>
+            <input name="slug" defaultValue={text('slug')} className={wideInputClass} placeholder="made from the title when empty" />
           </Field>
-        </div>
-        <fieldset className="flex flex-col gap-2 rounded-sm border border-current/20 p-3">
-          <legend className="px-1 text-sm font-semibold">Insert an image into the body</legend>
-          <div className="grid gap-2 sm:grid-cols-2">
-            <Field id="inline-image" label="Image file" labelClassName="text-sm">
-              <input type="file" accept="image/*" className="text-sm" />
+          <Field id="article-standfirst" label="Standfirst" error={errors.standfirst}>
+            <textarea name="standfirst" defaultValue={text('standfirst')} rows={2} className={`${wideInputClass} font-serif`} />
+          </Field>
+          <Field id="article-body" label="Body" error={errors.body}>
+            <textarea name="body" value={body} onChange={(e) => setBody(e.target.value)} rows={18} className={`${wideInputClass} font-mono text-sm`} />
+          </Field>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field id="article-sectionId" label="Section" error={errors.sectionId}>
+              <select name="sectionId" defaultValue={text('sectionId')} className={wideInputClass}>
+                <option value="">No section</option>
+                {sections.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
             </Field>
-            <Field id="inline-alt" label="Image alt text" labelClassName="text-sm">
-              <input className={wideInputClass} />
-            </Field>
-          </div>
-          <div className="flex items-center gap-3">
-            <button type="button" disabled={uploading} onClick={(e) => insertImage(e.currentTarget.closest('fieldset')!)} className={smallButton}>
-              {uploading ? 'Uploading…' : 'Insert image'}
-            </button>
-            <p role="status" className="text-sm">
-              {inlineMessage}
-            </p>
-          </div>
-        </fieldset>
-        <details className="rounded-sm border border-current/20 p-3" open={Boolean(errors.cover || errors.coverAlt)}>
-          <summary className="cursor-pointer text-sm font-semibold">Cover, search engines, comments and corrections</summary>
-          <div className="mt-3 flex flex-col gap-4">
-            {article.coverUrl && (
-              // eslint-disable-next-line @next/next/no-img-element -- a small admin preview of an uploaded file
-              <img src={article.coverUrl} alt="" className="max-h-40 w-auto self-start rounded-sm" />
-            )}
-            <Field id="article-cover" label="Cover image" error={errors.cover}>
-              <input name="cover" type="file" accept="image/*" className="text-sm" />
-            </Field>
-            <Field id="article-coverAlt" label="Cover alt text" error={errors.coverAlt}>
-              <input name="coverAlt" defaultValue={text('coverAlt')} className={wideInputClass} />
-            </Field>
-            <Field id="article-coverCaption" label="Cover caption" error={errors.coverCaption}>
-              <input name="coverCaption" defaultValue={text('coverCaption')} className={wideInputClass} />
-            </Field>
-            <Field id="article-seoTitle" label="Search engine headline" error={errors.seoTitle}>
-              <input name="seoTitle" defaultValue={text('seoTitle')} className={wideInputClass} />
-            </Field>
-            <Field id="article-seoDescription" label="Search engine summary" error={errors.seoDescription}>
-              <textarea name="seoDescription" defaultValue={text('seoDescription')} rows={2} className={wideInputClass} />
-            </Field>
-            <label className="flex items-center gap-2 text-sm font-semibold">
-              <input type="checkbox" name="commentsOpen" defaultChecked={Boolean(v.commentsOpen)} /> Comments open
-            </label>
-            <Field id="article-correction" label="Add a correction (published with today's date)" error={errors.correction}>
-              <textarea name="correction" rows={2} className={wideInputClass} />
+            <Field id="article-tags" label="Tags" error={errors.tags}>
+              <input name="tags" defaultValue={text('tags')} className={wideInputClass} placeholder="Comma-separated" />
             </Field>
           </div>
-        </details>
-        <div className="flex flex-wrap items-end gap-3 border-t border-current/15 pt-4">
-          {buttons.saveDraft && (
-            <SubmitButton name="intent" value="save" className={secondaryButton}>
-              Save draft
-            </SubmitButton>
-          )}
-          {buttons.submit && (
-            <SubmitButton name="intent" value="submit" className={secondaryButton}>
-              Submit for review
-            </SubmitButton>
-          )}
-          {buttons.publish && (
-            <SubmitButton name="intent" value="publish">
-              Publish
-            </SubmitButton>
-          )}
-          {buttons.schedule && (
-            <span className="flex items-end gap-2">
-              <Field id="article-scheduledFor" label="Publish at (UTC)" error={errors.scheduledFor}>
-                <input name="scheduledFor" type="datetime-local" defaultValue={text('scheduledFor')} className={wideInputClass} />
+          <fieldset className="flex flex-col gap-2 rounded-sm border border-current/20 p-3">
+            <legend className="px-1 text-sm font-semibold">Insert an image into the body</legend>
+            <div className="grid gap-2 sm:grid-cols-2">
+              <Field id="inline-image" label="Image file" labelClassName="text-sm">
+                <input type="file" accept="image/*" className="text-sm" />
               </Field>
-              <SubmitButton name="intent" value="schedule" className={secondaryButton}>
-                Schedule
+              <Field id="inline-alt" label="Image alt text" labelClassName="text-sm">
+                <input className={wideInputClass} />
+              </Field>
+            </div>
+            <div className="flex items-center gap-3">
+              <button type="button" disabled={uploading} onClick={(e) => insertImage(e.currentTarget.closest('fieldset')!)} className={smallButton}>
+                {uploading ? 'Uploading…' : 'Insert image'}
+              </button>
+              <p role="status" className="text-sm">
+                {inlineMessage}
+              </p>
+            </div>
+          </fieldset>
+          <details className="rounded-sm border border-current/20 p-3" open={Boolean(errors.cover || errors.coverAlt)}>
+            <summary className="cursor-pointer text-sm font-semibold">Cover, search engines, comments and corrections</summary>
+            <div className="mt-3 flex flex-col gap-4">
+              {article.coverUrl && (
+                // eslint-disable-next-line @next/next/no-img-element -- a small admin preview of an uploaded file
+                <img src={article.coverUrl} alt="" className="max-h-40 w-auto self-start rounded-sm" />
+              )}
+              <Field id="article-cover" label="Cover image" error={errors.cover}>
+                <input name="cover" type="file" accept="image/*" className="text-sm" />
+              </Field>
+              <Field id="article-coverAlt" label="Cover alt text" error={errors.coverAlt}>
+                <input name="coverAlt" defaultValue={text('coverAlt')} className={wideInputClass} />
+              </Field>
+              <Field id="article-coverCaption" label="Cover caption" error={errors.coverCaption}>
+                <input name="coverCaption" defaultValue={text('coverCaption')} className={wideInputClass} />
+              </Field>
+              <Field id="article-seoTitle" label="Search engine headline" error={errors.seoTitle}>
+                <input name="seoTitle" defaultValue={text('seoTitle')} className={wideInputClass} />
+              </Field>
+              <Field id="article-seoDescription" label="Search engine summary" error={errors.seoDescription}>
+                <textarea name="seoDescription" defaultValue={text('seoDescription')} rows={2} className={wideInputClass} />
+              </Field>
+              <label className="flex items-center gap-2 text-sm font-semibold">
+                <input type="checkbox" name="commentsOpen" defaultChecked={Boolean(v.commentsOpen)} /> Comments open
+              </label>
+              <Field id="article-correction" label="Add a correction (published with today's date)" error={errors.correction}>
+                <textarea name="correction" rows={2} defaultValue={text('correction')} className={wideInputClass} />
+              </Field>
+            </div>
+          </details>
+          <fieldset disabled={takenOver} className="flex flex-wrap items-end gap-3 border-t border-current/15 pt-4">
+            <legend className="sr-only">Save</legend>
+            {buttons.saveDraft && (
+              <SubmitButton name="intent" value="save" className={secondaryButton}>
+                Save draft
               </SubmitButton>
-            </span>
-          )}
-          {buttons.unpublish && (
-            <SubmitButton name="intent" value="unpublish" className={dangerSecondaryButton}>
-              Unpublish
-            </SubmitButton>
-          )}
+            )}
+            {buttons.submit && (
+              <SubmitButton name="intent" value="submit" className={secondaryButton}>
+                Submit for review
+              </SubmitButton>
+            )}
+            {buttons.publish && (
+              <SubmitButton name="intent" value="publish">
+                Publish
+              </SubmitButton>
+            )}
+            {buttons.schedule && (
+              <span className="flex items-end gap-2">
+                <Field id="article-scheduledFor" label="Publish at (UTC)" error={errors.scheduledFor}>
+                  <input name="scheduledFor" type="datetime-local" defaultValue={text('scheduledFor')} className={wideInputClass} />
+                </Field>
+                <SubmitButton name="intent" value="schedule" className={secondaryButton}>
+                  Schedule
+                </SubmitButton>
+              </span>
+            )}
+            {buttons.unpublish && (
+              <SubmitButton name="intent" value="unpublish" className={dangerSecondaryButton}>
+                Unpublish
+              </SubmitButton>
+            )}
+          </fieldset>
+          <p className="text-xs text-current/70" aria-live="off">
+            {autosave.failed ??
+              (autosave.savedAt
+                ? `Unsaved changes kept privately at ${new Date(autosave.savedAt).toLocaleTimeString('en-GB')}; they stay unsaved until you save.`
+                : 'What you type is kept privately every few seconds until you save.')}
+          </p>
         </div>
-      </div>
-      <section aria-labelledby="preview-heading" className="rounded-sm border border-current/15 p-4">
-        <h2 id="preview-heading" className="mb-3 text-xs font-bold uppercase tracking-widest text-current/70">
-          Preview
-        </h2>
-        {preview === null ? (
-          <p className="text-sm text-current/70">The preview appears as you type.</p>
-        ) : (
-          <div className="prose prose-neutral max-w-none font-serif dark:prose-invert" dangerouslySetInnerHTML={{ __html: preview }} />
-        )}
-      </section>
-    </form>
+        <section aria-labelledby="preview-heading" className="rounded-sm border border-current/15 p-4">
+          <h2 id="preview-heading" className="mb-3 text-xs font-bold uppercase tracking-widest text-current/70">
+            Preview
+          </h2>
+          {preview === null ? (
+            <p className="text-sm text-current/70">The preview appears as you type.</p>
+          ) : (
+            <div className="prose prose-neutral max-w-none font-serif dark:prose-invert" dangerouslySetInnerHTML={{ __html: preview }} />
+          )}
+        </section>
+      </form>
+    </>
   );
 }

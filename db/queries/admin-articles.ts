@@ -4,8 +4,20 @@ import type { ArticleFormInput } from '@/lib/articles/schema';
 import { articleBodyText } from '@/lib/search/body-text';
 import { slugify } from '@/lib/slug';
 import { db } from '../index';
-import { SlugTakenError } from './errors';
-import { articleAuthors, articles, articleTags, corrections, revisions, sections, slugRedirects, tags, users, type ArticleStatus } from '../schema';
+import { SlugTakenError, StaleSaveError } from './errors';
+import {
+  articleAuthors,
+  articleAutosaves,
+  articles,
+  articleTags,
+  corrections,
+  revisions,
+  sections,
+  slugRedirects,
+  tags,
+  users,
+  type ArticleStatus,
+} from '../schema';
 
 export type AdminArticleRow = {
   id: number;
@@ -62,12 +74,15 @@ export async function listArticlesForAdmin(filter: {
   };
 }
 
+/** An autosave's key: the article's id, or 'new' for one not saved yet. */
+export const autosaveKey = (id: number | null) => (id ? String(id) : 'new');
+
 export type EditableArticle = Awaited<ReturnType<typeof getArticleForEdit>>;
 
 export async function getArticleForEdit(id: number) {
   const [row] = await db.select().from(articles).where(eq(articles.id, id)).limit(1);
   if (!row) return null;
-  const [authorRows, tagRows, sectionRow] = await Promise.all([
+  const [authorRows, tagRows, sectionRow, lastChange, pendingRow] = await Promise.all([
     db
       .select({ id: users.id, name: users.name, slug: users.slug })
       .from(articleAuthors)
@@ -76,8 +91,23 @@ export async function getArticleForEdit(id: number) {
       .orderBy(articleAuthors.position),
     db.select({ name: tags.name, slug: tags.slug }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, id)),
     row.sectionId ? db.select({ slug: sections.slug }).from(sections).where(eq(sections.id, row.sectionId)).limit(1) : Promise.resolve([]),
+    latestChange(id),
+    row.pendingRevisionId ? db.select().from(revisions).where(eq(revisions.id, row.pendingRevisionId)).limit(1) : Promise.resolve([]),
   ]);
-  return { ...row, authors: authorRows, tags: tagRows, sectionSlug: sectionRow[0]?.slug ?? null };
+  const pending = pendingRow[0] ? { ...pendingRow[0], meta: pendingRow[0].meta as PendingMeta } : null;
+  return { ...row, authors: authorRows, tags: tagRows, sectionSlug: sectionRow[0]?.slug ?? null, lastChange, pending };
+}
+
+/** Who saved the article last and when (its newest revision), for "… changed this article at 10:42". */
+export async function latestChange(articleId: number): Promise<{ by: string | null; at: Date } | null> {
+  const [last] = await db
+    .select({ by: users.name, at: revisions.createdAt })
+    .from(revisions)
+    .leftJoin(users, eq(users.id, revisions.createdById))
+    .where(eq(revisions.articleId, articleId))
+    .orderBy(desc(revisions.createdAt), desc(revisions.id))
+    .limit(1);
+  return last ?? null;
 }
 
 /** What a save touched, so the caller can revalidate exactly those pages. */
@@ -89,14 +119,43 @@ export type SaveResult = {
   sectionSlugs: string[];
   tagSlugs: string[];
   authorSlugs: string[];
+  /** The article's version after this save: the next save is based on it. */
+  version: number;
+  /** True when the changes were kept pending: readers see nothing new. */
+  pending: boolean;
+};
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
+/** The editable fields a pending revision keeps beyond title, standfirst and body, to apply later. */
+export type PendingMeta = {
+  pending: true;
+  note: string | null;
+  slug: string;
+  sectionId: number | null;
+  tags: string[];
+  coverImagePath: string | null;
+  coverAlt: string | null;
+  coverCaption: string | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  commentsOpen: boolean;
+  correction: string | null;
 };
 
 /**
  * Creates or updates an article, keeping a revision of every save, a 301 from a published article's
  * old slug, and a correction when one is given. All in one transaction.
+ *
+ * An update names the version it was based on: the first statement is a compare-and-set on it, so of
+ * two saves from one version exactly one applies, and the other throws StaleSaveError having changed
+ * nothing. `pending` keeps a published article's changes in a revision that readers do not see, until
+ * someone publishes them (or `publishAt` comes).
  */
 export async function saveArticle(args: {
   id: number | null;
+  /** The version the editor opened; required for an existing article. */
+  baseVersion?: number;
   input: ArticleFormInput;
   actorId: number;
   status: ArticleStatus;
@@ -105,9 +164,26 @@ export async function saveArticle(args: {
   note?: string;
   /** A newly uploaded cover's path; undefined keeps the current cover. */
   coverImagePath?: string | null;
+  /** Keep the changes pending; publishAt: when they go live by themselves (undefined keeps any time already set). */
+  pending?: { publishAt?: Date | null };
 }): Promise<SaveResult> {
-  const { input, actorId } = args;
   return db.transaction(async (tx) => {
+    let version = 0;
+    if (args.id) {
+      if (args.baseVersion === undefined) throw new Error('A save of an existing article must name the version it was based on.');
+      // Compare-and-set before anything else: whatever happens below, a stale save has already stopped here.
+      const [claimed] = await tx
+        .update(articles)
+        .set({ version: sql`${articles.version} + 1` })
+        .where(and(eq(articles.id, args.id), eq(articles.version, args.baseVersion)))
+        .returning({ version: articles.version });
+      if (!claimed) {
+        const [exists] = await tx.select({ version: articles.version }).from(articles).where(eq(articles.id, args.id)).limit(1);
+        if (!exists) throw new Error('Article not found.');
+        throw new StaleSaveError(args.id, exists.version);
+      }
+      version = claimed.version;
+    }
     const before = args.id
       ? await tx
           .select()
@@ -118,139 +194,283 @@ export async function saveArticle(args: {
       : null;
     if (args.id && !before) throw new Error('Article not found.');
 
-    // A slug is taken by another article, or by another article's old address: that redirect is kept,
-    // whoever saves (readers and search engines still follow it), so nobody can take it over or drop it.
-    const takenBy = async (candidate: string): Promise<'article' | 'old-address' | null> => {
-      const [other] = await tx
-        .select({ id: articles.id })
-        .from(articles)
-        .where(and(eq(articles.slug, candidate), args.id ? ne(articles.id, args.id) : undefined))
-        .limit(1);
-      if (other) return 'article';
-      const [moved] = await tx
-        .select({ articleId: slugRedirects.articleId })
-        .from(slugRedirects)
-        .where(and(eq(slugRedirects.oldSlug, candidate), args.id ? ne(slugRedirects.articleId, args.id) : undefined))
-        .limit(1);
-      return moved ? 'old-address' : null;
-    };
-    const wanted = input.slug || slugify(input.title) || 'article';
-    let slug = wanted;
-    const clash = await takenBy(wanted);
-    if (clash) {
-      if (input.slug) throw new SlugTakenError('article', wanted, clash === 'old-address');
-      for (let n = 2; ; n++) {
-        const candidate = `${wanted}-${n}`;
-        if (!(await takenBy(candidate))) {
-          slug = candidate;
-          break;
-        }
-      }
-    }
+    const slug = await resolveSlug(tx, args.id, args.input);
+    await tx.delete(articleAutosaves).where(and(eq(articleAutosaves.userId, args.actorId), eq(articleAutosaves.articleKey, autosaveKey(args.id))));
 
-    const now = new Date();
-    const wasLive = before?.status === 'published';
-    const contentChanged = before ? before.title !== input.title || before.body !== input.body || before.standfirst !== input.standfirst : false;
-    const values = {
-      title: input.title,
-      slug,
-      standfirst: input.standfirst,
-      body: input.body,
-      bodyText: articleBodyText(input.body),
-      sectionId: input.sectionId,
-      coverImagePath: args.coverImagePath === undefined ? (before?.coverImagePath ?? null) : args.coverImagePath,
-      coverAlt: input.coverAlt,
-      coverCaption: input.coverCaption,
-      seoTitle: input.seoTitle,
-      seoDescription: input.seoDescription,
-      commentsOpen: input.commentsOpen,
-      status: args.status,
-      publishedAt: args.publishedAt,
-      updatedAt: now,
-      contentUpdatedAt: wasLive && args.status === 'published' && contentChanged ? now : (before?.contentUpdatedAt ?? null),
-    };
-
-    let id: number;
-    if (before) {
-      await tx.update(articles).set(values).where(eq(articles.id, before.id));
-      id = before.id;
-    } else {
-      const [created] = await tx
-        .insert(articles)
-        .values({ ...values, createdById: actorId })
-        .returning({ id: articles.id });
-      id = created.id;
-      await tx.insert(articleAuthors).values({ articleId: id, userId: actorId, position: 0 });
-    }
-
-    // A published article that changes address keeps answering at the old one.
-    if (before && before.slug !== slug && (wasLive || before.publishedAt)) {
-      await tx
-        .insert(slugRedirects)
-        .values({ oldSlug: before.slug, articleId: id })
-        .onConflictDoUpdate({ target: slugRedirects.oldSlug, set: { articleId: id } });
-    }
-    // Back at one of its own old addresses: that redirect would now point at itself.
-    await tx.delete(slugRedirects).where(and(eq(slugRedirects.oldSlug, slug), eq(slugRedirects.articleId, id)));
-
-    const oldTagSlugs = before
-      ? (await tx.select({ slug: tags.slug }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, id))).map(
-          (t) => t.slug,
-        )
-      : [];
-    const newTags = input.tags.map((name) => ({ name, slug: slugify(name) })).filter((t) => t.slug);
-    if (newTags.length) await tx.insert(tags).values(newTags).onConflictDoNothing({ target: tags.slug });
-    const tagIds = newTags.length
-      ? await tx
-          .select({ id: tags.id, slug: tags.slug })
-          .from(tags)
-          .where(
-            inArray(
-              tags.slug,
-              newTags.map((t) => t.slug),
-            ),
-          )
-      : [];
-    await tx.delete(articleTags).where(eq(articleTags.articleId, id));
-    if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((t) => ({ articleId: id, tagId: t.id })));
-
-    if (input.correction) await tx.insert(corrections).values({ articleId: id, body: input.correction, createdById: actorId });
-
-    await tx.insert(revisions).values({
-      articleId: id,
-      title: input.title,
-      standfirst: input.standfirst,
-      body: input.body,
-      meta: {
+    if (args.pending && before) {
+      const { input } = args;
+      const meta: PendingMeta = {
+        pending: true,
         note: args.note ?? null,
-        status: args.status,
         slug,
         sectionId: input.sectionId,
         tags: input.tags,
+        coverImagePath: args.coverImagePath === undefined ? pendingCoverOf(before, await pendingMetaOf(tx, before)) : args.coverImagePath,
+        coverAlt: input.coverAlt,
+        coverCaption: input.coverCaption,
         seoTitle: input.seoTitle,
         seoDescription: input.seoDescription,
-      },
-      createdById: actorId,
-    });
-
-    const sectionIds = [...new Set([before?.sectionId, input.sectionId].filter((s): s is number => typeof s === 'number'))];
-    const sectionSlugs = sectionIds.length
-      ? (await tx.select({ slug: sections.slug }).from(sections).where(inArray(sections.id, sectionIds))).map((s) => s.slug)
-      : [];
-    const authorSlugs = (
-      await tx.select({ slug: users.slug }).from(articleAuthors).innerJoin(users, eq(users.id, articleAuthors.userId)).where(eq(articleAuthors.articleId, id))
-    ).map((a) => a.slug);
-
-    return {
-      id,
-      slug,
-      previousSlug: before && before.slug !== slug ? before.slug : null,
-      status: args.status,
-      sectionSlugs,
-      tagSlugs: [...new Set([...oldTagSlugs, ...tagIds.map((t) => t.slug)])],
-      authorSlugs,
-    };
+        commentsOpen: input.commentsOpen,
+        correction: input.correction,
+      };
+      const [revision] = await tx
+        .insert(revisions)
+        .values({ articleId: before.id, title: input.title, standfirst: input.standfirst, body: input.body, meta, createdById: args.actorId })
+        .returning({ id: revisions.id });
+      await tx
+        .update(articles)
+        .set({
+          pendingRevisionId: revision.id,
+          ...(args.pending.publishAt !== undefined && { pendingPublishAt: args.pending.publishAt }),
+          updatedAt: new Date(),
+        })
+        .where(eq(articles.id, before.id));
+      return {
+        id: before.id,
+        slug: before.slug,
+        previousSlug: null,
+        status: before.status,
+        sectionSlugs: [],
+        tagSlugs: [],
+        authorSlugs: [],
+        version,
+        pending: true,
+      };
+    }
+    return { ...(await applyLive(tx, before, slug, args)), version, pending: false };
   });
+}
+
+/** The article's slug for this save: the one typed (refused when taken), or one made from the title. */
+async function resolveSlug(tx: Tx, id: number | null, input: ArticleFormInput): Promise<string> {
+  // A slug is taken by another article, or by another article's old address: that redirect is kept,
+  // whoever saves (readers and search engines still follow it), so nobody can take it over or drop it.
+  const takenBy = async (candidate: string): Promise<'article' | 'old-address' | null> => {
+    const [other] = await tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.slug, candidate), id ? ne(articles.id, id) : undefined))
+      .limit(1);
+    if (other) return 'article';
+    const [moved] = await tx
+      .select({ articleId: slugRedirects.articleId })
+      .from(slugRedirects)
+      .where(and(eq(slugRedirects.oldSlug, candidate), id ? ne(slugRedirects.articleId, id) : undefined))
+      .limit(1);
+    return moved ? 'old-address' : null;
+  };
+  const wanted = input.slug || slugify(input.title) || 'article';
+  const clash = await takenBy(wanted);
+  if (!clash) return wanted;
+  if (input.slug) throw new SlugTakenError('article', wanted, clash === 'old-address');
+  for (let n = 2; ; n++) {
+    const candidate = `${wanted}-${n}`;
+    if (!(await takenBy(candidate))) return candidate;
+  }
+}
+
+async function pendingMetaOf(tx: Tx, article: { pendingRevisionId: number | null }): Promise<PendingMeta | null> {
+  if (!article.pendingRevisionId) return null;
+  const [row] = await tx.select({ meta: revisions.meta }).from(revisions).where(eq(revisions.id, article.pendingRevisionId)).limit(1);
+  return (row?.meta as PendingMeta | undefined) ?? null;
+}
+
+/** The cover a pending version shows: one uploaded with earlier pending changes, else the live one. */
+function pendingCoverOf(article: { coverImagePath: string | null }, pending: PendingMeta | null): string | null {
+  return pending ? pending.coverImagePath : article.coverImagePath;
+}
+
+/** Writes the article as readers will see it (or as it stands, unpublished), with everything that hangs off it. */
+async function applyLive(
+  tx: Tx,
+  before: typeof articles.$inferSelect | null,
+  slug: string,
+  args: {
+    input: ArticleFormInput;
+    // Null for the scheduler publishing changes whose author has since left.
+    actorId: number | null;
+    status: ArticleStatus;
+    publishedAt: Date | null;
+    note?: string;
+    coverImagePath?: string | null;
+    now?: Date;
+  },
+): Promise<Omit<SaveResult, 'version' | 'pending'>> {
+  const { input, actorId } = args;
+  const now = args.now ?? new Date();
+  const wasLive = before?.status === 'published';
+  const contentChanged = before ? before.title !== input.title || before.body !== input.body || before.standfirst !== input.standfirst : false;
+  // Publishing pending changes brings their cover too (unless a new one came with this save).
+  const pending = before ? await pendingMetaOf(tx, before) : null;
+  const values = {
+    title: input.title,
+    slug,
+    standfirst: input.standfirst,
+    body: input.body,
+    bodyText: articleBodyText(input.body),
+    sectionId: input.sectionId,
+    coverImagePath: args.coverImagePath === undefined ? (before ? pendingCoverOf(before, pending) : null) : args.coverImagePath,
+    coverAlt: input.coverAlt,
+    coverCaption: input.coverCaption,
+    seoTitle: input.seoTitle,
+    seoDescription: input.seoDescription,
+    commentsOpen: input.commentsOpen,
+    status: args.status,
+    publishedAt: args.publishedAt,
+    updatedAt: now,
+    contentUpdatedAt: wasLive && args.status === 'published' && contentChanged ? now : (before?.contentUpdatedAt ?? null),
+    pendingRevisionId: null,
+    pendingPublishAt: null,
+  };
+
+  let id: number;
+  if (before) {
+    await tx.update(articles).set(values).where(eq(articles.id, before.id));
+    id = before.id;
+  } else {
+    const [created] = await tx
+      .insert(articles)
+      .values({ ...values, createdById: actorId })
+      .returning({ id: articles.id });
+    id = created.id;
+    if (actorId) await tx.insert(articleAuthors).values({ articleId: id, userId: actorId, position: 0 });
+  }
+
+  // A published article that changes address keeps answering at the old one.
+  if (before && before.slug !== slug && (wasLive || before.publishedAt)) {
+    await tx
+      .insert(slugRedirects)
+      .values({ oldSlug: before.slug, articleId: id })
+      .onConflictDoUpdate({ target: slugRedirects.oldSlug, set: { articleId: id } });
+  }
+  // Back at one of its own old addresses: that redirect would now point at itself.
+  await tx.delete(slugRedirects).where(and(eq(slugRedirects.oldSlug, slug), eq(slugRedirects.articleId, id)));
+
+  const oldTagSlugs = before
+    ? (await tx.select({ slug: tags.slug }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, id))).map(
+        (t) => t.slug,
+      )
+    : [];
+  const newTags = input.tags.map((name) => ({ name, slug: slugify(name) })).filter((t) => t.slug);
+  if (newTags.length) await tx.insert(tags).values(newTags).onConflictDoNothing({ target: tags.slug });
+  const tagIds = newTags.length
+    ? await tx
+        .select({ id: tags.id, slug: tags.slug })
+        .from(tags)
+        .where(
+          inArray(
+            tags.slug,
+            newTags.map((t) => t.slug),
+          ),
+        )
+    : [];
+  await tx.delete(articleTags).where(eq(articleTags.articleId, id));
+  if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((t) => ({ articleId: id, tagId: t.id })));
+
+  if (input.correction) await tx.insert(corrections).values({ articleId: id, body: input.correction, createdById: actorId });
+
+  await tx.insert(revisions).values({
+    articleId: id,
+    title: input.title,
+    standfirst: input.standfirst,
+    body: input.body,
+    meta: {
+      note: args.note ?? null,
+      status: args.status,
+      slug,
+      sectionId: input.sectionId,
+      tags: input.tags,
+      seoTitle: input.seoTitle,
+      seoDescription: input.seoDescription,
+    },
+    createdById: actorId,
+  });
+
+  const sectionIds = [...new Set([before?.sectionId, input.sectionId].filter((s): s is number => typeof s === 'number'))];
+  const sectionSlugs = sectionIds.length
+    ? (await tx.select({ slug: sections.slug }).from(sections).where(inArray(sections.id, sectionIds))).map((s) => s.slug)
+    : [];
+  const authorSlugs = (
+    await tx.select({ slug: users.slug }).from(articleAuthors).innerJoin(users, eq(users.id, articleAuthors.userId)).where(eq(articleAuthors.articleId, id))
+  ).map((a) => a.slug);
+
+  return {
+    id,
+    slug,
+    previousSlug: before && before.slug !== slug ? before.slug : null,
+    status: args.status,
+    sectionSlugs,
+    tagSlugs: [...new Set([...oldTagSlugs, ...tagIds.map((t) => t.slug)])],
+    authorSlugs,
+  };
+}
+
+/** The form's input that a pending revision holds, to publish it later as it was saved. */
+export function pendingInput(revision: { title: string; standfirst: string; body: string }, meta: PendingMeta): ArticleFormInput {
+  return {
+    title: revision.title,
+    slug: meta.slug,
+    standfirst: revision.standfirst,
+    body: revision.body,
+    sectionId: meta.sectionId,
+    tags: meta.tags,
+    coverAlt: meta.coverAlt,
+    coverCaption: meta.coverCaption,
+    seoTitle: meta.seoTitle,
+    seoDescription: meta.seoDescription,
+    commentsOpen: meta.commentsOpen,
+    scheduledFor: null,
+    correction: meta.correction,
+  };
+}
+
+/**
+ * Pending changes whose time has come, made live one by one as their own save (a compare-and-set on
+ * the version they were scheduled at, so an edit since then wins and is not overwritten).
+ */
+export async function publishDuePendingChanges(now = new Date()): Promise<SaveResult[]> {
+  const due = await db
+    .select({ id: articles.id, version: articles.version, createdById: revisions.createdById, revision: revisions })
+    .from(articles)
+    .innerJoin(revisions, eq(revisions.id, articles.pendingRevisionId))
+    .where(and(eq(articles.status, 'published'), lt(articles.pendingPublishAt, new Date(now.getTime() + 1))));
+  const published: SaveResult[] = [];
+  for (const row of due) {
+    const meta = row.revision.meta as PendingMeta;
+    try {
+      published.push(
+        await db.transaction(async (tx) => {
+          const [claimed] = await tx
+            .update(articles)
+            .set({ version: sql`${articles.version} + 1` })
+            .where(and(eq(articles.id, row.id), eq(articles.version, row.version), eq(articles.pendingRevisionId, row.revision.id)))
+            .returning({ version: articles.version });
+          if (!claimed) throw new StaleSaveError(row.id, row.version);
+          const [before] = await tx.select().from(articles).where(eq(articles.id, row.id)).limit(1);
+          const input = pendingInput(row.revision, meta);
+          // The address was free when saved; if another article has taken it since, keep the current one.
+          const slug = await resolveSlug(tx, row.id, input).catch((e: unknown) => {
+            if (e instanceof SlugTakenError) return before.slug;
+            throw e;
+          });
+          const applied = await applyLive(tx, before, slug, {
+            input,
+            actorId: row.createdById,
+            status: 'published',
+            publishedAt: before.publishedAt ?? now,
+            note: 'Scheduled changes published',
+            coverImagePath: meta.coverImagePath,
+            now,
+          });
+          return { ...applied, version: claimed.version, pending: false };
+        }),
+      );
+    } catch (error) {
+      // Another instance published it first, or someone saved since: nothing to do for this one.
+      if (!(error instanceof StaleSaveError)) throw error;
+    }
+  }
+  return published;
 }
 
 /**

@@ -53,7 +53,7 @@ describe('saveArticle and public reads', () => {
     expect(draft.slug).toBe('harbour-wall-repaired');
     expect(await m.articles.getPublishedArticleBySlug(draft.slug)).toBeNull();
 
-    await m.admin.saveArticle({ id: draft.id, input: input(), actorId: editorId, status: 'published', publishedAt: new Date() });
+    await m.admin.saveArticle({ id: draft.id, baseVersion: draft.version, input: input(), actorId: editorId, status: 'published', publishedAt: new Date() });
     const live = await m.articles.getPublishedArticleBySlug(draft.slug);
     expect(live?.authors.map((a) => a.slug)).toEqual(['ed-itor']);
     expect(live?.tags.map((t) => t.slug).sort()).toEqual(['transport', 'waterfront']);
@@ -65,7 +65,14 @@ describe('saveArticle and public reads', () => {
     const second = await m.admin.saveArticle({ id: null, input: input(), actorId: editorId, status: 'draft', publishedAt: null });
     expect(second.slug).toBe('harbour-wall-repaired-2');
     await expect(
-      m.admin.saveArticle({ id: second.id, input: input({ slug: 'harbour-wall-repaired' }), actorId: editorId, status: 'draft', publishedAt: null }),
+      m.admin.saveArticle({
+        id: second.id,
+        baseVersion: second.version,
+        input: input({ slug: 'harbour-wall-repaired' }),
+        actorId: editorId,
+        status: 'draft',
+        publishedAt: null,
+      }),
     ).rejects.toBeInstanceOf(m.errors.SlugTakenError);
   });
 
@@ -79,6 +86,7 @@ describe('saveArticle and public reads', () => {
     });
     const renamed = await m.admin.saveArticle({
       id: a.id,
+      baseVersion: a.version,
       input: input({ title: 'Ferry times change again', slug: 'ferry-times-change-again' }),
       actorId: editorId,
       status: 'published',
@@ -98,8 +106,9 @@ describe('saveArticle and public reads', () => {
       status: 'published',
       publishedAt: new Date(Date.now() - 3_600_000),
     });
-    await m.admin.saveArticle({
+    const movedAgain = await m.admin.saveArticle({
       id: moved.id,
+      baseVersion: moved.version,
       input: input({ title: 'Pier reopens', slug: 'pier-reopens-at-last' }),
       actorId: editorId,
       status: 'published',
@@ -117,6 +126,7 @@ describe('saveArticle and public reads', () => {
     });
     const typed = m.admin.saveArticle({
       id: draft.id,
+      baseVersion: draft.version,
       input: input({ title: 'Draft about the pier', slug: 'pier-reopens' }),
       actorId: editorId,
       status: 'draft',
@@ -130,6 +140,7 @@ describe('saveArticle and public reads', () => {
     // The article itself may go back to its old address; the redirect to itself goes.
     const back = await m.admin.saveArticle({
       id: moved.id,
+      baseVersion: movedAgain.version,
       input: input({ title: 'Pier reopens', slug: 'pier-reopens' }),
       actorId: editorId,
       status: 'published',

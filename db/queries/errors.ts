@@ -20,3 +20,13 @@ export class SlugTakenError extends Error {
     );
   }
 }
+
+/** A save based on an older version of the article than the current one: it changed nothing. */
+export class StaleSaveError extends Error {
+  constructor(
+    readonly articleId: number,
+    readonly currentVersion: number,
+  ) {
+    super('Someone else saved this article since it was opened.');
+  }
+}

@@ -80,8 +80,9 @@ describe('searchPublishedArticles', () => {
     expect(hits[0].snippet).not.toMatch(/\*|https|\]\(/);
     expect(await find('secret')).toEqual([]);
     // Publishing the draft makes it findable; unpublishing hides it again.
-    await m.admin.saveArticle({
+    const published = await m.admin.saveArticle({
       id: draft.id,
+      baseVersion: draft.version,
       input: input({ title: 'Lighthouse secret draft' }),
       actorId: editorId,
       status: 'published',
@@ -90,6 +91,7 @@ describe('searchPublishedArticles', () => {
     expect(await find('secret')).toHaveLength(1);
     await m.admin.saveArticle({
       id: draft.id,
+      baseVersion: published.version,
       input: input({ title: 'Lighthouse secret draft' }),
       actorId: editorId,
       status: 'unpublished',

@@ -27,11 +27,20 @@ export function articleFields(title: string, intent: string, id = '', over: Part
     commentsOpen: 'on',
     scheduledFor: '',
     correction: '',
+    baseVersion: '',
     ...over,
   } as Record<string, string>;
 }
 
+/** The version an existing article's editor would save over (the form's hidden baseVersion). */
+export async function articleVersion(id: string | number): Promise<string> {
+  if (!id) return '';
+  const [row] = await queryRows<{ version: number }>('select version from articles where id = ?', [Number(id)]);
+  return String(row?.version ?? '');
+}
+
 async function saveArticle(editor: APIRequestContext, input: ArticleInput, intent: 'save' | 'publish' | 'unpublish', id = '') {
+  const baseVersion = await articleVersion(id);
   const response = await callAction(
     editor,
     id ? `/admin/articles/${id}` : '/admin/articles/new',
@@ -42,6 +51,7 @@ async function saveArticle(editor: APIRequestContext, input: ArticleInput, inten
       body: input.body ?? 'Body text.',
       sectionId: input.sectionId ? String(input.sectionId) : '',
       tags: (input.tags ?? []).join(', '),
+      baseVersion,
     }),
     true,
   );

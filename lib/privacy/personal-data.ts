@@ -50,7 +50,13 @@ export const PERSONAL_DATA: Record<string, Record<string, DataClass>> = {
     'created_by_id',
     'created_at',
     'updated_at',
+    'version',
+    'pending_revision_id',
+    'pending_publish_at',
   ),
+  // The newsroom's own unsaved text and who has an article open: staff work, not about a person.
+  article_autosaves: none('id', 'user_id', 'article_id', 'article_key', 'title', 'standfirst', 'body', 'base_version', 'saved_at'),
+  article_editors: none('article_id', 'user_id', 'opened_at', 'seen_at', 'holds_lock', 'taken_over_by_id', 'taken_over_at'),
   article_authors: none('article_id', 'user_id', 'position'),
   article_tags: none('article_id', 'tag_id'),
   corrections: none('id', 'article_id', 'body', 'created_by_id', 'created_at'),

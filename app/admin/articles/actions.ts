@@ -2,24 +2,45 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getArticleForEdit, getRevision, saveArticle, type SaveResult } from '@/db/queries/admin-articles';
-import { SlugTakenError } from '@/db/queries/errors';
+import { getArticleForEdit, getRevision, latestChange, saveArticle, type SaveResult } from '@/db/queries/admin-articles';
+import { keepAutosave } from '@/db/queries/article-editing';
+import { SlugTakenError, StaleSaveError } from '@/db/queries/errors';
 import { storeImage } from '@/db/queries/media';
 import type { ArticleStatus } from '@/db/schema';
+import { conflictMessage, editedVersion, saveConflict } from '@/lib/articles/editing';
 import { articleResource } from '@/lib/articles/resource';
 import { ARTICLE_FIELDS, ArticleFormSchema } from '@/lib/articles/schema';
 import type { Action, ArticleResource } from '@/lib/auth/permissions';
 import { ActionError, assertCan, staffAction, staffCall, staffRedirectAction } from '@/lib/auth/staff-action';
 import { cacheTags } from '@/lib/cache-tags';
 import type { ActionState } from '@/lib/forms';
+import { isPlainFormPost } from '@/lib/form-result-server';
 import { renderMarkdown } from '@/lib/markdown/render';
 import { ImageRejectedError, processImageUpload } from '@/lib/media/process-image';
 import { expireTags } from '@/lib/revalidate/expire';
+import type { DiffPart } from '@/lib/text/word-diff';
 
-export type ArticleFormState = ActionState<Record<(typeof ARTICLE_FIELDS)[number], string>>;
+/** A save refused because someone saved first: who, when, and the difference, so the editor can choose. */
+export type SaveConflict = {
+  /** The version to save over on purpose ("Save my version") or after merging by hand. */
+  version: number;
+  by: string;
+  at: number;
+  /** What the refused save was for, so "Save my version" does the same. */
+  intent: Intent;
+  /** Word diffs from the current text to the editor's, per field that differs. */
+  diffs: { field: 'title' | 'standfirst' | 'body'; label: string; parts: DiffPart[] }[];
+};
+
+export type ArticleFormState = ActionState<Record<(typeof ARTICLE_FIELDS)[number], string>> & { conflict?: SaveConflict };
 
 const INTENTS = ['save', 'submit', 'publish', 'schedule', 'unpublish'] as const;
 type Intent = (typeof INTENTS)[number];
+
+const version = z
+  .string()
+  .regex(/^([0-9]{1,15})?$/, 'Reload the article: this form is from an unknown version.')
+  .transform((v) => (v === '' ? null : Number(v)));
 
 const SaveSchema = ArticleFormSchema.extend({
   // Empty for a new article.
@@ -27,6 +48,8 @@ const SaveSchema = ArticleFormSchema.extend({
     .string()
     .regex(/^([1-9][0-9]{0,15})?$/, 'That article no longer exists.')
     .transform((v) => (v === '' ? null : Number(v))),
+  // The version the editor opened (empty for a new article): a save over a newer one is refused.
+  baseVersion: version,
   intent: z.enum(INTENTS, { message: 'Unknown action.' }),
 });
 
@@ -47,18 +70,23 @@ export const saveArticleAction = staffAction(
   {
     allow: 'article.create',
     schema: SaveSchema,
-    fields: [...ARTICLE_FIELDS, 'id', 'intent'],
+    fields: [...ARTICLE_FIELDS, 'id', 'baseVersion', 'intent'],
     echo: ARTICLE_FIELDS,
     invalid: 'The article was not saved. Please correct the marked fields.',
   },
-  async ({ id, intent, ...input }, { staff, formData }): Promise<ArticleFormState> => {
+  async ({ id, baseVersion, intent, ...input }, { staff, formData, values }): Promise<ArticleFormState> => {
     const existing = id ? await getArticleForEdit(id) : null;
     if (id && !existing) throw new ActionError('That article no longer exists.');
     for (const action of permissionsFor(intent, existing ? articleResource(existing) : null)) assertCan(staff, action);
+    if (existing && baseVersion === null)
+      throw new ActionError('The article was not saved: this form does not say which version it was based on. Reload the article.');
 
+    // On a published article, saving keeps the changes pending (readers see the live version) until
+    // someone publishes them, or until the time they are scheduled for.
+    const pending = existing?.status === 'published' && intent !== 'publish' && intent !== 'unpublish';
     let status: ArticleStatus = existing?.status ?? 'draft';
     let publishedAt = existing?.publishedAt ?? null;
-    if (intent === 'submit') status = 'review';
+    if (intent === 'submit' && !pending) status = 'review';
     if (intent === 'publish') {
       status = 'published';
       publishedAt = existing?.status === 'published' && existing.publishedAt ? existing.publishedAt : new Date();
@@ -67,15 +95,21 @@ export const saveArticleAction = staffAction(
       if (!input.scheduledFor) throw new ActionError('Choose when to publish.', { scheduledFor: 'Enter a date and time to publish at.' });
       if (input.scheduledFor.getTime() <= Date.now())
         throw new ActionError('The publication time must be in the future.', { scheduledFor: 'Choose a time in the future.' });
-      status = 'scheduled';
-      publishedAt = input.scheduledFor;
+      if (!pending) {
+        status = 'scheduled';
+        publishedAt = input.scheduledFor;
+      }
     }
     if (intent === 'unpublish') status = 'unpublished';
+
+    // Refused before any upload when it is already plain that someone saved first (the save itself checks again).
+    if (existing && baseVersion !== existing.version) return refuseStale(existing.id, intent, staff.id, baseVersion ?? 0, values);
 
     // A cover needs alt text; an upload is checked by content and re-encoded before anything is saved.
     const cover = formData.get('cover');
     const hasNewCover = cover instanceof File && cover.size > 0;
-    if ((hasNewCover || existing?.coverImagePath) && !input.coverAlt) {
+    const currentCover = existing?.pending ? existing.pending.meta.coverImagePath : existing?.coverImagePath;
+    if ((hasNewCover || currentCover) && !input.coverAlt) {
       throw new ActionError('The article was not saved. A cover image needs alt text.', {
         coverAlt: 'Describe the cover image for readers who cannot see it.',
       });
@@ -93,15 +127,40 @@ export const saveArticleAction = staffAction(
 
     let saved;
     try {
-      saved = await saveArticle({ id, input, actorId: staff.id, status, publishedAt, coverImagePath });
+      saved = await saveArticle({
+        id,
+        baseVersion: baseVersion ?? undefined,
+        input,
+        actorId: staff.id,
+        status,
+        publishedAt,
+        coverImagePath,
+        pending: pending ? { publishAt: intent === 'schedule' ? input.scheduledFor : undefined } : undefined,
+      });
     } catch (e) {
       if (e instanceof SlugTakenError) throw new ActionError('The article was not saved.', { slug: e.message });
+      if (e instanceof StaleSaveError) return refuseStale(e.articleId, intent, staff.id, baseVersion ?? 0, values);
       throw e;
     }
-    await expireSavedArticle(saved, existing?.status === 'published');
-    redirect(`/admin/articles/${saved.id}?notice=${NOTICE[intent]}`);
+    if (!saved.pending) await expireSavedArticle(saved, existing?.status === 'published');
+    redirect(`/admin/articles/${saved.id}?notice=${saved.pending ? (intent === 'schedule' ? 'pending-scheduled' : 'pending') : NOTICE[intent]}`);
   },
 );
+
+/**
+ * Someone saved since this editor opened the article: nothing was changed. Their text is kept as their
+ * autosave copy (so even a closed tab loses nothing) and comes back with who saved, when, and the
+ * difference. Without JavaScript the editor page shows the same from that copy.
+ */
+async function refuseStale(articleId: number, intent: Intent, userId: number, baseVersion: number, values: Record<string, string>): Promise<ArticleFormState> {
+  const mine = { title: values.title ?? '', standfirst: values.standfirst ?? '', body: values.body ?? '' };
+  await keepAutosave(userId, articleId, baseVersion, mine);
+  if (await isPlainFormPost()) redirect(`/admin/articles/${articleId}?restore=autosave&intent=${intent}`);
+  const current = await getArticleForEdit(articleId);
+  if (!current) throw new ActionError('That article no longer exists.');
+  const conflict = saveConflict(current, mine, intent);
+  return { status: 'error', message: conflictMessage(conflict), values, conflict };
+}
 
 /** Expires exactly what readers could see change: the article (old and new address) and its lists. */
 async function expireSavedArticle(saved: SaveResult, wasPublic: boolean) {
@@ -115,50 +174,55 @@ const recordId = z.coerce
   .int('Unknown revision.')
   .positive('Unknown revision.')
   .max(Number.MAX_SAFE_INTEGER, 'Unknown revision.');
-const RestoreSchema = z.object({ articleId: recordId, revisionId: recordId });
+const RestoreSchema = z.object({ articleId: recordId, revisionId: recordId, baseVersion: version });
 
 /** The revision page the restore button was on; the list of articles when the form names none. */
 function revisionPage(formData: FormData): string {
-  const parsed = RestoreSchema.safeParse({ articleId: formData.get('articleId'), revisionId: formData.get('revisionId') });
+  const parsed = z
+    .object({ articleId: recordId, revisionId: recordId })
+    .safeParse({ articleId: formData.get('articleId'), revisionId: formData.get('revisionId') });
   return parsed.success ? `/admin/articles/${parsed.data.articleId}/revisions/${parsed.data.revisionId}` : '/admin/articles';
 }
 
-/** Restores a revision's title, standfirst and body as a new save (itself a revision): nothing is lost. */
+/**
+ * Restores a revision's title, standfirst and body as a new save (itself a revision): nothing is lost.
+ * On a published article the restored text is pending, like any save, until someone publishes it.
+ */
 export const restoreRevisionAction = staffRedirectAction(
   {
     allow: 'article.create',
     schema: RestoreSchema,
-    input: (formData) => ({ articleId: formData.get('articleId'), revisionId: formData.get('revisionId') }),
+    input: (formData) => ({ articleId: formData.get('articleId'), revisionId: formData.get('revisionId'), baseVersion: formData.get('baseVersion') ?? '' }),
     back: revisionPage,
   },
-  async ({ articleId, revisionId }, { staff }) => {
+  async ({ articleId, revisionId, baseVersion }, { staff }) => {
     const [article, revision] = await Promise.all([getArticleForEdit(articleId), getRevision(articleId, revisionId)]);
     if (!article || !revision) throw new ActionError('Unknown revision.');
     assertCan(staff, { do: 'article.edit', article: articleResource(article) });
-    const saved = await saveArticle({
-      id: article.id,
-      input: {
-        title: revision.title,
-        slug: article.slug,
-        standfirst: revision.standfirst,
-        body: revision.body,
-        sectionId: article.sectionId,
-        tags: article.tags.map((t) => t.name),
-        coverAlt: article.coverAlt,
-        coverCaption: article.coverCaption,
-        seoTitle: article.seoTitle,
-        seoDescription: article.seoDescription,
-        commentsOpen: article.commentsOpen,
-        scheduledFor: null,
-        correction: null,
-      },
-      actorId: staff.id,
-      status: article.status,
-      publishedAt: article.publishedAt,
-      note: `Restored from the revision of ${revision.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-    });
-    await expireSavedArticle(saved, article.status === 'published');
-    return `/admin/articles/${article.id}?notice=restored`;
+    if (baseVersion === null) throw new ActionError('Nothing was restored: this form does not say which version it was based on. Reload the page.');
+    const base = editedVersion(article);
+    try {
+      const saved = await saveArticle({
+        id: article.id,
+        baseVersion,
+        input: { ...base, title: revision.title, standfirst: revision.standfirst, body: revision.body, scheduledFor: null, correction: null },
+        actorId: staff.id,
+        status: article.status,
+        publishedAt: article.publishedAt,
+        note: `Restored from the revision of ${revision.createdAt.toISOString().slice(0, 19).replace('T', ' ')} UTC`,
+        pending: article.status === 'published' ? {} : undefined,
+      });
+      if (!saved.pending) await expireSavedArticle(saved, article.status === 'published');
+      return `/admin/articles/${article.id}?notice=${saved.pending ? 'restored-pending' : 'restored'}`;
+    } catch (e) {
+      if (e instanceof StaleSaveError) {
+        const change = await latestChange(article.id);
+        throw new ActionError(
+          `Nothing was restored: ${conflictMessage({ by: change?.by ?? 'Someone', at: change?.at.getTime() ?? Date.now() })} Look at the current text first.`,
+        );
+      }
+      throw e;
+    }
   },
 );
 

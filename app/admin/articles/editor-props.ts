@@ -1,28 +1,33 @@
 import type { EditableArticle } from '@/db/queries/admin-articles';
 import type { StaffMember } from '@/db/queries/staff';
 import type { EditorArticle } from '@/components/admin/article-editor';
+import { editedVersion, type EditedText } from '@/lib/articles/editing';
 import { articleResource } from '@/lib/articles/resource';
 import { can } from '@/lib/auth/permissions';
 import { mediaUrl } from '@/lib/uploads';
 
-export function editorArticle(a: NonNullable<EditableArticle> | null): EditorArticle {
-  const scheduled = a?.status === 'scheduled' && a.publishedAt ? a.publishedAt.toISOString().slice(0, 16) : '';
+/** The editor's fields: the pending changes when a published article has some, else the article; `text` overrides (restored unsaved changes). */
+export function editorArticle(a: NonNullable<EditableArticle> | null, text?: EditedText): EditorArticle {
+  const e = a ? editedVersion(a) : null;
+  const scheduledAt = a?.status === 'scheduled' ? a.publishedAt : a?.status === 'published' ? a.pendingPublishAt : null;
   return {
     id: a?.id ?? null,
-    title: a?.title ?? '',
-    slug: a?.slug ?? '',
-    standfirst: a?.standfirst ?? '',
-    body: a?.body ?? '',
-    sectionId: a?.sectionId ?? null,
-    tags: a?.tags.map((t) => t.name).join(', ') ?? '',
-    coverAlt: a?.coverAlt ?? '',
-    coverCaption: a?.coverCaption ?? '',
-    seoTitle: a?.seoTitle ?? '',
-    seoDescription: a?.seoDescription ?? '',
-    commentsOpen: a?.commentsOpen ?? true,
+    title: text?.title ?? e?.title ?? '',
+    slug: e?.slug ?? '',
+    standfirst: text?.standfirst ?? e?.standfirst ?? '',
+    body: text?.body ?? e?.body ?? '',
+    sectionId: e?.sectionId ?? null,
+    tags: e?.tags.join(', ') ?? '',
+    coverAlt: e?.coverAlt ?? '',
+    coverCaption: e?.coverCaption ?? '',
+    seoTitle: e?.seoTitle ?? '',
+    seoDescription: e?.seoDescription ?? '',
+    commentsOpen: e?.commentsOpen ?? true,
     status: a?.status ?? 'draft',
-    scheduledFor: scheduled,
-    coverUrl: a?.coverImagePath ? mediaUrl(a.coverImagePath) : null,
+    scheduledFor: scheduledAt ? scheduledAt.toISOString().slice(0, 16) : '',
+    coverUrl: e?.coverImagePath ? mediaUrl(e.coverImagePath) : null,
+    correction: e?.correction ?? '',
+    baseVersion: a?.version ?? 0,
   };
 }
 
@@ -35,7 +40,8 @@ export function editorButtons(staff: StaffMember, a: NonNullable<EditableArticle
     saveDraft: editable,
     submit: editable && (status === 'draft' || status === 'unpublished') && !can(staff, { do: 'article.publish' }),
     publish: editable && can(staff, { do: 'article.publish' }),
-    schedule: editable && can(staff, { do: 'article.schedule' }) && status !== 'published',
+    // On a published article, Schedule sets when its pending changes go live.
+    schedule: editable && can(staff, { do: 'article.schedule' }),
     unpublish: editable && can(staff, { do: 'article.unpublish' }) && (status === 'published' || status === 'scheduled'),
   };
 }

@@ -4,6 +4,9 @@ import { notFound, redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { getArticleForEdit, listRevisions } from '@/db/queries/admin-articles';
+import { editorsOf, getAutosave } from '@/db/queries/article-editing';
+import { AutosaveOffer } from '@/components/admin/editor/autosave-offer';
+import { conflictMessage, editedVersion, saveConflict, textDiffs } from '@/lib/articles/editing';
 import { listSections } from '@/db/queries/taxonomy';
 import { articleResource } from '@/lib/articles/resource';
 import { isOwnArticle } from '@/lib/auth/admin-pages';
@@ -22,18 +25,27 @@ const NOTICES: Record<string, string> = {
   scheduled: 'Scheduled.',
   unpublished: 'Unpublished. Readers no longer see it.',
   restored: 'Revision restored (the text before it is kept as a revision too).',
+  'restored-pending': 'Revision restored as pending changes: readers see the published version until you press Publish.',
+  pending: 'Saved as pending changes. Readers still see the published version until you press Publish.',
+  'pending-scheduled': 'Changes scheduled. Readers see the published version until then.',
+  'taken-over': 'You took this article over. Whoever had it open is told, and their text is kept for them.',
+  discarded: 'Your unsaved changes were discarded.',
 };
+
+const INTENTS = ['save', 'submit', 'publish', 'schedule', 'unpublish'] as const;
 
 export default async function EditArticlePage({ params, searchParams }: PageProps<'/admin/articles/[id]'>) {
   const { id } = await params;
   const staff = await getCurrentStaff();
   if (!staff) redirect(`/login?callbackUrl=/admin/articles/${id}`);
   if (!/^[1-9][0-9]*$/.test(id)) notFound();
-  const [article, sections, revisions, { notice }] = await Promise.all([
+  const [article, sections, revisions, { notice, restore, intent }, autosave, editors] = await Promise.all([
     getArticleForEdit(Number(id)),
     listSections(),
     listRevisions(Number(id)),
     searchParams,
+    getAutosave(staff.id, Number(id)),
+    editorsOf(Number(id)),
   ]);
   if (!article) notFound();
   const resource = articleResource(article);
@@ -46,6 +58,14 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
       </p>
     );
   }
+  // Unsaved changes kept by autosave (or by a refused save): offered back unless the same as what is saved.
+  const edited = editedVersion(article);
+  const unsaved = autosave && textDiffs(edited, autosave).length ? autosave : null;
+  const restoring = restore === 'autosave' && unsaved;
+  // Text typed over an older version than the current one: restoring it shows the difference first.
+  const conflict =
+    restoring && unsaved.baseVersion !== article.version ? saveConflict(article, unsaved, INTENTS.find((i) => i === intent) ?? 'save') : undefined;
+  const others = editors.filter((e) => e.userId !== staff.id);
   return (
     <>
       <div className="mb-6 flex flex-wrap items-baseline justify-between gap-3">
@@ -76,7 +96,31 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
           {NOTICES[notice]}
         </p>
       )}
-      <ArticleEditor key={article.updatedAt?.getTime()} article={editorArticle(article)} sections={sections} buttons={editorButtons(staff, article)} />
+      {article.pending && (
+        <p className="mb-4 rounded-sm border border-amber-700/50 bg-amber-50 px-3 py-2 text-sm dark:bg-amber-950/40">
+          <strong>Pending changes.</strong> This form shows changes readers do not see yet
+          {article.pendingPublishAt ? (
+            <>
+              ; they go live <Time date={article.pendingPublishAt} withTime />
+            </>
+          ) : null}
+          . Press Publish to make them live now.
+        </p>
+      )}
+      {unsaved && !restoring && <AutosaveOffer articleId={article.id} savedAt={unsaved.savedAt} diffs={textDiffs(edited, unsaved)} />}
+      {restoring && !conflict && (
+        <p role="status" className="mb-4 rounded-sm border border-green-700/40 bg-green-50 px-3 py-2 text-sm dark:bg-green-950/40">
+          Your unsaved changes are back in the form. Save to keep them.
+        </p>
+      )}
+      <ArticleEditor
+        key={`${article.version}-${restoring ? 'restored' : 'saved'}`}
+        article={editorArticle(article, restoring ? unsaved : undefined)}
+        sections={sections}
+        buttons={editorButtons(staff, article)}
+        editors={{ others: others.map(({ name, holds }) => ({ name, holds })), holds: editors.some((e) => e.userId === staff.id && e.holds) }}
+        conflict={conflict && { conflict, message: conflictMessage(conflict) }}
+      />
       <section aria-labelledby="revisions-heading" className="mt-12">
         <h2 id="revisions-heading" className="mb-3 font-serif text-xl font-bold">
           Revisions

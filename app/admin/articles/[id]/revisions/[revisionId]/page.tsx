@@ -52,6 +52,7 @@ export default async function RevisionPage({ params, searchParams }: PageProps<'
       <form action={restoreRevisionAction}>
         <input type="hidden" name="articleId" value={article.id} />
         <input type="hidden" name="revisionId" value={revision.id} />
+        <input type="hidden" name="baseVersion" value={article.version} />
         <SubmitButton>Restore this revision</SubmitButton>
       </form>
     </>
