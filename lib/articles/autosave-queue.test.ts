@@ -5,7 +5,7 @@ describe('createAutosaveQueue', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  function setup() {
+  function setup(maxWaitMs?: number) {
     let text = 'a';
     let inFlight = 0;
     let maxInFlight = 0;
@@ -13,6 +13,7 @@ describe('createAutosaveQueue', () => {
     const finish: (() => void)[] = [];
     const queue = createAutosaveQueue<string>({
       idleMs: 3000,
+      maxWaitMs,
       read: () => text,
       send: (t) =>
         new Promise<boolean>((resolve) => {
@@ -37,6 +38,17 @@ describe('createAutosaveQueue', () => {
     expect(sent).toEqual([]);
     await vi.advanceTimersByTimeAsync(3000);
     expect(sent).toEqual(['draft 19']);
+  });
+
+  it('keeps a copy at least every maxWaitMs while typing goes on without a pause', async () => {
+    const { type, sent, finish } = setup(20_000);
+    for (let i = 0; i < 50; i++) {
+      type(`draft ${i}`);
+      await vi.advanceTimersByTimeAsync(1000);
+      while (finish.length) finish.shift()!();
+    }
+    // 50 s of typing with no 3-second pause: copies at 20 s and 40 s.
+    expect(sent).toEqual(['draft 19', 'draft 39']);
   });
 
   it('never has two requests in flight: typing during one sends the newest text after it', async () => {

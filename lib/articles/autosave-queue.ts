@@ -1,6 +1,7 @@
 // The autosave's timing, free of React and the network so a unit test can drive it: a copy is sent
-// after `idleMs` without typing, never more than one at a time (typing during a send sends again after
-// it), and only when the text differs from the last copy that was kept.
+// after `idleMs` without typing (and at least every `maxWaitMs` while typing goes on without a pause),
+// never more than one at a time (typing during a send sends again after it), and only when the text
+// differs from the last copy that was kept.
 
 export type AutosaveQueue = {
   /** Something was typed: (re)start the idle timer. */
@@ -14,18 +15,21 @@ export type AutosaveQueue = {
 
 export function createAutosaveQueue<T>(opts: {
   idleMs: number;
+  maxWaitMs?: number;
   read: () => T | null;
   /** Resolves true when the copy was kept. */
   send: (text: T) => Promise<boolean>;
 }): AutosaveQueue {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let longest: ReturnType<typeof setTimeout> | null = null;
   let inFlight: Promise<void> | null = null;
   let again = false;
   let lastKept: string | null = null;
 
   const clear = () => {
     if (timer) clearTimeout(timer);
-    timer = null;
+    if (longest) clearTimeout(longest);
+    timer = longest = null;
   };
 
   async function flush(): Promise<void> {
@@ -56,8 +60,10 @@ export function createAutosaveQueue<T>(opts: {
 
   return {
     touched() {
-      clear();
+      if (timer) clearTimeout(timer);
       timer = setTimeout(() => void flush(), opts.idleMs);
+      // Someone typing without a pause still gets a copy now and then.
+      if (opts.maxWaitMs && !longest) longest = setTimeout(() => void flush(), opts.maxWaitMs);
     },
     flush,
     markKept() {

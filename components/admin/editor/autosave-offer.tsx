@@ -36,7 +36,7 @@ export function AutosaveOffer({
           <div key={d.field} className="mt-2">
             <h3 className="mb-1 text-xs font-bold uppercase tracking-widest">{d.label}</h3>
             <div className="max-h-80 overflow-auto">
-              <DiffView parts={d.parts} field={`autosave-${d.field}`} />
+              <DiffView parts={d.parts} field={`autosave-${d.field}`} collapse={160} />
             </div>
           </div>
         ))}

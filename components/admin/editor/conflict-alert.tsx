@@ -30,7 +30,7 @@ export function ConflictAlert({ conflict, message }: { conflict: SaveConflict; m
             <div key={d.field} className="mt-2">
               <h3 className="mb-1 text-xs font-bold uppercase tracking-widest">{d.label}</h3>
               <div className="max-h-80 overflow-auto bg-white/60 dark:bg-black/20">
-                <DiffView parts={d.parts} field={`conflict-${d.field}`} />
+                <DiffView parts={d.parts} field={`conflict-${d.field}`} collapse={160} />
               </div>
             </div>
           ))}

@@ -4,8 +4,9 @@ import { useEffect, useRef, useState } from 'react';
 import { autosaveArticleAction } from '@/app/admin/articles/[id]/actions';
 import { createAutosaveQueue, type AutosaveQueue } from '@/lib/articles/autosave-queue';
 
-/** Seconds of no typing before the private copy is kept. */
+/** Seconds of no typing before the private copy is kept, and the longest typing goes on without one. */
 export const AUTOSAVE_IDLE_MS = 3000;
+export const AUTOSAVE_MAX_WAIT_MS = 20_000;
 
 type Text = { title: string; standfirst: string; body: string };
 
@@ -37,6 +38,7 @@ export function useAutosave(form: React.RefObject<HTMLFormElement | null>, artic
     if (!el) return;
     const q = createAutosaveQueue<Text>({
       idleMs: AUTOSAVE_IDLE_MS,
+      maxWaitMs: AUTOSAVE_MAX_WAIT_MS,
       read: () => textOf(form.current),
       send: async (text) => {
         try {
