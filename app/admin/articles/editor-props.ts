@@ -3,10 +3,11 @@ import type { StaffMember } from '@/db/queries/staff';
 import type { EditorArticle } from '@/components/admin/article-editor';
 import { articleResource } from '@/lib/articles/resource';
 import { can } from '@/lib/auth/permissions';
+import { toLocalInputValue } from '@/lib/time/zone';
 import { mediaUrl } from '@/lib/uploads';
 
-export function editorArticle(a: NonNullable<EditableArticle> | null): EditorArticle {
-  const scheduled = a?.status === 'scheduled' && a.publishedAt ? a.publishedAt.toISOString().slice(0, 16) : '';
+export function editorArticle(a: NonNullable<EditableArticle> | null, timeZone = 'UTC'): EditorArticle {
+  const scheduled = a?.status === 'scheduled' && a.publishedAt ? toLocalInputValue(a.publishedAt, timeZone) : '';
   return {
     id: a?.id ?? null,
     title: a?.title ?? '',
