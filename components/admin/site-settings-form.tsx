@@ -39,41 +39,37 @@ export function SiteSettingsForm({
   const values = { ...initial, ...(state.values ?? {}) };
   const known = zones.includes(values.timeZone) ? values.timeZone : initial.timeZone;
   return (
-    <form action={save} noValidate className="flex max-w-3xl flex-col gap-3">
-      <div className="flex flex-wrap items-end gap-3">
-        <Field
-          id="site-settings-timeZone"
-          label="Time zone"
-          error={state.fieldErrors?.timeZone}
-          className="flex min-w-0 flex-col gap-1"
-          labelClassName="font-semibold"
-        >
-          <select name="timeZone" defaultValue={known} key={`${known}-${state.at ?? 0}`} className={`${inputClass} max-w-full py-2`}>
-            {groupZones(zones).map(([region, list]) =>
-              region === '' ? (
-                list.map((zone) => (
+    <form action={save} noValidate className="flex flex-col gap-4">
+      <Field
+        id="site-settings-timeZone"
+        label="Time zone"
+        hint={`Every page shows dates and times in this zone, each time with its abbreviation (it is now ${now}), and the editor reads “Publish at” in it. Feeds, sitemaps and stored times stay in UTC.`}
+        error={state.fieldErrors?.timeZone}
+        labelClassName="font-semibold"
+      >
+        <select name="timeZone" defaultValue={known} key={`${known}-${state.at ?? 0}`} className={`${inputClass} w-full max-w-sm py-2`}>
+          {groupZones(zones).map(([region, list]) =>
+            region === '' ? (
+              list.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zoneLabel(zone)}
+                </option>
+              ))
+            ) : (
+              <optgroup key={region} label={region}>
+                {list.map((zone) => (
                   <option key={zone} value={zone}>
                     {zoneLabel(zone)}
                   </option>
-                ))
-              ) : (
-                <optgroup key={region} label={region}>
-                  {list.map((zone) => (
-                    <option key={zone} value={zone}>
-                      {zoneLabel(zone)}
-                    </option>
-                  ))}
-                </optgroup>
-              ),
-            )}
-          </select>
-        </Field>
+                ))}
+              </optgroup>
+            ),
+          )}
+        </select>
+      </Field>
+      <div>
         <SubmitButton>Save time zone</SubmitButton>
       </div>
-      <p className="text-sm opacity-75">
-        Every page shows dates and times in this zone, each time with its abbreviation (it is now {now}), and the editor reads “Publish at” in it. Feeds,
-        sitemaps and stored times stay in UTC.
-      </p>
       <FormMessage state={state} />
     </form>
   );

@@ -23,10 +23,8 @@ export default async function SettingsPage({ searchParams }: PageProps<'/admin/s
   return (
     <>
       <h1 className="mb-6 font-serif text-3xl font-bold">Reply rules and settings</h1>
-      <section aria-labelledby="site-time-zone-heading" className="mb-10 max-w-3xl border-b border-current/15 pb-8">
-        <h2 id="site-time-zone-heading" className="mb-3 font-serif text-xl font-bold">
-          Site time zone
-        </h2>
+      <section className="mb-10 max-w-3xl border-b border-current/15 pb-8">
+        <h2 className="mb-3 font-serif text-xl font-bold">Site time zone</h2>
         <SiteSettingsForm
           initial={siteSettingsFormValues(site)}
           zones={TIME_ZONES}
