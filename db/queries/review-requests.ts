@@ -23,6 +23,16 @@ const PUBLISHING_ROLES = STAFF_ROLES.filter((role) => can({ id: 0, role }, { do:
  */
 export async function queueReviewRequestMail(articleId: number, submittedById: number): Promise<number> {
   if (!mailEnabled()) return 0;
+  // The submission is saved by now: a failure to queue its mail is logged, never shown as a failed save.
+  try {
+    return await queueFor(articleId, submittedById);
+  } catch (error) {
+    console.error(`[mail] review request for article #${articleId} not queued:`, error);
+    return 0;
+  }
+}
+
+async function queueFor(articleId: number, submittedById: number): Promise<number> {
   const [article] = await db
     .select({ id: articles.id, title: articles.title, status: articles.status, updatedAt: articles.updatedAt })
     .from(articles)
