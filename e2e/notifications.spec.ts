@@ -1,6 +1,7 @@
 import { request as playwrightRequest } from '@playwright/test';
 import { queryRows } from './support/db';
 import { newArticle } from './support/discussion';
+import { EditorPage } from './support/editor-page';
 import { expect, test } from './support/fixtures';
 import { startSmtpSink, type SmtpSink } from './support/smtp';
 import { staffPage } from './support/staff';
@@ -8,7 +9,8 @@ import { newCommenter, uniq } from './support/unique';
 
 // Reply notifications end to end, through a real SMTP server started here: a commenter who asked
 // hears when their held reply is approved and when someone answers it, once per event, and can
-// unsubscribe from the link (a page with a button) or with a mail client's one-click POST.
+// unsubscribe from the link (a page with a button) or with a mail client's one-click POST. Editors and
+// admins hear when an article is submitted for review.
 
 // One SMTP server for the file, so its tests run in one worker, in order.
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
@@ -166,4 +168,30 @@ test('a moderator who opts in gets the digest of pending replies', async ({ brow
     await moderator.getByRole('button', { name: 'Stop the digest' }).click();
     await expect(moderator.getByRole('button', { name: 'Email me a digest of pending replies' })).toBeVisible();
   }
+});
+
+test('editors and admins are mailed when an author submits an article for review, with a link to it', async ({ browser }) => {
+  const author = new EditorPage(await staffPage(browser, 'author@example.com'));
+  await author.gotoNew();
+  const title = `Lifeboat station appeal ${uniq()}`;
+  await author.fill({ title, body: 'The crew needs a new slipway.' });
+  await author.submitButton.click();
+  await expect(author.text('Submitted for review.')).toBeVisible();
+  const id = /\/admin\/articles\/(\d+)/.exec(author.page.url())![1];
+
+  const subject = new RegExp(`Review requested: “${title}”`);
+  const [toEditor, toAdmin] = await Promise.all([smtp.waitFor('editor@example.com', subject), smtp.waitFor('admin@example.com', subject)]);
+  for (const mail of [toEditor, toAdmin]) {
+    expect(mail.text).toContain(`Priya Raman submitted “${title}” for review.`);
+    expect(mail.text).toMatch(new RegExp(`https?://\\S+/admin/articles/${id}\\b`));
+  }
+  // The link opens the article in the editor.
+  const editor = await staffPage(browser, 'editor@example.com');
+  await editor.goto(new URL(/https?:\/\/\S+\/admin\/articles\/\d+/.exec(toEditor.text)![0]).pathname);
+  await expect(new EditorPage(editor).title).toHaveValue(title);
+
+  // Once each; nobody who cannot publish hears of it, the author included.
+  await new Promise((r) => setTimeout(r, 2500));
+  for (const address of ['editor@example.com', 'admin@example.com']) expect(smtp.to(address).filter((m) => subject.test(m.subject))).toHaveLength(1);
+  for (const address of ['author@example.com', 'moderator@example.com']) expect(smtp.to(address).filter((m) => subject.test(m.subject))).toEqual([]);
 });

@@ -10,6 +10,8 @@ export const cacheTags = {
   author: (slug: string) => `author:${slug}`,
   /** Every page that prints this staff member's name in a byline: renaming them revalidates it. */
   byline: (userId: number) => `byline:${userId}`,
+  /** Every page that shows a time, read in the site's time zone (the site settings): saving them expires it. */
+  siteSettings: 'site-settings',
   /** Pages that read the reply settings (thread depth, closing replies on old articles). */
   replySettings: 'reply-settings',
   /** Which tags have addresses (the sitemap lists them): renaming, merging or deleting a tag revalidates it. */

@@ -6,10 +6,11 @@ import type { ArticleListFilter, AuthorRef } from '@/db/queries/articles';
 import { listPageCount } from '@/lib/articles/paging';
 import { getApprovedReply, listApprovedReplies } from '@/db/queries/replies';
 import { replyPageCount } from '@/lib/replies/paging';
-import { getReplySettings } from '@/db/queries/settings';
+import { getReplySettings, getSiteSettings } from '@/db/queries/settings';
 import { repliesOpen } from '@/lib/replies/open';
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug, listSections } from '@/db/queries/taxonomy';
 import { cacheTags } from '@/lib/cache-tags';
+import { DEFAULT_TIME_ZONE } from '@/lib/time/zone';
 
 // Reader pages read through these: cached until a change revalidates their tags, so a repeat
 // request runs no query. Each function tags exactly what it read.
@@ -60,6 +61,22 @@ async function getSectionsNavCached(duringBuild: boolean) {
   cacheTag(cacheTags.sections);
   if (duringBuild) return [];
   return listSections();
+}
+
+/**
+ * The site's time zone, which every page showing a time reads (components/ui/time.tsx): cached, and
+ * tagged so that saving the setting expires every such page, admin pages included.
+ */
+export function getSiteTimeZone(): Promise<string> {
+  return getSiteTimeZoneCached(isBuildPhase());
+}
+
+async function getSiteTimeZoneCached(duringBuild: boolean): Promise<string> {
+  'use cache';
+  cacheLife('max');
+  cacheTag(cacheTags.siteSettings);
+  if (duringBuild) return DEFAULT_TIME_ZONE;
+  return (await getSiteSettings()).timeZone;
 }
 
 /** Tags the cache entry being filled with the byline of every author it shows. */

@@ -40,6 +40,7 @@ export function ArticleEditor({
   buttons,
   editors,
   conflict: pageConflict,
+  timeZone,
 }: {
   article: EditorArticle;
   sections: { id: number; name: string }[];
@@ -48,6 +49,8 @@ export function ArticleEditor({
   editors: Editors | null;
   /** A conflict the page found (a refused save without JavaScript, or restored text typed over an older version). */
   conflict?: { conflict: SaveConflict; message: string };
+  /** The site's time zone: the schedule is typed and shown in it. */
+  timeZone: string;
 }) {
   const [state, action] = useActionState<ArticleFormState, FormData>(saveArticleAction, { status: 'idle' });
   const v = { ...article, ...(state.values ?? {}) } as Record<string, unknown>;
@@ -98,6 +101,7 @@ export function ArticleEditor({
         <EditingPresence
           articleId={article.id}
           initial={editors}
+          timeZone={timeZone}
           onTakenOver={() => {
             setTakenOver(true);
             void autosave.flush();
@@ -204,7 +208,7 @@ export function ArticleEditor({
             )}
             {buttons.schedule && (
               <span className="flex items-end gap-2">
-                <Field id="article-scheduledFor" label="Publish at (UTC)" error={errors.scheduledFor}>
+                <Field id="article-scheduledFor" label={`Publish at (${timeZone})`} error={errors.scheduledFor}>
                   <input name="scheduledFor" type="datetime-local" defaultValue={text('scheduledFor')} className={wideInputClass} />
                 </Field>
                 <SubmitButton name="intent" value="schedule" className={secondaryButton}>

@@ -1,19 +1,20 @@
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-  timeZoneName: 'short',
-});
+import { cache } from 'react';
+import { getSiteTimeZone } from '@/app/(site)/cached-data';
+import { formatInZone } from '@/lib/time/zone';
 
-/** A machine-readable time with a fixed, cache-safe human rendering (no "3 hours ago" in cached HTML). */
-export function Time({ date, withTime = false, className }: { date: Date; withTime?: boolean; className?: string }) {
+// One read of the site's zone per render, however many times a page shows.
+const siteTimeZone = cache(getSiteTimeZone);
+
+/**
+ * A machine-readable time (UTC in `datetime`) with a fixed, cache-safe human rendering in the site's
+ * time zone (no "3 hours ago" in cached HTML); with `withTime` the zone's abbreviation follows the time.
+ * `timeZone` skips the lookup when the caller already has it.
+ */
+export async function Time({ date, withTime = false, className, timeZone }: { date: Date; withTime?: boolean; className?: string; timeZone?: string }) {
+  const zone = timeZone ?? (await siteTimeZone());
   return (
     <time dateTime={date.toISOString()} className={className}>
-      {(withTime ? dateTimeFormat : dateFormat).format(date)}
+      {formatInZone(date, zone, withTime)}
     </time>
   );
 }

@@ -188,6 +188,7 @@ beforeAll(async () => {
     ['syndication: latest publication', () => syndication.getLatestPublicationTime()],
     ['syndication: news sitemap', () => syndication.listNewsArticles(new Date(Date.now() - 48 * 3600_000), 1000)],
     ['settings: reply settings', () => settings.getReplySettings()],
+    ['settings: site settings', () => settings.getSiteSettings()],
     ['sanctions: active', () => sanctions.activeSanction({ email: 'someone@example.com', ipHash: 'abcdefabcdefabcdefabcd' })],
     ['staff: by id', () => staff.getStaffById(1)],
     ['staff: session', () => staff.getStaffForSession(1, 'abcdefabcdefabcdefabcd')],

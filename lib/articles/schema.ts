@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SLUG_PATTERN } from '@/lib/slug';
+import { parseLocalDateTime } from '@/lib/time/zone';
 
 export const ARTICLE_FIELDS = [
   'title',
@@ -67,13 +68,15 @@ export const ArticleFormSchema = z.object({
     .string()
     .optional()
     .transform((v) => v === 'on' || v === 'true'),
+  // "YYYY-MM-DDTHH:mm" as a datetime-local input sends it. The schema knows no zone and reads it as UTC;
+  // the action reads the same text in the site's zone with parseLocalDateTime (scheduledForInZone).
   scheduledFor: z
     .string()
     .trim()
     .transform((v, ctx) => {
       if (v === '') return null;
-      const date = new Date(v.endsWith('Z') || /[+-]\d\d:\d\d$/.test(v) ? v : `${v}Z`);
-      if (Number.isNaN(date.getTime())) {
+      const date = parseLocalDateTime(v, 'UTC');
+      if (!date) {
         ctx.addIssue({ code: 'custom', message: 'Enter a date and time.' });
         return z.NEVER;
       }
@@ -83,3 +86,11 @@ export const ArticleFormSchema = z.object({
 });
 
 export type ArticleFormInput = z.infer<typeof ArticleFormSchema>;
+
+/**
+ * The publication time the editor typed, read on the site's wall clock: the form's raw "scheduledFor"
+ * text (which the schema has checked) in `timeZone`. Null when the field is empty.
+ */
+export function scheduledForInZone(raw: string, timeZone: string): Date | null {
+  return raw.trim() === '' ? null : parseLocalDateTime(raw, timeZone);
+}

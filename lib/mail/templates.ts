@@ -63,3 +63,20 @@ export function pendingDigestMail(args: { name: string; pending: number; oldestM
     ].join('\n'),
   };
 }
+
+export function reviewRequestMail(args: { name: string; articleTitle: string; submittedBy: string; byline: string[]; editUrl: string }): MailContent {
+  const byline = args.byline.length ? new Intl.ListFormat('en-GB').format(args.byline) : null;
+  return {
+    subject: `Review requested: “${args.articleTitle}”`,
+    text: [
+      `Hello ${args.name},`,
+      '',
+      `${args.submittedBy} submitted “${args.articleTitle}” for review.`,
+      ...(byline && byline !== args.submittedBy ? [`Byline: ${byline}`] : []),
+      '',
+      `Read it, then publish, schedule or send it back: ${args.editUrl}`,
+      '',
+      'You get this because you can publish articles on Broadsheet.',
+    ].join('\n'),
+  };
+}

@@ -101,5 +101,7 @@ describe('a commenter’s sanction', () => {
     expect(sanctionLabel({ kind: 'ban', until: null })).toBe('Banned');
     expect(sanctionLabel({ kind: 'hold', until: null })).toBe('Always held');
     expect(sanctionLabel({ kind: 'suspend', until: new Date('2026-12-03T00:00:00Z') })).toBe('Suspended until 3 Dec 2026');
+    // The day in the site's zone.
+    expect(sanctionLabel({ kind: 'suspend', until: new Date('2026-12-03T00:00:00Z') }, 'America/New_York')).toBe('Suspended until 2 Dec 2026');
   });
 });

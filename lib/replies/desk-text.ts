@@ -113,11 +113,12 @@ export function summariseReports(reports: readonly { reason: ReportReason; note:
   }));
 }
 
-const sanctionDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const sanctionDate = (date: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(date);
 
-/** How a sanction reads on the desk: "Banned", "Suspended until 3 Dec 2026", "Always held". */
-export function sanctionLabel(x: { kind: SanctionKind; until: Date | null }) {
+/** How a sanction reads on the desk: "Banned", "Suspended until 3 Dec 2026" (the day in the site's zone), "Always held". */
+export function sanctionLabel(x: { kind: SanctionKind; until: Date | null }, timeZone = 'UTC') {
   if (x.kind === 'ban') return 'Banned';
-  if (x.kind === 'suspend') return `Suspended until ${x.until ? sanctionDate.format(x.until) : '?'}`;
+  if (x.kind === 'suspend') return `Suspended until ${x.until ? sanctionDate(x.until, timeZone) : '?'}`;
   return 'Always held';
 }

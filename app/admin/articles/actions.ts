@@ -4,12 +4,15 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getArticleForEdit, getRevision, latestChange, saveArticle, type SaveResult } from '@/db/queries/admin-articles';
 import { keepAutosave } from '@/db/queries/article-editing';
+import { queueReviewRequestMail } from '@/db/queries/review-requests';
+import { getSiteTimeZone } from '@/app/(site)/cached-data';
 import { SlugTakenError, StaleSaveError } from '@/db/queries/errors';
 import { storeImage } from '@/db/queries/media';
 import type { ArticleStatus } from '@/db/schema';
 import { conflictMessage, editedVersion, saveConflict } from '@/lib/articles/editing';
 import { articleResource } from '@/lib/articles/resource';
-import { ARTICLE_FIELDS, ArticleFormSchema } from '@/lib/articles/schema';
+import { ARTICLE_FIELDS, ArticleFormSchema, scheduledForInZone } from '@/lib/articles/schema';
+import { formatInZone } from '@/lib/time/zone';
 import type { Action, ArticleResource } from '@/lib/auth/permissions';
 import { ActionError, assertCan, staffAction, staffCall, staffRedirectAction } from '@/lib/auth/staff-action';
 import { cacheTags } from '@/lib/cache-tags';
@@ -91,19 +94,22 @@ export const saveArticleAction = staffAction(
       status = 'published';
       publishedAt = existing?.status === 'published' && existing.publishedAt ? existing.publishedAt : new Date();
     }
+    // The schedule is typed in the site's time zone.
+    const timeZone = await getSiteTimeZone();
+    const scheduledFor = scheduledForInZone(values.scheduledFor ?? '', timeZone);
     if (intent === 'schedule') {
-      if (!input.scheduledFor) throw new ActionError('Choose when to publish.', { scheduledFor: 'Enter a date and time to publish at.' });
-      if (input.scheduledFor.getTime() <= Date.now())
+      if (!scheduledFor) throw new ActionError('Choose when to publish.', { scheduledFor: 'Enter a date and time to publish at.' });
+      if (scheduledFor.getTime() <= Date.now())
         throw new ActionError('The publication time must be in the future.', { scheduledFor: 'Choose a time in the future.' });
       if (!pending) {
         status = 'scheduled';
-        publishedAt = input.scheduledFor;
+        publishedAt = scheduledFor;
       }
     }
     if (intent === 'unpublish') status = 'unpublished';
 
     // Refused before any upload when it is already plain that someone saved first (the save itself checks again).
-    if (existing && baseVersion !== existing.version) return refuseStale(existing.id, intent, staff.id, baseVersion ?? 0, values);
+    if (existing && baseVersion !== existing.version) return refuseStale(existing.id, intent, staff.id, baseVersion ?? 0, values, timeZone);
 
     // A cover needs alt text; an upload is checked by content and re-encoded before anything is saved.
     const cover = formData.get('cover');
@@ -135,13 +141,15 @@ export const saveArticleAction = staffAction(
         status,
         publishedAt,
         coverImagePath,
-        pending: pending ? { publishAt: intent === 'schedule' ? input.scheduledFor : undefined } : undefined,
+        pending: pending ? { publishAt: intent === 'schedule' ? scheduledFor : undefined } : undefined,
       });
     } catch (e) {
       if (e instanceof SlugTakenError) throw new ActionError('The article was not saved.', { slug: e.message });
-      if (e instanceof StaleSaveError) return refuseStale(e.articleId, intent, staff.id, baseVersion ?? 0, values);
+      if (e instanceof StaleSaveError) return refuseStale(e.articleId, intent, staff.id, baseVersion ?? 0, values, timeZone);
       throw e;
     }
+    // Editors are told when something waits for their review.
+    if (saved.status === 'review' && intent === 'submit') await queueReviewRequestMail(saved.id, staff.id);
     if (!saved.pending) await expireSavedArticle(saved, existing?.status === 'published');
     redirect(`/admin/articles/${saved.id}?notice=${saved.pending ? (intent === 'schedule' ? 'pending-scheduled' : 'pending') : NOTICE[intent]}`);
   },
@@ -152,14 +160,21 @@ export const saveArticleAction = staffAction(
  * autosave copy (so even a closed tab loses nothing) and comes back with who saved, when, and the
  * difference. Without JavaScript the editor page shows the same from that copy.
  */
-async function refuseStale(articleId: number, intent: Intent, userId: number, baseVersion: number, values: Record<string, string>): Promise<ArticleFormState> {
+async function refuseStale(
+  articleId: number,
+  intent: Intent,
+  userId: number,
+  baseVersion: number,
+  values: Record<string, string>,
+  timeZone: string,
+): Promise<ArticleFormState> {
   const mine = { title: values.title ?? '', standfirst: values.standfirst ?? '', body: values.body ?? '' };
   await keepAutosave(userId, articleId, baseVersion, mine);
   if (await isPlainFormPost()) redirect(`/admin/articles/${articleId}?restore=autosave&intent=${intent}`);
   const current = await getArticleForEdit(articleId);
   if (!current) throw new ActionError('That article no longer exists.');
   const conflict = saveConflict(current, mine, intent);
-  return { status: 'error', message: conflictMessage(conflict), values, conflict };
+  return { status: 'error', message: conflictMessage(conflict, timeZone), values, conflict };
 }
 
 /** Expires exactly what readers could see change: the article (old and new address) and its lists. */
@@ -209,7 +224,7 @@ export const restoreRevisionAction = staffRedirectAction(
         actorId: staff.id,
         status: article.status,
         publishedAt: article.publishedAt,
-        note: `Restored from the revision of ${revision.createdAt.toISOString().slice(0, 19).replace('T', ' ')} UTC`,
+        note: `Restored from the revision of ${formatInZone(revision.createdAt, await getSiteTimeZone(), true)}`,
         pending: article.status === 'published' ? {} : undefined,
       });
       if (!saved.pending) await expireSavedArticle(saved, article.status === 'published');

@@ -4,10 +4,15 @@ import type { EditorArticle } from '@/components/admin/article-editor';
 import { editedVersion, type EditedText } from '@/lib/articles/editing';
 import { articleResource } from '@/lib/articles/resource';
 import { can } from '@/lib/auth/permissions';
+import { toLocalInputValue } from '@/lib/time/zone';
 import { mediaUrl } from '@/lib/uploads';
 
-/** The editor's fields: the pending changes when a published article has some, else the article; `text` overrides (restored unsaved changes). */
-export function editorArticle(a: NonNullable<EditableArticle> | null, text?: EditedText): EditorArticle {
+/**
+ * The editor's fields: the pending changes when a published article has some, else the article; `text`
+ * overrides (restored unsaved changes). Times for the form are in the site's zone.
+ */
+export function editorArticle(a: NonNullable<EditableArticle> | null, opts: { text?: EditedText; timeZone?: string } = {}): EditorArticle {
+  const { text, timeZone = 'UTC' } = opts;
   const e = a ? editedVersion(a) : null;
   const scheduledAt = a?.status === 'scheduled' ? a.publishedAt : a?.status === 'published' ? a.pendingPublishAt : null;
   return {
@@ -24,7 +29,7 @@ export function editorArticle(a: NonNullable<EditableArticle> | null, text?: Edi
     seoDescription: e?.seoDescription ?? '',
     commentsOpen: e?.commentsOpen ?? true,
     status: a?.status ?? 'draft',
-    scheduledFor: scheduledAt ? scheduledAt.toISOString().slice(0, 16) : '',
+    scheduledFor: scheduledAt ? toLocalInputValue(scheduledAt, timeZone) : '',
     coverUrl: e?.coverImagePath ? mediaUrl(e.coverImagePath) : null,
     correction: e?.correction ?? '',
     baseVersion: a?.version ?? 0,

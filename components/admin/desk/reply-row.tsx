@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Time } from '@/components/ui/time';
+import { SanctionLabel } from './sanction-label';
 import type { QueueRow } from '@/db/queries/moderation-queue';
-import { sanctionLabel } from '@/lib/replies/desk-text';
 import { commenterHref, queueHref } from '@/lib/replies/moderation-schema';
 import { BULK_FORM_ID } from './bulk-bar';
 import { excerpt, MarkedText } from './marked-text';
@@ -92,7 +92,7 @@ export function ReplyRow({ row, returnTo, reportedView, answer }: { row: QueueRo
             History of this email: {row.history.approved} approved · {row.history.pending} pending · {row.history.spam} spam · {row.history.trash} trash
             {activeSanctions(row).map((x) => (
               <span key={x.id} className="ml-2 rounded-sm bg-red-800 px-1.5 py-0.5 font-bold text-white">
-                {sanctionLabel(x)}
+                <SanctionLabel sanction={x} />
               </span>
             ))}
           </p>

@@ -2,8 +2,7 @@ import { discardAutosaveAction } from '@/app/admin/articles/[id]/actions';
 import { DiffView } from '@/components/admin/diff-view';
 import { primaryButton, secondaryButton } from '@/components/ui/styles';
 import type { DiffPart } from '@/lib/text/word-diff';
-
-const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+import { formatTimeOfDayInZone } from '@/lib/time/zone';
 
 /**
  * After a crash or a closed tab: the editor's text that was kept but never saved, offered back with
@@ -13,11 +12,15 @@ export function AutosaveOffer({
   articleId,
   savedAt,
   diffs,
+  timeZone,
 }: {
   articleId: number | null;
   savedAt: Date;
   diffs: { field: string; label: string; parts: DiffPart[] }[];
+  timeZone: string;
 }) {
+  // "10:42" on the button; "10:42 BST" in the sentence.
+  const at = formatTimeOfDayInZone(savedAt, timeZone).split(' ')[0];
   return (
     <section
       aria-labelledby="autosave-heading"
@@ -27,8 +30,8 @@ export function AutosaveOffer({
         You have unsaved changes
       </h2>
       <p>
-        Text you typed was kept at {time.format(savedAt)} UTC but never saved. Restore it into the form, or discard it. Nothing changes for readers either way
-        until you save.
+        Text you typed was kept at {formatTimeOfDayInZone(savedAt, timeZone)} but never saved. Restore it into the form, or discard it. Nothing changes for
+        readers either way until you save.
       </p>
       <details>
         <summary className="cursor-pointer font-semibold">What differs from the saved article</summary>
@@ -45,7 +48,7 @@ export function AutosaveOffer({
         <form method="get">
           <input type="hidden" name="restore" value="autosave" />
           <button type="submit" className={primaryButton}>
-            Restore unsaved changes from {time.format(savedAt)}
+            Restore unsaved changes from {at}
           </button>
         </form>
         <form action={discardAutosaveAction}>

@@ -18,9 +18,11 @@ export function EditingPresence({
   articleId,
   initial,
   onTakenOver,
+  timeZone,
 }: {
   articleId: number;
   initial: Editors;
+  timeZone: string;
   onTakenOver: (by: { by: string; at: number }) => void;
 }) {
   const [editors, setEditors] = useState(initial);
@@ -54,7 +56,7 @@ export function EditingPresence({
   }, [articleId]);
 
   if (takenOver) {
-    const time = new Date(takenOver.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+    const time = new Date(takenOver.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' });
     return (
       <div role="alert" className="mb-4 rounded-sm border-2 border-amber-700 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
         <p className="font-semibold">

@@ -4,9 +4,8 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { CARD_SIZE, SocialCard } from '@/components/seo/social-card';
 import { cacheTags } from '@/lib/cache-tags';
 import { cardFonts } from '@/lib/seo/card-fonts';
-import { BUILD_PLACEHOLDER, getArticlePageData, tagBylines } from '../../cached-data';
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+import { formatInZone } from '@/lib/time/zone';
+import { BUILD_PLACEHOLDER, getArticlePageData, getSiteTimeZone, tagBylines } from '../../cached-data';
 
 /**
  * The article's social card as PNG bytes, rendered once and cached with the article's tags (a new
@@ -21,10 +20,12 @@ export async function getArticleCardPng(slug: string): Promise<{ png: Uint8Array
   cacheTag(cacheTags.article(article.id));
   tagBylines([[article]]);
   const byline = article.authors.length ? `By ${new Intl.ListFormat('en-GB').format(article.authors.map((a) => a.name))}` : null;
-  const image = new ImageResponse(
-    <SocialCard headline={article.title} kicker={article.section?.name ?? null} byline={byline} dateline={dateFormat.format(article.publishedAt)} />,
-    { ...CARD_SIZE, fonts: await cardFonts() },
-  );
+  // The date on the site's calendar (its cache tag comes along: a new zone renders the card again).
+  const dateline = formatInZone(article.publishedAt, await getSiteTimeZone());
+  const image = new ImageResponse(<SocialCard headline={article.title} kicker={article.section?.name ?? null} byline={byline} dateline={dateline} />, {
+    ...CARD_SIZE,
+    fonts: await cardFonts(),
+  });
   return { png: new Uint8Array(await image.arrayBuffer()) };
 }
 

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
 import { NotAllowed } from '@/components/admin/not-allowed';
+import { getSiteTimeZone } from '@/app/(site)/cached-data';
 import { getArticleForEdit, listRevisions } from '@/db/queries/admin-articles';
 import { editorsOf, getAutosave } from '@/db/queries/article-editing';
 import { AutosaveOffer } from '@/components/admin/editor/autosave-offer';
@@ -39,13 +40,14 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
   const staff = await getCurrentStaff();
   if (!staff) redirect(`/login?callbackUrl=/admin/articles/${id}`);
   if (!/^[1-9][0-9]*$/.test(id)) notFound();
-  const [article, sections, revisions, { notice, restore, intent }, autosave, editors] = await Promise.all([
+  const [article, sections, revisions, { notice, restore, intent }, autosave, editors, timeZone] = await Promise.all([
     getArticleForEdit(Number(id)),
     listSections(),
     listRevisions(Number(id)),
     searchParams,
     getAutosave(staff.id, Number(id)),
     editorsOf(Number(id)),
+    getSiteTimeZone(),
   ]);
   if (!article) notFound();
   const resource = articleResource(article);
@@ -107,7 +109,7 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
           . Press Publish to make them live now.
         </p>
       )}
-      {unsaved && !restoring && <AutosaveOffer articleId={article.id} savedAt={unsaved.savedAt} diffs={textDiffs(edited, unsaved)} />}
+      {unsaved && !restoring && <AutosaveOffer articleId={article.id} savedAt={unsaved.savedAt} diffs={textDiffs(edited, unsaved)} timeZone={timeZone} />}
       {restoring && !conflict && (
         <p role="status" className="mb-4 rounded-sm border border-green-700/40 bg-green-50 px-3 py-2 text-sm dark:bg-green-950/40">
           Your unsaved changes are back in the form. Save to keep them.
@@ -115,11 +117,12 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
       )}
       <ArticleEditor
         key={`${article.version}-${restoring ? 'restored' : 'saved'}`}
-        article={editorArticle(article, restoring ? unsaved : undefined)}
+        article={editorArticle(article, { text: restoring ? unsaved : undefined, timeZone })}
+        timeZone={timeZone}
         sections={sections}
         buttons={editorButtons(staff, article)}
         editors={{ others: others.map(({ name, holds }) => ({ name, holds })), holds: editors.some((e) => e.userId === staff.id && e.holds) }}
-        conflict={conflict && { conflict, message: conflictMessage(conflict) }}
+        conflict={conflict && { conflict, message: conflictMessage(conflict, timeZone) }}
       />
       <section aria-labelledby="revisions-heading" className="mt-12">
         <h2 id="revisions-heading" className="mb-3 font-serif text-xl font-bold">

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { AutosaveOffer } from '@/components/admin/editor/autosave-offer';
+import { getSiteTimeZone } from '@/app/(site)/cached-data';
 import { getAutosave } from '@/db/queries/article-editing';
 import { listSections } from '@/db/queries/taxonomy';
 import { textDiffs } from '@/lib/articles/editing';
@@ -19,7 +20,7 @@ export default async function NewArticlePage({ searchParams }: PageProps<'/admin
   const staff = await getCurrentStaff();
   if (!staff) redirect('/login?callbackUrl=/admin/articles/new');
   if (!can(staff, { do: 'article.create' })) return <NotAllowed />;
-  const [sections, autosave, { restore, notice }] = await Promise.all([listSections(), getAutosave(staff.id, null), searchParams]);
+  const [sections, autosave, { restore, notice }, timeZone] = await Promise.all([listSections(), getAutosave(staff.id, null), searchParams, getSiteTimeZone()]);
   // A new article typed but never saved (a crash, a closed tab) is offered back.
   const unsaved = autosave && textDiffs(EMPTY, autosave).length ? autosave : null;
   const restoring = restore === 'autosave' && unsaved;
@@ -31,10 +32,11 @@ export default async function NewArticlePage({ searchParams }: PageProps<'/admin
           Your unsaved changes were discarded.
         </p>
       )}
-      {unsaved && !restoring && <AutosaveOffer articleId={null} savedAt={unsaved.savedAt} diffs={textDiffs(EMPTY, unsaved)} />}
+      {unsaved && !restoring && <AutosaveOffer articleId={null} savedAt={unsaved.savedAt} diffs={textDiffs(EMPTY, unsaved)} timeZone={timeZone} />}
       <ArticleEditor
         key={restoring ? 'restored' : 'new'}
-        article={editorArticle(null, restoring ? unsaved : undefined)}
+        article={editorArticle(null, { text: restoring ? unsaved : undefined, timeZone })}
+        timeZone={timeZone}
         sections={sections}
         buttons={editorButtons(staff, null)}
         editors={null}

@@ -8,10 +8,10 @@ import { dangerButton, inputClass, smallButton } from '@/components/ui/styles';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { Time } from '@/components/ui/time';
+import { SanctionLabel } from '@/components/admin/desk/sanction-label';
 import { historyByEmail } from '@/db/queries/moderation-queue';
 import { sanctionsByEmail } from '@/db/queries/sanctions';
 import { can } from '@/lib/auth/permissions';
-import { sanctionLabel } from '@/lib/replies/desk-text';
 import { CommenterParamsSchema, deskReturn, queueHref } from '@/lib/replies/moderation-schema';
 import { eraseCommenterAction, liftSanctionAction, removeRepliesAction, sanctionCommenterAction } from '../actions';
 
@@ -71,7 +71,9 @@ export default async function CommenterPage({ searchParams }: { searchParams: Pr
             <ul className="flex flex-col gap-1">
               {list.map((x) => (
                 <li key={x.id} className="flex flex-wrap items-center gap-2">
-                  <span className={x.liftedAt ? 'text-current/60 line-through' : 'font-semibold'}>{sanctionLabel(x)}</span>
+                  <span className={x.liftedAt ? 'text-current/60 line-through' : 'font-semibold'}>
+                    <SanctionLabel sanction={x} />
+                  </span>
                   <span>
                     “{x.reason}” · {x.byName ?? 'someone'}, <Time date={x.createdAt} />
                   </span>
