@@ -74,7 +74,9 @@ export function RevisionList({ articleId, revisions, selected }: { articleId: nu
       {revisions.length === 0 ? (
         <p className="text-sm text-current/70">No revisions yet: every save keeps one.</p>
       ) : comparable ? (
-        <form method="get" action={`/admin/articles/${articleId}/revisions/compare`}>
+        // Keyed by the newest revision and the pair: a page kept alive across navigations (or refreshed
+        // after a save) gets fresh radios checked as their defaults say, not the ones left from before.
+        <form key={`${revisions[0].id}:${from}:${to}`} method="get" action={`/admin/articles/${articleId}/revisions/compare`}>
           <div className="mb-2 flex flex-wrap items-center justify-between gap-3 border-b border-current/15 pb-2">
             <p className="text-sm text-current/70">Choose a revision to compare from and one to compare to.</p>
             <button type="submit" className={secondaryButton}>

@@ -115,7 +115,7 @@ function RevisionCard({ side, revision, articleId }: { side: 'From' | 'To'; revi
         )}
       </dl>
       <div className="mt-auto">
-        <RestoreRevisionForm articleId={articleId} revisionId={revision.id} primary={side === 'From'} />
+        <RestoreRevisionForm articleId={articleId} revisionId={revision.id} primary={false} />
       </div>
     </section>
   );
