@@ -274,6 +274,17 @@ test('every admin page answers every role with a real status: 200, 403 with the 
     ['/admin/articles/999999999', { author: 404, moderator: 403, editor: 404, admin: 404 }],
     ['/admin/articles/not-a-number', { author: 404, moderator: 403, editor: 404, admin: 404 }],
     [`/admin/articles/${editors.id}/revisions/999999999`, { author: 404, moderator: 403, editor: 404, admin: 404 }],
+    [`/admin/articles/${authors.id}/revisions/compare?from=${authors.revision}&to=${authors.revision}`, writers()],
+    [
+      `/admin/articles/${editors.id}/revisions/compare?from=${editors.revision}&to=${editors.revision}`,
+      { author: 403, moderator: 403, editor: 200, admin: 200 },
+    ],
+    // Another article's revision, or no pair: no such page.
+    [
+      `/admin/articles/${editors.id}/revisions/compare?from=${editors.revision}&to=${authors.revision}`,
+      { author: 404, moderator: 403, editor: 404, admin: 404 },
+    ],
+    [`/admin/articles/${editors.id}/revisions/compare`, { author: 404, moderator: 403, editor: 404, admin: 404 }],
     ['/admin/comments', { author: 403, moderator: 200, editor: 200, admin: 200 }],
     ['/admin/comments/commenter?email=someone%40example.com', { author: 403, moderator: 200, editor: 200, admin: 200 }],
     ['/admin/sections', { author: 403, moderator: 403, editor: 200, admin: 200 }],

@@ -1,13 +1,15 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState } from 'react';
-import { previewMarkdownAction, saveArticleAction, uploadInlineImageAction, type ArticleFormState, type SaveConflict } from '@/app/admin/articles/actions';
+import { previewMarkdownAction, saveArticleAction, type ArticleFormState, type SaveConflict } from '@/app/admin/articles/actions';
+import { InlineImageForm } from '@/components/admin/inline-image-form';
+import { insertAtCursor } from '@/lib/text/insert-at-cursor';
 import { ConflictAlert } from '@/components/admin/editor/conflict-alert';
 import { EditingPresence, type Editors } from '@/components/admin/editor/presence';
 import { useAutosave } from '@/components/admin/editor/use-autosave';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { dangerSecondaryButton, secondaryButton, smallButton, wideInputClass } from '@/components/ui/styles';
+import { dangerSecondaryButton, secondaryButton, wideInputClass } from '@/components/ui/styles';
 import { SubmitButton } from '@/components/ui/submit-button';
 
 export type EditorArticle = {
@@ -69,23 +71,19 @@ export function ArticleEditor({
   const errors = state.fieldErrors ?? {};
   const [body, setBody] = useState(text('body'));
   const [preview, setPreview] = useState<string | null>(null);
-  const [inlineMessage, setInlineMessage] = useState('');
-  const [uploading, setUploading] = useState(false);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
 
-  async function insertImage(form: HTMLElement) {
-    const file = form.querySelector<HTMLInputElement>('#inline-image')?.files?.[0];
-    const alt = form.querySelector<HTMLInputElement>('#inline-alt')?.value ?? '';
-    const data = new FormData();
-    if (file) data.set('image', file);
-    data.set('alt', alt);
-    setUploading(true);
-    const result = await uploadInlineImageAction(data).catch(() => ({ error: 'The upload failed.', markdown: undefined }));
-    setUploading(false);
-    if (result.markdown) {
-      setBody((b) => `${b.trimEnd()}\n\n${result.markdown}\n`);
-      autosave.changed();
-      setInlineMessage('Image inserted at the end of the body.');
-    } else setInlineMessage(result.error ?? 'The upload failed.');
+  /** Puts an uploaded image's Markdown where the cursor is (read from the textarea itself, so typing during the upload is kept). */
+  function insertImage(markdown: string) {
+    const area = bodyRef.current;
+    const current = area?.value ?? body;
+    const next = insertAtCursor(current, area?.selectionStart ?? current.length, area?.selectionEnd ?? current.length, markdown);
+    setBody(next.text);
+    autosave.changed();
+    requestAnimationFrame(() => {
+      area?.focus();
+      area?.setSelectionRange(next.cursor, next.cursor);
+    });
   }
 
   useEffect(() => {
@@ -123,7 +121,14 @@ export function ArticleEditor({
             <textarea name="standfirst" defaultValue={text('standfirst')} rows={2} className={`${wideInputClass} font-serif`} />
           </Field>
           <Field id="article-body" label="Body" error={errors.body}>
-            <textarea name="body" value={body} onChange={(e) => setBody(e.target.value)} rows={18} className={`${wideInputClass} font-mono text-sm`} />
+            <textarea
+              ref={bodyRef}
+              name="body"
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              rows={18}
+              className={`${wideInputClass} font-mono text-sm`}
+            />
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id="article-sectionId" label="Section" error={errors.sectionId}>
@@ -140,25 +145,7 @@ export function ArticleEditor({
               <input name="tags" defaultValue={text('tags')} className={wideInputClass} placeholder="Comma-separated" />
             </Field>
           </div>
-          <fieldset className="flex flex-col gap-2 rounded-sm border border-current/20 p-3">
-            <legend className="px-1 text-sm font-semibold">Insert an image into the body</legend>
-            <div className="grid gap-2 sm:grid-cols-2">
-              <Field id="inline-image" label="Image file" labelClassName="text-sm">
-                <input type="file" accept="image/*" className="text-sm" />
-              </Field>
-              <Field id="inline-alt" label="Image alt text" labelClassName="text-sm">
-                <input className={wideInputClass} />
-              </Field>
-            </div>
-            <div className="flex items-center gap-3">
-              <button type="button" disabled={uploading} onClick={(e) => insertImage(e.currentTarget.closest('fieldset')!)} className={smallButton}>
-                {uploading ? 'Uploading…' : 'Insert image'}
-              </button>
-              <p role="status" className="text-sm">
-                {inlineMessage}
-              </p>
-            </div>
-          </fieldset>
+          <InlineImageForm onInsert={insertImage} />
           <details className="rounded-sm border border-current/20 p-3" open={Boolean(errors.cover || errors.coverAlt)}>
             <summary className="cursor-pointer text-sm font-semibold">Cover, search engines, comments and corrections</summary>
             <div className="mt-3 flex flex-col gap-4">

@@ -10,11 +10,24 @@ const siteTimeZone = cache(getSiteTimeZone);
  * time zone (no "3 hours ago" in cached HTML); with `withTime` the zone's abbreviation follows the time.
  * `timeZone` skips the lookup when the caller already has it.
  */
-export async function Time({ date, withTime = false, className, timeZone }: { date: Date; withTime?: boolean; className?: string; timeZone?: string }) {
+export async function Time({
+  date,
+  withTime = false,
+  withSeconds = false,
+  className,
+  timeZone,
+}: {
+  date: Date;
+  withTime?: boolean;
+  /** Implies withTime: tells apart saves made within one minute, as revisions are. */
+  withSeconds?: boolean;
+  className?: string;
+  timeZone?: string;
+}) {
   const zone = timeZone ?? (await siteTimeZone());
   return (
     <time dateTime={date.toISOString()} className={className}>
-      {formatInZone(date, zone, withTime)}
+      {formatInZone(date, zone, withSeconds ? 'seconds' : withTime)}
     </time>
   );
 }

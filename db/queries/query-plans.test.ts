@@ -87,6 +87,7 @@ beforeAll(async () => {
   const sanctions = await import('./sanctions');
   const staff = await import('./staff');
   const adminAccess = await import('./admin-access');
+  const revisionPairs = await import('./revisions');
   const { buildMatchExpression } = await import('@/lib/search/query');
 
   const row = async (sql: string) => (await execute(sql)).rows[0];
@@ -199,6 +200,7 @@ beforeAll(async () => {
     ],
     ['admin access: article', () => adminAccess.getArticleResource(Number(art.id))],
     ['admin access: revision', () => adminAccess.revisionExists(Number(art.id), 1)],
+    ['revisions: compare two', () => revisionPairs.getRevisionPair(Number(art.id), 1, 2)],
     ['staff: staff email', () => staff.isStaffEmail('someone@example.com')],
   ];
 }, 60_000);

@@ -32,7 +32,7 @@ export async function adminGate(request: NextRequest): Promise<NextResponse | nu
     login.searchParams.set('callbackUrl', pathname + search);
     return NextResponse.redirect(login);
   }
-  switch (await adminPageAccess(pathname, staff, records)) {
+  switch (await adminPageAccess(pathname, staff, records, request.nextUrl.searchParams)) {
     case 'forbidden':
       return plainPage(request, 403, notAllowedHtml());
     case 'not-found':

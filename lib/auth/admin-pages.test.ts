@@ -71,6 +71,28 @@ describe('adminPageAccess', () => {
     expect(await access('/admin/articles/11/revisions/x', editor)).toBe('not-found');
   });
 
+  it('answers the compare page by its article and both revisions named in the query', async () => {
+    // Articles 10-12 have revisions 1 and 2 here.
+    const two: PageRecords = { ...records, revisionExists: async (articleId, revisionId) => articleId in articles && [1, 2].includes(revisionId) };
+    const compare = (path: string, actor: NonNullable<Actor>) => {
+      const url = new URL(path, 'http://site');
+      return adminPageAccess(url.pathname, actor, two, url.searchParams);
+    };
+    expect(await compare('/admin/articles/10/revisions/compare?from=1&to=2', author)).toBe('ok');
+    expect(await compare('/admin/articles/11/revisions/compare?from=2&to=1', editor)).toBe('ok');
+    expect(await compare('/admin/articles/11/revisions/compare?from=1&to=1', editor)).toBe('ok');
+    expect(await compare('/admin/articles/11/revisions/compare?from=1&to=2', author)).toBe('forbidden');
+    expect(await compare('/admin/articles/12/revisions/compare?from=1&to=2', author)).toBe('forbidden');
+    expect(await compare('/admin/articles/11/revisions/compare?from=1&to=2', moderator)).toBe('forbidden');
+    // Another article's revision, one that does not exist, or no pair at all: no such page.
+    expect(await compare('/admin/articles/11/revisions/compare?from=1&to=3', editor)).toBe('not-found');
+    expect(await compare('/admin/articles/99/revisions/compare?from=1&to=2', editor)).toBe('not-found');
+    for (const q of ['', '?from=1', '?from=1&to=x', '?from=1&to=2&to=1', '?from=0&to=1'])
+      expect(await compare(`/admin/articles/11/revisions/compare${q}`, editor), q).toBe('not-found');
+    // Without a query (the gate's callers before this page): no pair, so no page.
+    expect(await adminPageAccess('/admin/articles/11/revisions/compare', editor, two)).toBe('not-found');
+  });
+
   it('leaves addresses no page answers to Next’s own 404, and ignores a trailing slash', async () => {
     expect(await access('/admin/nothing-here', author)).toBe('ok');
     expect(await access('/admin/users/', editor)).toBe('forbidden');

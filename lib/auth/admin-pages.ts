@@ -1,3 +1,4 @@
+import { parseCompareParams } from '@/lib/revisions/compare-params';
 import { can, type Action, type Actor, type ArticleResource } from './permissions';
 
 // Who may open which admin page, decided before the page renders (the proxy asks adminPageAccess), so a
@@ -21,8 +22,8 @@ type Rule = {
   page: string;
   pattern: RegExp;
   allow: Allow;
-  /** Checks on the record the address names, once `allow` passed. */
-  record?: (match: RegExpExecArray, actor: NonNullable<Actor>, records: PageRecords) => Promise<PageAccess>;
+  /** Checks on the record the address names (its path, or its query for the compare page), once `allow` passed. */
+  record?: (match: RegExpExecArray, actor: NonNullable<Actor>, records: PageRecords, search: URLSearchParams) => Promise<PageAccess>;
 };
 
 const ID = '([1-9][0-9]{0,15})';
@@ -55,6 +56,23 @@ export const ADMIN_PAGES: Rule[] = [
       return can(actor, { do: 'article.edit', article }) ? 'ok' : 'forbidden';
     },
   },
+  {
+    // Two revisions of one article, named in the query (?from=A&to=B): both must be this article's.
+    page: 'articles/[id]/revisions/compare/page.tsx',
+    pattern: new RegExp(`^/admin/articles/${ID}/revisions/compare$`),
+    allow: 'article.create',
+    async record([, id], actor, records, search) {
+      const pair = parseCompareParams(search);
+      if (!pair) return 'not-found';
+      const [article, from, to] = await Promise.all([
+        records.article(Number(id)),
+        records.revisionExists(Number(id), pair.from),
+        records.revisionExists(Number(id), pair.to),
+      ]);
+      if (!article || !from || !to) return 'not-found';
+      return can(actor, { do: 'article.edit', article }) ? 'ok' : 'forbidden';
+    },
+  },
   { page: 'comments/page.tsx', pattern: /^\/admin\/comments$/, allow: 'reply.moderate' },
   { page: 'comments/commenter/page.tsx', pattern: /^\/admin\/comments\/commenter$/, allow: 'reply.moderate' },
   { page: 'sections/page.tsx', pattern: /^\/admin\/sections$/, allow: 'taxonomy.manage' },
@@ -66,13 +84,18 @@ export const ADMIN_PAGES: Rule[] = [
  * Whether this signed-in staff member may open this admin address. An address no page answers is
  * left to Next (its 404); an article or revision address with an id no page takes is a 404 here.
  */
-export async function adminPageAccess(pathname: string, actor: NonNullable<Actor>, records: PageRecords): Promise<PageAccess> {
+export async function adminPageAccess(
+  pathname: string,
+  actor: NonNullable<Actor>,
+  records: PageRecords,
+  search: URLSearchParams = new URLSearchParams(),
+): Promise<PageAccess> {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   for (const rule of ADMIN_PAGES) {
     const match = rule.pattern.exec(path);
     if (!match) continue;
     if (!can(actor, { do: rule.allow } as Action)) return 'forbidden';
-    return rule.record ? rule.record(match, actor, records) : 'ok';
+    return rule.record ? rule.record(match, actor, records, search) : 'ok';
   }
   // /admin/articles/<anything else> (not a number, or out of range): no such article.
   if (/^\/admin\/articles\/(?!new$)[^/]+(\/revisions\/[^/]+)?$/.test(path)) return can(actor, { do: 'article.create' }) ? 'not-found' : 'forbidden';

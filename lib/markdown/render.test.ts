@@ -25,3 +25,50 @@ describe('renderMarkdown', () => {
     expect(markdownToPlainText('**Bold** & [link](/x)\n\nNext')).toBe('Bold & link Next');
   });
 });
+
+describe('images with a caption and a credit', () => {
+  it('turns an image alone in its paragraph with a title into a figure with a caption and a credit', () => {
+    const html = renderMarkdown('Before.\n\n![The pier at dawn](/media/ab/pier.webp "Boats leave the pier — Jane Doe/Reuters")\n\nAfter.');
+    expect(html).toContain(
+      '<figure><img src="/media/ab/pier.webp" alt="The pier at dawn" loading="lazy" /><figcaption>Boats leave the pier <span class="credit">Jane Doe/Reuters</span></figcaption></figure>',
+    );
+    expect(html).toContain('<p>Before.</p>');
+    expect(html).toContain('<p>After.</p>');
+  });
+
+  it('shows a caption alone, a credit alone, and a caption with dashes of its own', () => {
+    expect(renderMarkdown('![a](/media/x.webp "Only a caption")')).toContain('<figcaption>Only a caption</figcaption>');
+    expect(renderMarkdown('![a](/media/x.webp "— Reuters")')).toContain('<figcaption><span class="credit">Reuters</span></figcaption>');
+    expect(renderMarkdown('![a](/media/x.webp "The mayor — centre — speaks —")')).toContain('<figcaption>The mayor — centre — speaks</figcaption>');
+  });
+
+  it('leaves images without a title, or inside a sentence, as plain images', () => {
+    expect(renderMarkdown('![a](/media/x.webp)')).toBe('<p><img src="/media/x.webp" alt="a" loading="lazy" /></p>\n');
+    const inline = renderMarkdown('See ![a](/media/x.webp "Cap — Credit") here.');
+    expect(inline).not.toContain('<figure>');
+    expect(inline).toContain('title="Cap — Credit"');
+  });
+
+  it('keeps caption and credit text as text: no markup, no attribute injection', () => {
+    const html = renderMarkdown(
+      '![a" onerror="alert(1)](/media/x.webp "<b>Bold</b> \\" onmouseover=\\"alert(1) — <script>alert(2)</script><span class=\\"credit evil\\">x</span>")',
+    );
+    expect(html).not.toMatch(/<(b|script)[\s>]/);
+    // Attribute names of every tag (quoted values left out): no event handler, whatever the text looked like.
+    const names = (html.match(/<[a-z][^>]*>/g) ?? []).flatMap((tag) => tag.replace(/"[^"]*"/g, '').match(/\s[\w-]+(?==)/g) ?? []);
+    expect(names.map((n) => n.trim()).sort()).toEqual(['alt', 'class', 'loading', 'src']);
+    expect(html).toContain('<figcaption>&lt;b&gt;Bold&lt;/b&gt; " onmouseover="alert(1) <span class="credit">');
+    expect(html.match(/<span/g)).toHaveLength(1);
+    expect(html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
+  });
+
+  it('lets authors’ own spans through only without attributes, and the credit class only', () => {
+    expect(renderMarkdown('<span class="credit big" style="color:red" onclick="x()">Hi</span>')).toContain('<span class="credit">Hi</span>');
+    expect(renderMarkdown('<span class="hidden">Hi</span>')).toContain('<span>Hi</span>');
+    expect(renderMarkdown('<figure><img src="/media/x.webp" alt="a"><figcaption>Cap</figcaption></figure>')).toContain('<figcaption>Cap</figcaption>');
+  });
+
+  it('gives the caption and credit as plain text too', () => {
+    expect(markdownToPlainText('![a](/media/x.webp "Boats — Reuters")\n\nNext')).toBe('Boats Reuters Next');
+  });
+});

@@ -1,8 +1,28 @@
-import { Marked } from 'marked';
+import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { splitImageTitle } from './figure';
 
 // One renderer for the public article page and the editor preview.
 const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// An image alone in its paragraph with a title ("Caption — Credit", see figure.ts) is a figure with a
+// caption. Everything else keeps marked's own rendering.
+marked.use({
+  renderer: {
+    paragraph({ tokens }) {
+      const parts = tokens.filter((t) => !(t.type === 'text' && t.raw.trim() === ''));
+      const image = parts.length === 1 && parts[0].type === 'image' ? (parts[0] as Tokens.Image) : null;
+      if (!image?.title?.trim()) return false;
+      const { caption, credit } = splitImageTitle(image.title);
+      // The image itself as marked draws it (its URL handling), without the title the caption now shows.
+      const img = this.parser.parseInline([{ ...image, title: null }]);
+      const captionHtml = [caption && escapeHtml(caption), credit && `<span class="credit">${escapeHtml(credit)}</span>`].filter(Boolean).join(' ');
+      return `<figure>${img}<figcaption>${captionHtml}</figcaption></figure>\n`;
+    },
+  },
+});
 
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -36,6 +56,7 @@ const ALLOWED: sanitizeHtml.IOptions = {
     'td',
     'sup',
     'sub',
+    'span',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel'],
@@ -44,6 +65,8 @@ const ALLOWED: sanitizeHtml.IOptions = {
     td: ['align'],
     ol: ['start'],
   },
+  // Only the figure's credit keeps a class; any other class (or attribute) on a span is dropped.
+  allowedClasses: { span: ['credit'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,

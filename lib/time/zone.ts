@@ -121,14 +121,18 @@ const dateFormat = memo((timeZone) => new Intl.DateTimeFormat('en-GB', { day: 'n
 const dateTimeFormat = memo(
   (timeZone) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }),
 );
+const dateTimeSecondsFormat = memo(
+  (timeZone) =>
+    new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone }),
+);
 
 /**
  * A time as people read it in the zone: "29 March 2026", or with `withTime` "29 March 2026 at 14:05 BST"
- * (the zone's abbreviation always follows a time of day).
+ * (the zone's abbreviation always follows a time of day); `withTime: 'seconds'` adds the seconds.
  */
-export function formatInZone(date: Date, zone: string, withTime = false): string {
+export function formatInZone(date: Date, zone: string, withTime: boolean | 'seconds' = false): string {
   if (!withTime) return dateFormat(zone).format(date);
-  return `${dateTimeFormat(zone).format(date)} ${zoneAbbreviation(date, zone)}`;
+  return `${(withTime === 'seconds' ? dateTimeSecondsFormat : dateTimeFormat)(zone).format(date)} ${zoneAbbreviation(date, zone)}`;
 }
 
 /** The time of day alone, with the zone: "10:42 BST" (notices such as "changed this article at 10:42"). */

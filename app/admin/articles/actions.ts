@@ -18,6 +18,7 @@ import { ActionError, assertCan, staffAction, staffCall, staffRedirectAction } f
 import { cacheTags } from '@/lib/cache-tags';
 import type { ActionState } from '@/lib/forms';
 import { isPlainFormPost } from '@/lib/form-result-server';
+import { imageMarkdown } from '@/lib/markdown/figure';
 import { renderMarkdown } from '@/lib/markdown/render';
 import { ImageRejectedError, processImageUpload } from '@/lib/media/process-image';
 import { expireTags } from '@/lib/revalidate/expire';
@@ -241,7 +242,8 @@ export const restoreRevisionAction = staffRedirectAction(
   },
 );
 
-// The inline image form is a client island: it sends a FormData with the file and its alt text.
+// The inline image form is a client island: it sends a FormData with the file, its alt text, and an
+// optional caption and credit (shown under the image in the article).
 const InlineImageSchema = z
   .custom<FormData>((v) => typeof (v as FormData | null)?.get === 'function', 'Choose an image first.')
   .transform((fd) => ({
@@ -249,21 +251,25 @@ const InlineImageSchema = z
     alt: String(fd.get('alt') ?? '')
       .trim()
       .slice(0, 300),
+    caption: String(fd.get('caption') ?? '').trim(),
+    credit: String(fd.get('credit') ?? '').trim(),
   }))
   .pipe(
     z.object({
       image: z.instanceof(File, { message: 'Choose an image first.' }).refine((f) => f.size > 0, 'Choose an image first.'),
       alt: z.string().min(1, 'Describe the image (alt text) before inserting it.'),
+      caption: z.string().max(500, 'Keep the caption under 500 characters.'),
+      credit: z.string().max(200, 'Keep the credit under 200 characters.'),
     }),
   );
 
 /** Uploads an image for the body; returns the Markdown to insert, or a message. */
 export const uploadInlineImageAction = staffCall(
   { allow: 'media.upload', schema: InlineImageSchema, refused: (error): { markdown?: string; error?: string } => ({ error }) },
-  async ({ image, alt }, { staff }) => {
+  async ({ image, alt, caption, credit }, { staff }) => {
     try {
       const path = await storeImage(await processImageUpload(Buffer.from(await image.arrayBuffer())), staff.id);
-      return { markdown: `![${alt.replace(/[[\]]/g, '')}](/media/${path})` };
+      return { markdown: imageMarkdown({ src: `/media/${path}`, alt, caption, credit }) };
     } catch (e) {
       if (e instanceof ImageRejectedError) throw new ActionError(e.message);
       throw e;

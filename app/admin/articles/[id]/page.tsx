@@ -13,6 +13,7 @@ import { articleResource } from '@/lib/articles/resource';
 import { isOwnArticle } from '@/lib/auth/admin-pages';
 import { can } from '@/lib/auth/permissions';
 import { ArticleEditor } from '@/components/admin/article-editor';
+import { RevisionList } from '@/components/admin/revision-list';
 import { Time } from '@/components/ui/time';
 import { editorArticle, editorButtons } from '../editor-props';
 
@@ -124,26 +125,7 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
         editors={{ others: others.map(({ name, holds }) => ({ name, holds })), holds: editors.some((e) => e.userId === staff.id && e.holds) }}
         conflict={conflict && { conflict, message: conflictMessage(conflict, timeZone) }}
       />
-      <section aria-labelledby="revisions-heading" className="mt-12">
-        <h2 id="revisions-heading" className="mb-3 font-serif text-xl font-bold">
-          Revisions
-        </h2>
-        <ol className="divide-y divide-current/10 text-sm">
-          {revisions.map((r) => {
-            const meta = r.meta as { note?: string | null; status?: string };
-            return (
-              <li key={r.id} className="flex flex-wrap items-baseline justify-between gap-3 py-2">
-                <span>
-                  <Time date={r.createdAt} withTime /> · {r.by ?? 'unknown'} · {meta.note ?? meta.status ?? 'saved'}
-                </span>
-                <Link href={`/admin/articles/${article.id}/revisions/${r.id}`} className="font-semibold underline">
-                  Compare with current
-                </Link>
-              </li>
-            );
-          })}
-        </ol>
-      </section>
+      <RevisionList articleId={article.id} revisions={revisions} />
     </>
   );
 }

@@ -4,14 +4,14 @@ import { notFound, redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { getArticleForEdit, getRevision } from '@/db/queries/admin-articles';
+import { editedVersion } from '@/lib/articles/editing';
 import { articleResource } from '@/lib/articles/resource';
 import { can } from '@/lib/auth/permissions';
 import { hasChanges, wordDiff } from '@/lib/text/word-diff';
 import { DiffView } from '@/components/admin/diff-view';
 import { ErrorNotice } from '@/components/admin/error-notice';
-import { SubmitButton } from '@/components/ui/submit-button';
+import { RestoreRevisionForm } from '@/components/admin/restore-revision-form';
 import { Time } from '@/components/ui/time';
-import { restoreRevisionAction } from '../../../actions';
 
 export const metadata: Metadata = { title: 'Compare revision', robots: { index: false } };
 export const instant = false;
@@ -24,10 +24,12 @@ export default async function RevisionPage({ params, searchParams }: PageProps<'
   const [article, revision, { error }] = await Promise.all([getArticleForEdit(Number(id)), getRevision(Number(id), Number(revisionId)), searchParams]);
   if (!article || !revision) notFound();
   if (!can(staff, { do: 'article.edit', article: articleResource(article) })) return <NotAllowed />;
+  // "Current" is what the editor shows: the pending changes when a published article has some.
+  const current = editedVersion(article);
   const fields = [
-    { label: 'Title', parts: wordDiff(revision.title, article.title) },
-    { label: 'Standfirst', parts: wordDiff(revision.standfirst, article.standfirst) },
-    { label: 'Body', parts: wordDiff(revision.body, article.body) },
+    { label: 'Title', parts: wordDiff(revision.title, current.title) },
+    { label: 'Standfirst', parts: wordDiff(revision.standfirst, current.standfirst) },
+    { label: 'Body', parts: wordDiff(revision.body, current.body) },
   ];
   return (
     <>
@@ -39,7 +41,8 @@ export default async function RevisionPage({ params, searchParams }: PageProps<'
       <h1 className="mb-2 font-serif text-3xl font-bold">Compare revision</h1>
       <ErrorNotice error={error} />
       <p className="mb-6 text-sm text-current/70">
-        From the revision of <Time date={revision.createdAt} withTime /> (struck through) to the current text (highlighted).
+        From the revision of <Time date={revision.createdAt} withTime /> (struck through) to the current text (highlighted; pending changes when there are
+        some).
       </p>
       {fields.map((f) => (
         <section key={f.label} className="mb-6">
@@ -49,12 +52,7 @@ export default async function RevisionPage({ params, searchParams }: PageProps<'
           <DiffView parts={f.parts} field={f.label.toLowerCase()} />
         </section>
       ))}
-      <form action={restoreRevisionAction}>
-        <input type="hidden" name="articleId" value={article.id} />
-        <input type="hidden" name="revisionId" value={revision.id} />
-        <input type="hidden" name="baseVersion" value={article.version} />
-        <SubmitButton>Restore this revision</SubmitButton>
-      </form>
+      <RestoreRevisionForm articleId={article.id} revisionId={revision.id} baseVersion={article.version} />
     </>
   );
 }
