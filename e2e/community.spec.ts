@@ -124,7 +124,7 @@ test('a banned email cannot post and nothing is stored; "always hold" holds even
   expect(JSON.parse(stored.status_reason).rule).toBe('always-hold');
 });
 
-test('"remove this whole thread" and "remove this commenter’s replies" act in one step and can be undone', async ({ browser }) => {
+test('"remove this whole thread" (after its confirmation) and "remove this commenter’s replies" act at once and can be undone', async ({ browser }) => {
   const article = await newArticle('Thread removal');
   const root = await insertReply(article.id, { name: 'Root Person', email: `root-${uniq()}@example.org`, body: 'Root' });
   const child = await insertReply(article.id, { name: 'Child Person', email: `child-${uniq()}@example.org`, body: 'Child', parentId: root, depth: 2 });
@@ -138,7 +138,9 @@ test('"remove this whole thread" and "remove this commenter’s replies" act in 
   const desk = new DeskPage(await staffPage(browser, 'moderator@example.com'));
   await desk.goto(`status=approved&article=${article.id}`);
   const row = desk.row('Root Person');
-  await desk.button(row, 'Remove this whole thread').click();
+  // Not beside Approve: behind a disclosure that says what it does.
+  await expect(desk.button(row, 'Remove this whole thread')).toBeHidden();
+  await desk.removeThread(row);
   await expect(desk.notice('Moved to the trash: 3 replies.')).toBeVisible();
   expect(await Promise.all([root, child, grandchild].map(statusOf))).toEqual(['trash', 'trash', 'trash']);
   await desk.undo.click();

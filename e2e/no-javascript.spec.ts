@@ -166,7 +166,7 @@ test('sections and tags: refused adds, row saves and merges show why and keep wh
   await expect(desk.mergeInto).toHaveAttribute('aria-invalid', 'true');
   await expect(desk.tagToMerge).toHaveValue(`no-tag-${id}`);
 
-  await desk.deleteSectionButton(name).click();
+  await desk.deleteSection(name);
   await expect(desk.text(`Deleted the section ${name}.`)).toBeVisible();
   await desk.page.context().close();
 });
@@ -199,8 +199,9 @@ test('moderation desk: a refused staff reply or edit shows why, in its row, with
   await page.goto(`/admin/comments?status=pending&email=${encodeURIComponent(who.email)}`);
   const row = page.getByRole('article', { name: `Reply by ${who.name}` });
 
-  // Without JavaScript the forms open as disclosures (Playwright's text matching skips <noscript>, hence by tag).
-  await row.locator('summary').first().click();
+  // Without JavaScript the forms open as disclosures (Playwright's text matching skips <noscript>, hence by
+  // tag; the row's other disclosures, e.g. "Remove thread…", are outside it).
+  await row.locator('noscript summary').first().click();
   await row.getByLabel(`Your reply to ${who.name}`).fill('   ');
   await row.getByRole('button', { name: 'Post staff reply' }).click();
   await expect(page).toHaveURL(/\/admin\/comments\?status=pending&/);
@@ -209,7 +210,7 @@ test('moderation desk: a refused staff reply or edit shows why, in its row, with
   await expect(row.getByLabel(`Your reply to ${who.name}`)).toHaveAttribute('aria-invalid', 'true');
   expect(await html(page)).toContain('Please type a reply.');
 
-  await row.locator('summary').last().click();
+  await row.locator('noscript summary').last().click();
   await row.getByLabel('Reply text').fill('');
   await row.getByRole('button', { name: 'Save text' }).click();
   await expect(row.getByText('The reply was not saved.')).toBeVisible();
@@ -220,7 +221,7 @@ test('moderation desk: a refused staff reply or edit shows why, in its row, with
   await insertReply(article.id, { name: spammer.name, email: spammer.email, body: spammer.text('Buy now'), status: 'spam' });
   await page.goto(`/admin/comments?status=spam&email=${encodeURIComponent(spammer.email)}`);
   const spamRow = page.getByRole('article', { name: `Reply by ${spammer.name}` });
-  await spamRow.locator('summary').first().click();
+  await spamRow.locator('noscript summary').first().click();
   await spamRow.getByLabel(`Your reply to ${spammer.name}`).fill('Thanks, but no.');
   await spamRow.getByRole('button', { name: 'Post staff reply' }).click();
   await expect(spamRow.getByText('Restore the reply before answering it.')).toBeVisible();

@@ -56,7 +56,7 @@ test('an editor creates and renames a section; readers see it in the masthead an
   await desk.newSectionDescription.fill('Boats, tides and the people on the quay.');
   await desk.createSectionButton.click();
   await expect(desk.text(`Created the section ${name}`)).toBeVisible();
-  await expect(desk.deleteSectionButton(name)).toBeVisible();
+  await expect(desk.openDeleteSection(name)).toBeVisible();
 
   const reader = await browser.newPage();
   // A render already in flight during the change may be cached first; the server revalidates again shortly.
@@ -137,7 +137,7 @@ test('a section that still has articles cannot be deleted', async ({ browser }) 
 
   const desk = new TaxonomyPage(await staffPage(browser, 'editor@example.com'));
   await desk.goto();
-  await desk.deleteSectionButton(name).click();
+  await desk.deleteSection(name);
   await expect(desk.text('This section still has 1 article.')).toBeVisible();
   const [still] = await sql([{ sql: 'select count(*) as n from sections where id = ?', args: [sectionId] }]);
   expect(Number(still.rows[0].n)).toBe(1);
@@ -146,8 +146,8 @@ test('a section that still has articles cannot be deleted', async ({ browser }) 
   const emptyName = `Empty Desk ${id}`;
   await sql([{ sql: "insert into sections (slug, name, description, position) values (?, ?, '', 901)", args: [`empty-desk-${id}`, emptyName] }]);
   await desk.page.reload();
-  await desk.deleteSectionButton(emptyName).click();
-  await expect(desk.deleteSectionButton(emptyName)).toHaveCount(0);
+  await desk.deleteSection(emptyName);
+  await expect(desk.openDeleteSection(emptyName)).toHaveCount(0);
 });
 
 test('merging tag A into tag B moves its articles; /tags/<a> answers 301 to /tags/<b>', async ({ browser }) => {

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { createContext, useActionState, useContext } from 'react';
 import {
   createSectionAction,
   createTagAction,
@@ -16,9 +16,9 @@ import {
 } from '@/app/admin/sections/actions';
 import { errorId, Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { errorText, inputClass, smallButton } from '@/components/ui/styles';
+import { dangerButton, errorText, inputClass, smallButton } from '@/components/ui/styles';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/forms';
+import { idleState, type ActionState } from '@/lib/forms';
 
 /** A labelled text field of the add and merge forms; `resetKey` refills it after an answer. */
 function TextField(props: {
@@ -71,18 +71,110 @@ function CellInput(props: { form: string; id: string; name: string; label: strin
   );
 }
 
+// The desk's deletes. They answer above their list, not in their row (a deleted row is gone), and an
+// answer older than the newest delete gives way: after a delete the add form no longer says "Created
+// the section…".
+
+type DeskDeletes = {
+  removeSection: (formData: FormData) => void;
+  sectionDeleted: ActionState;
+  removeTag: (formData: FormData) => void;
+  tagDeleted: ActionState;
+  /** When the newest delete was answered (the server's `at`). */
+  newestDelete: number;
+};
+
+const DeskContext = createContext<DeskDeletes | null>(null);
+
+function useDesk(): DeskDeletes {
+  const desk = useContext(DeskContext);
+  if (!desk) throw new Error('Taxonomy forms belong inside <TaxonomyDesk>.');
+  return desk;
+}
+
+/** This form's answer, unless a delete answered after it (then idle: the message is out of date). */
+function useCurrent(state: ActionState): ActionState {
+  const { newestDelete } = useDesk();
+  return (state.at ?? 0) >= newestDelete ? state : idleState;
+}
+
+/** Holds the deletes of sections and tags for the rows and the notices. `initial`: the answers to deletes posted without JavaScript. */
+export function TaxonomyDesk({ initial = {}, children }: { initial?: { sectionDelete?: ActionState; tagDelete?: ActionState }; children: React.ReactNode }) {
+  const [sectionDeleted, removeSection] = useActionState<ActionState, FormData>(deleteSectionAction, initial.sectionDelete ?? idleState);
+  const [tagDeleted, removeTag] = useActionState<ActionState, FormData>(deleteTagAction, initial.tagDelete ?? idleState);
+  const newestDelete = Math.max(sectionDeleted.at ?? 0, tagDeleted.at ?? 0);
+  return <DeskContext value={{ removeSection, sectionDeleted, removeTag, tagDeleted, newestDelete }}>{children}</DeskContext>;
+}
+
+/** The answer to a delete, above its list, unless it is a refusal that the row in `rowIds` shows itself. */
+export function DeleteNotice({ of, rowIds, className }: { of: 'section' | 'tag'; rowIds: number[]; className?: string }) {
+  const desk = useDesk();
+  const state = useCurrent(of === 'section' ? desk.sectionDeleted : desk.tagDeleted);
+  const inRow = state.status === 'error' && rowIds.map(String).includes(state.values?.id ?? '');
+  return <FormMessage state={inRow ? idleState : state} className={className} />;
+}
+
+/** A refusal of this row's delete (e.g. still in use), shown in the row. */
+function useRowDeleteRefusal(state: ActionState, id: number): ActionState {
+  const current = useCurrent(state);
+  return current.status === 'error' && current.values?.id === String(id) ? current : idleState;
+}
+
+/**
+ * Delete behind a confirmation that needs no JavaScript: "Delete…" opens the consequence and the real
+ * button ("Delete section News"), so one stray click deletes nothing.
+ */
+function ConfirmDelete({
+  what,
+  name,
+  id,
+  consequence,
+  action,
+}: {
+  what: 'section' | 'tag';
+  name: string;
+  id: number;
+  consequence: React.ReactNode;
+  action: (formData: FormData) => void;
+}) {
+  const label = `Delete ${what} ${name}`;
+  return (
+    // Opens in place (the row grows), so nothing it says covers another row's message.
+    <details className="group">
+      <summary
+        aria-label={`${label}…`}
+        className={`${smallButton} inline-block cursor-pointer list-none group-open:bg-current/10 [&::-webkit-details-marker]:hidden`}
+      >
+        Delete…
+      </summary>
+      <div className="mt-2 flex max-w-xs flex-col items-start gap-2 rounded-sm border border-red-800/40 p-3 text-sm">
+        <p>{consequence}</p>
+        <form action={action}>
+          <input type="hidden" name="id" value={id} />
+          <SubmitButton className={dangerButton} aria-label={label}>
+            Delete {what}
+          </SubmitButton>
+        </form>
+      </div>
+    </details>
+  );
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 // Sections
 
 /** `initial` (on every form here): the answer to a post made without JavaScript, which the page read back (lib/form-result). */
 export function NewSectionForm({ initial }: { initial?: SectionFormState }) {
   const [state, action] = useActionState<SectionFormState, FormData>(createSectionAction, initial ?? { status: 'idle' });
+  const shown = useCurrent(state);
   const e = state.fieldErrors ?? {};
   const v = state.status === 'error' ? (state.values ?? {}) : {};
   const resetKey = state.message ?? '';
   return (
     <form action={action} noValidate className="flex flex-col gap-3 rounded-sm border border-current/20 p-4">
       <h3 className="font-serif text-lg font-bold">Add a section</h3>
-      <FormMessage state={state} />
+      <FormMessage state={shown} />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField id="new-section-name" name="name" label="Section name" value={v.name} error={e.name} resetKey={resetKey} />
         <TextField
@@ -103,6 +195,21 @@ export function NewSectionForm({ initial }: { initial?: SectionFormState }) {
   );
 }
 
+// The rows read as a table from md up and as one card per row below it (no sideways scrolling on a
+// phone); a card names each value with the column's heading (hidden from screen readers, which
+// already hear each field's own label).
+const rowClass = 'grid grid-cols-2 gap-x-3 gap-y-2 py-4 md:table-row md:py-0';
+const halfCellClass = 'min-w-0 md:table-cell md:py-2 md:pr-2 md:align-top';
+const cellClass = `col-span-2 ${halfCellClass}`;
+
+function CellLabel({ children }: { children: React.ReactNode }) {
+  return (
+    <span aria-hidden className="mb-1 block text-xs font-semibold uppercase tracking-widest text-current/70 md:hidden">
+      {children}
+    </span>
+  );
+}
+
 export function SectionRow({
   section,
   first,
@@ -114,9 +221,12 @@ export function SectionRow({
   last: boolean;
   initial?: { save?: SectionFormState; move?: ActionState };
 }) {
+  const { removeSection, sectionDeleted } = useDesk();
   const [saveState, save] = useActionState<SectionFormState, FormData>(updateSectionAction, initial.save ?? { status: 'idle' });
   const [moveState, move] = useActionState<ActionState, FormData>(moveSectionAction, initial.move ?? { status: 'idle' });
-  const [deleteState, remove] = useActionState<ActionState, FormData>(deleteSectionAction, { status: 'idle' });
+  const saved = useCurrent(saveState);
+  const moved = useCurrent(moveState);
+  const refused = useRowDeleteRefusal(sectionDeleted, section.id);
   const formId = `section-${section.id}`;
   const e = saveState.fieldErrors ?? {};
   const v = saveState.status === 'error' ? (saveState.values ?? {}) : {};
@@ -125,12 +235,23 @@ export function SectionRow({
   const cell = (field: 'name' | 'slug' | 'description', label: string) => (
     <CellInput form={formId} id={`${formId}-${field}`} name={field} label={label} value={v[field] ?? section[field]} error={e[field]} resetKey={key(field)} />
   );
+  const n = section.articleCount;
   return (
-    <tr className="align-top">
-      <td className="py-2 pr-2">{cell('name', `Name of section ${section.name}`)}</td>
-      <td className="py-2 pr-2">{cell('slug', `Slug of section ${section.name}`)}</td>
-      <td className="py-2 pr-2">{cell('description', `Summary of section ${section.name}`)}</td>
-      <td className="py-2 pr-2 text-center">
+    <tr className={rowClass}>
+      <td className={cellClass}>
+        <CellLabel>Name</CellLabel>
+        {cell('name', `Name of section ${section.name}`)}
+      </td>
+      <td className={cellClass}>
+        <CellLabel>Slug</CellLabel>
+        {cell('slug', `Slug of section ${section.name}`)}
+      </td>
+      <td className={cellClass}>
+        <CellLabel>Description</CellLabel>
+        {cell('description', `Summary of section ${section.name}`)}
+      </td>
+      <td className={`${halfCellClass} md:text-center`}>
+        <CellLabel>Order</CellLabel>
         <form action={move} className="inline-flex gap-1">
           <input type="hidden" name="id" value={section.id} />
           <SubmitButton name="direction" value="up" disabled={first} className={smallButton} aria-label={`Move section ${section.name} up`}>
@@ -140,26 +261,42 @@ export function SectionRow({
             ↓
           </SubmitButton>
         </form>
-        <FormMessage state={moveState} />
+        <FormMessage state={moved} />
       </td>
-      <td className="py-2 pr-2 text-center tabular-nums">{section.articleCount}</td>
-      <td className="py-2">
-        <div className="flex flex-wrap gap-2">
+      <td className={`${halfCellClass} tabular-nums md:text-center`}>
+        <CellLabel>Articles</CellLabel>
+        {n}
+      </td>
+      <td className={cellClass}>
+        <div className="flex flex-wrap items-start gap-2">
           <form id={formId} action={save} noValidate>
             <input type="hidden" name="id" value={section.id} />
             <SubmitButton className={smallButton} aria-label={`Save section ${section.name}`}>
               Save section
             </SubmitButton>
           </form>
-          <form action={remove}>
-            <input type="hidden" name="id" value={section.id} />
-            <SubmitButton className={smallButton} aria-label={`Delete section ${section.name}`}>
-              Delete section
-            </SubmitButton>
-          </form>
+          <ConfirmDelete
+            what="section"
+            name={section.name}
+            id={section.id}
+            action={removeSection}
+            consequence={
+              n > 0 ? (
+                <>
+                  <strong>{section.name}</strong> still has {plural(n, 'article', 'articles')}: move {n === 1 ? 'it' : 'them'} to another section first. Until
+                  then it cannot be deleted.
+                </>
+              ) : (
+                <>
+                  Delete <strong>{section.name}</strong>? It leaves the site&rsquo;s menu and its page /sections/{section.slug} goes away. This cannot be
+                  undone.
+                </>
+              )
+            }
+          />
         </div>
-        <FormMessage state={saveState} />
-        <FormMessage state={deleteState} />
+        <FormMessage state={saved} />
+        <FormMessage state={refused} />
       </td>
     </tr>
   );
@@ -169,13 +306,14 @@ export function SectionRow({
 
 export function NewTagForm({ initial }: { initial?: TagFormState }) {
   const [state, action] = useActionState<TagFormState, FormData>(createTagAction, initial ?? { status: 'idle' });
+  const shown = useCurrent(state);
   const e = state.fieldErrors ?? {};
   const v = state.status === 'error' ? (state.values ?? {}) : {};
   const resetKey = state.message ?? '';
   return (
     <form action={action} noValidate className="flex flex-col gap-3 rounded-sm border border-current/20 p-4">
       <h3 className="font-serif text-lg font-bold">Add a tag</h3>
-      <FormMessage state={state} />
+      <FormMessage state={shown} />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField id="new-tag-name" name="name" label="Tag name" value={v.name} error={e.name} resetKey={resetKey} />
         <TextField
@@ -197,6 +335,7 @@ export function NewTagForm({ initial }: { initial?: TagFormState }) {
 
 export function MergeTagsForm({ suggestions, initial }: { suggestions: { slug: string; name: string }[]; initial?: MergeFormState }) {
   const [state, action] = useActionState<MergeFormState, FormData>(mergeTagsAction, initial ?? { status: 'idle' });
+  const shown = useCurrent(state);
   const e = state.fieldErrors ?? {};
   const v = state.status === 'error' ? (state.values ?? {}) : {};
   const resetKey = state.message ?? '';
@@ -206,7 +345,7 @@ export function MergeTagsForm({ suggestions, initial }: { suggestions: { slug: s
       <p id="merge-help" className="text-sm text-current/80">
         Every article of the first tag gets the second; then the first tag is deleted and its page goes away.
       </p>
-      <FormMessage state={state} />
+      <FormMessage state={shown} />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField
           id="merge-from"
@@ -244,8 +383,10 @@ export function MergeTagsForm({ suggestions, initial }: { suggestions: { slug: s
 }
 
 export function TagRow({ tag, initial = {} }: { tag: { id: number; name: string; slug: string; articleCount: number }; initial?: { save?: TagFormState } }) {
+  const { removeTag, tagDeleted } = useDesk();
   const [saveState, save] = useActionState<TagFormState, FormData>(updateTagAction, initial.save ?? { status: 'idle' });
-  const [deleteState, remove] = useActionState<ActionState, FormData>(deleteTagAction, { status: 'idle' });
+  const saved = useCurrent(saveState);
+  const refused = useRowDeleteRefusal(tagDeleted, tag.id);
   const formId = `tag-${tag.id}`;
   const e = saveState.fieldErrors ?? {};
   const v = saveState.status === 'error' ? (saveState.values ?? {}) : {};
@@ -253,28 +394,52 @@ export function TagRow({ tag, initial = {} }: { tag: { id: number; name: string;
   const cell = (field: 'name' | 'slug', label: string) => (
     <CellInput form={formId} id={`${formId}-${field}`} name={field} label={label} value={v[field] ?? tag[field]} error={e[field]} resetKey={key(field)} />
   );
+  const n = tag.articleCount;
   return (
-    <tr className="align-top">
-      <td className="py-2 pr-2">{cell('name', `Name of tag ${tag.name}`)}</td>
-      <td className="py-2 pr-2">{cell('slug', `Slug of tag ${tag.name}`)}</td>
-      <td className="py-2 pr-2 text-center tabular-nums">{tag.articleCount}</td>
-      <td className="py-2">
-        <div className="flex flex-wrap gap-2">
+    <tr className={rowClass}>
+      <td className={halfCellClass}>
+        <CellLabel>Name</CellLabel>
+        {cell('name', `Name of tag ${tag.name}`)}
+      </td>
+      <td className={halfCellClass}>
+        <CellLabel>Slug</CellLabel>
+        {cell('slug', `Slug of tag ${tag.name}`)}
+      </td>
+      <td className={`${cellClass} tabular-nums md:text-center`}>
+        <span aria-hidden className="text-xs font-semibold uppercase tracking-widest text-current/70 md:hidden">
+          Articles:{' '}
+        </span>
+        {n}
+      </td>
+      <td className={cellClass}>
+        <div className="flex flex-wrap items-start gap-2">
           <form id={formId} action={save} noValidate>
             <input type="hidden" name="id" value={tag.id} />
             <SubmitButton className={smallButton} aria-label={`Save tag ${tag.name}`}>
               Save tag
             </SubmitButton>
           </form>
-          <form action={remove}>
-            <input type="hidden" name="id" value={tag.id} />
-            <SubmitButton className={smallButton} aria-label={`Delete tag ${tag.name}`}>
-              Delete tag
-            </SubmitButton>
-          </form>
+          <ConfirmDelete
+            what="tag"
+            name={tag.name}
+            id={tag.id}
+            action={removeTag}
+            consequence={
+              n > 0 ? (
+                <>
+                  <strong>{tag.name}</strong> is still on {plural(n, 'article', 'articles')}, so it cannot be deleted: merge it into another tag instead
+                  (above).
+                </>
+              ) : (
+                <>
+                  Delete <strong>{tag.name}</strong>? Its page /tags/{tag.slug} goes away. This cannot be undone.
+                </>
+              )
+            }
+          />
         </div>
-        <FormMessage state={saveState} />
-        <FormMessage state={deleteState} />
+        <FormMessage state={saved} />
+        <FormMessage state={refused} />
       </td>
     </tr>
   );

@@ -54,6 +54,15 @@ export class DeskPage {
   articleLink(row: Locator, title: string) {
     return row.getByRole('link', { name: title });
   }
+  /** The row's "Remove thread…" disclosure: it holds the confirmation and the "Remove this whole thread" button. */
+  removeThreadDisclosure(row: Locator) {
+    return row.getByText('Remove thread…', { exact: true });
+  }
+  /** Removes a row's whole thread as a person would: open the disclosure, then confirm. */
+  async removeThread(row: Locator) {
+    await this.removeThreadDisclosure(row).click();
+    await this.button(row, 'Remove this whole thread').click();
+  }
   /** The text a reply rule matched, marked in the row. */
   marked(row: Locator) {
     return row.locator('mark');

@@ -45,14 +45,34 @@ export class TaxonomyPage {
   saveSectionButton(name: string) {
     return this.page.getByRole('button', { name: `Save section ${name}` });
   }
+  /** The button that deletes, inside the row's confirmation (hidden until "Delete…" opens it). */
   deleteSectionButton(name: string) {
-    return this.page.getByRole('button', { name: `Delete section ${name}` });
+    return this.page.getByRole('button', { name: `Delete section ${name}`, exact: true });
+  }
+  /** The row's "Delete…", which only opens the confirmation (what deleting does, and the real button). */
+  openDeleteSection(name: string) {
+    return this.page.getByLabel(`Delete section ${name}…`, { exact: true });
+  }
+  /** Deletes a section as a person would: "Delete…", then the confirmation's "Delete section". */
+  async deleteSection(name: string) {
+    await this.openDeleteSection(name).click();
+    await this.deleteSectionButton(name).click();
   }
   moveSectionUpButton(name: string) {
     return this.page.getByRole('button', { name: `Move section ${name} up` });
   }
 
   // ---- tags ------------------------------------------------------------------------------
+  deleteTagButton(name: string) {
+    return this.page.getByRole('button', { name: `Delete tag ${name}`, exact: true });
+  }
+  openDeleteTag(name: string) {
+    return this.page.getByLabel(`Delete tag ${name}…`, { exact: true });
+  }
+  async deleteTag(name: string) {
+    await this.openDeleteTag(name).click();
+    await this.deleteTagButton(name).click();
+  }
   get tagToMerge() {
     return this.page.getByLabel('Tag to merge');
   }

@@ -11,10 +11,15 @@ import { listStaff } from '@/db/queries/staff-admin';
 import { can } from '@/lib/auth/permissions';
 import { ErrorNotice } from '@/components/admin/error-notice';
 import { Time } from '@/components/ui/time';
+import { ArticleStatusBadge } from '@/components/admin/article-status-badge';
+import { articleStatusLabel } from '@/lib/articles/status';
 import { inputClass, primaryButton, smallButton } from '@/components/ui/styles';
 
 export const metadata: Metadata = { title: 'Articles', robots: { index: false } };
 export const instant = false;
+
+const th = 'py-2 pr-4 font-semibold';
+const td = 'py-3 pr-4';
 
 const FilterSchema = z.object({
   status: z.enum(ARTICLE_STATUSES).optional().catch(undefined),
@@ -71,7 +76,7 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
             <option value="">Any</option>
             {ARTICLE_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {articleStatusLabel(s)}
               </option>
             ))}
           </select>
@@ -100,28 +105,41 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
         </label>
         <button className={smallButton}>Filter</button>
       </form>
+      {/* Secondary columns give way on narrow screens; what they would say moves under the title. */}
       <table className="w-full text-left text-sm">
+        <caption className="sr-only">Articles, most recently changed first</caption>
         <thead className="border-b border-current/30 text-xs uppercase tracking-widest text-current/70">
           <tr>
-            <th className="py-2">Title</th>
-            <th>Status</th>
-            <th className="hidden sm:table-cell">Section</th>
-            <th className="hidden md:table-cell">By</th>
-            <th>Changed</th>
+            <th className={th}>Title</th>
+            <th className={`${th} hidden sm:table-cell`}>Status</th>
+            <th className={`${th} hidden md:table-cell`}>Section</th>
+            <th className={`${th} hidden lg:table-cell`}>By</th>
+            <th className={`${th} hidden sm:table-cell`}>Changed</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-current/10">
           {rows.map((a) => (
-            <tr key={a.id}>
-              <td className="py-2 pr-3">
-                <Link href={`/admin/articles/${a.id}`} className="font-semibold hover:underline">
+            <tr key={a.id} className="align-top">
+              <td className={`${td} w-full wrap-anywhere`}>
+                <Link href={`/admin/articles/${a.id}`} className="font-semibold underline-offset-4 hover:underline">
                   {a.title}
                 </Link>
+                {/* The row's details under its title: the hidden columns' values on narrow screens (and room for more, e.g. who has it open). */}
+                <div className="flex flex-wrap items-center gap-x-3 text-xs text-current/70 *:mt-1">
+                  <span className="sm:hidden">
+                    <ArticleStatusBadge status={a.status} />
+                  </span>
+                  {a.sectionName && <span className="md:hidden">{a.sectionName}</span>}
+                  {a.authors && <span className="lg:hidden">{a.authors}</span>}
+                  {a.updatedAt && <Time date={a.updatedAt} className="whitespace-nowrap sm:hidden" />}
+                </div>
               </td>
-              <td>{a.status}</td>
-              <td className="hidden sm:table-cell">{a.sectionName ?? '—'}</td>
-              <td className="hidden md:table-cell">{a.authors}</td>
-              <td className="whitespace-nowrap">{a.updatedAt ? <Time date={a.updatedAt} /> : '—'}</td>
+              <td className={`${td} hidden sm:table-cell`}>
+                <ArticleStatusBadge status={a.status} />
+              </td>
+              <td className={`${td} hidden whitespace-nowrap md:table-cell`}>{a.sectionName ?? '—'}</td>
+              <td className={`${td} hidden min-w-40 lg:table-cell`}>{a.authors || '—'}</td>
+              <td className={`${td} hidden whitespace-nowrap tabular-nums sm:table-cell`}>{a.updatedAt ? <Time date={a.updatedAt} /> : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -55,13 +55,14 @@ export default async function CommentsDeskPage({ searchParams }: { searchParams:
       <DeskNotice notice={notice} returnTo={here} />
       {!reportedView && <DeskFilter params={params} articleTitle={params.article ? page.rows[0]?.article.title : undefined} />}
 
-      <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
-        <div>
+      {/* minmax(0, …) tracks: a long word or address in a reply must not widen the page (it overflowed a phone). */}
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div className="min-w-0">
           <BulkBar status={params.status} reportedView={reportedView} returnTo={here} />
           <ReplyList rows={page.rows} params={params} returnTo={here} answer={answer} />
           <DeskPager params={params} page={page} />
         </div>
-        <aside className="flex flex-col gap-8 text-sm">
+        <aside className="flex min-w-0 flex-col gap-8 text-sm wrap-anywhere">
           <ShortcutsHelp />
           <AuditTrail decisions={decisions} />
         </aside>

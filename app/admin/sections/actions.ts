@@ -103,7 +103,8 @@ export const updateSectionAction = staffAction(
 );
 
 export const deleteSectionAction = staffAction(
-  { allow: 'taxonomy.manage', schema: DeleteSchema, fields: ['id'], echo: [], plainPost: plain(() => 'section-delete') },
+  // A refusal names the row it was for (`echo`), so the desk shows it there.
+  { allow: 'taxonomy.manage', schema: DeleteSchema, fields: ['id'], echo: ['id'], plainPost: plain(() => 'section-delete') },
   async ({ id }): Promise<ActionState> => {
     const deleted = await conflictChecked(
       () => deleteSection(id),
@@ -168,7 +169,7 @@ export const mergeTagsAction = staffAction(
 );
 
 export const deleteTagAction = staffAction(
-  { allow: 'taxonomy.manage', schema: DeleteSchema, fields: ['id'], echo: [], plainPost: plain(() => 'tag-delete') },
+  { allow: 'taxonomy.manage', schema: DeleteSchema, fields: ['id'], echo: ['id'], plainPost: plain(() => 'tag-delete') },
   async ({ id }): Promise<ActionState> => {
     const deleted = await conflictChecked(
       () => deleteTag(id),

@@ -4,16 +4,19 @@ import { redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { listSectionsWithCounts, listTagsWithCounts } from '@/db/queries/taxonomy-admin';
-import { FormMessage } from '@/components/ui/form-message';
 import { can } from '@/lib/auth/permissions';
 import { readFormResult } from '@/lib/form-result-server';
 import { parsePage } from '@/lib/taxonomy/schema';
-import { MergeTagsForm, NewSectionForm, NewTagForm, SectionRow, TagRow } from '@/components/admin/taxonomy-forms';
+import { DeleteNotice, MergeTagsForm, NewSectionForm, NewTagForm, SectionRow, TagRow, TaxonomyDesk } from '@/components/admin/taxonomy-forms';
 
 export const metadata: Metadata = { title: 'Sections and tags', robots: { index: false } };
 export const instant = false;
 
 const th = 'py-2 pr-2 font-semibold';
+// From md up a table; below it the rows stack as cards (taxonomy-forms.tsx), so a phone never scrolls sideways.
+const table = 'block w-full text-left text-sm md:table';
+const thead = 'hidden border-b border-current/30 text-xs uppercase tracking-widest text-current/70 md:table-header-group';
+const tbody = 'block divide-y divide-current/10 border-y border-current/30 md:table-row-group md:border-y-0';
 
 export default async function SectionsPage({ searchParams }: PageProps<'/admin/sections'>) {
   const staff = await getCurrentStaff();
@@ -25,23 +28,23 @@ export default async function SectionsPage({ searchParams }: PageProps<'/admin/s
   const [sections, tagList, answer] = await Promise.all([listSectionsWithCounts(), listTagsWithCounts(tagPage), readFormResult(query)]);
   const answerFor = (form: string) => (answer?.form === form ? answer.state : undefined);
   return (
-    <>
+    <TaxonomyDesk initial={{ sectionDelete: answerFor('section-delete'), tagDelete: answerFor('tag-delete') }}>
       <h1 className="mb-6 font-serif text-3xl font-bold">Sections and tags</h1>
 
       <section aria-labelledby="sections-heading" className="mb-12">
         <h2 id="sections-heading" className="mb-4 font-serif text-2xl font-bold">
           Sections
         </h2>
-        {/* A delete posted without JavaScript answers here: its row is gone (or it said why not). */}
-        {answer?.form === 'section-delete' && <FormMessage state={answer.state} className="mb-4" />}
+        {/* A delete answers here, not in its row: the row is gone (a refusal shows in its row). */}
+        <DeleteNotice of="section" rowIds={sections.map((s) => s.id)} className="mb-4" />
         <NewSectionForm initial={answerFor('section-new')} />
         {sections.length === 0 ? (
           <p className="mt-6 text-sm">No sections yet.</p>
         ) : (
-          <div className="mt-6 overflow-x-auto">
-            <table className="w-full min-w-[48rem] text-left text-sm">
+          <div className="mt-6">
+            <table className={table}>
               <caption className="sr-only">Sections</caption>
-              <thead className="border-b border-current/30 text-xs uppercase tracking-widest text-current/70">
+              <thead className={thead}>
                 <tr>
                   <th className={th}>Name</th>
                   <th className={th}>Slug</th>
@@ -51,7 +54,7 @@ export default async function SectionsPage({ searchParams }: PageProps<'/admin/s
                   <th className={th}>Actions</th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-current/10">
+              <tbody className={tbody}>
                 {sections.map((s, i) => (
                   <SectionRow
                     key={s.id}
@@ -71,7 +74,7 @@ export default async function SectionsPage({ searchParams }: PageProps<'/admin/s
         <h2 id="tags-heading" className="mb-4 font-serif text-2xl font-bold">
           Tags
         </h2>
-        {answer?.form === 'tag-delete' && <FormMessage state={answer.state} className="mb-4" />}
+        <DeleteNotice of="tag" rowIds={tagList.tags.map((t) => t.id)} className="mb-4" />
         <div className="grid gap-4 lg:grid-cols-2">
           <NewTagForm initial={answerFor('tag-new')} />
           <MergeTagsForm suggestions={tagList.tags} initial={answerFor('tag-merge')} />
@@ -83,10 +86,10 @@ export default async function SectionsPage({ searchParams }: PageProps<'/admin/s
         {tagList.tags.length === 0 ? (
           <p className="mt-2 text-sm">{tagList.total === 0 ? 'No tags yet.' : 'No tags on this page.'}</p>
         ) : (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full min-w-[36rem] text-left text-sm">
+          <div className="mt-2">
+            <table className={table}>
               <caption className="sr-only">Tags</caption>
-              <thead className="border-b border-current/30 text-xs uppercase tracking-widest text-current/70">
+              <thead className={thead}>
                 <tr>
                   <th className={th}>Name</th>
                   <th className={th}>Slug</th>
@@ -94,7 +97,7 @@ export default async function SectionsPage({ searchParams }: PageProps<'/admin/s
                   <th className={th}>Actions</th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-current/10">
+              <tbody className={tbody}>
                 {tagList.tags.map((t) => (
                   <TagRow key={t.id} tag={t} initial={{ save: answerFor(`tag-${t.id}`) }} />
                 ))}
@@ -117,6 +120,6 @@ export default async function SectionsPage({ searchParams }: PageProps<'/admin/s
           </nav>
         )}
       </section>
-    </>
+    </TaxonomyDesk>
   );
 }

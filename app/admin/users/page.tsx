@@ -21,22 +21,29 @@ export default async function StaffPage({ searchParams }: PageProps<'/admin/user
     <>
       <h1 className="mb-6 font-serif text-3xl font-bold">Staff</h1>
       <NewStaffForm initial={answerFor('staff-new')} />
-      <table className="mt-8 w-full text-left text-sm">
-        <thead className="border-b border-current/30 text-xs uppercase tracking-widest text-current/70">
+      {/* From md up a table; below it each person is a card (no sideways scrolling on a phone). */}
+      <table className="mt-8 block w-full text-left text-sm md:table">
+        <caption className="sr-only">Staff accounts</caption>
+        <thead className="hidden border-b border-current/30 text-xs uppercase tracking-widest text-current/70 md:table-header-group">
           <tr>
-            <th className="py-2">Name</th>
-            <th>Email</th>
-            <th>Sign-in</th>
-            <th>Role and access</th>
+            <th className="py-2 pr-3">Name</th>
+            <th className="py-2 pr-3">Email</th>
+            <th className="py-2 pr-3">Sign-in</th>
+            <th className="py-2">Role and access</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-current/10">
+        <tbody className="block divide-y divide-current/10 border-y border-current/30 md:table-row-group md:border-y-0">
           {people.map((p) => (
-            <tr key={p.id}>
-              <td className="py-2 pr-3 font-semibold">{p.name}</td>
-              <td className="pr-3">{p.email}</td>
-              <td className="pr-3">{p.disabled ? 'disabled' : p.canSignIn ? 'active' : 'no password'}</td>
-              <td>
+            <tr key={p.id} className="flex flex-col gap-1 py-3 md:table-row md:py-0">
+              <td className="font-semibold md:py-2 md:pr-3 md:align-middle">{p.name}</td>
+              <td className="wrap-anywhere md:py-2 md:pr-3 md:align-middle">{p.email}</td>
+              <td className="md:py-2 md:pr-3 md:align-middle">
+                <span aria-hidden className="text-current/70 md:hidden">
+                  Sign-in:{' '}
+                </span>
+                {p.disabled ? 'disabled' : p.canSignIn ? 'active' : 'no password'}
+              </td>
+              <td className="pt-1 md:py-2 md:align-middle">
                 <StaffRowForm id={p.id} name={p.name} role={p.role} disabled={p.disabled} initial={answerFor(`staff-row-${p.id}`)} />
               </td>
             </tr>

@@ -7,7 +7,7 @@ import { BULK_FORM_ID } from './bulk-bar';
 import { excerpt, MarkedText } from './marked-text';
 import { ReplyHistory } from './reply-history';
 import { ReplyReports } from './reply-reports';
-import { ReplyRowActions } from './reply-row-actions';
+import { RemoveThread, ReplyRowActions } from './reply-row-actions';
 import type { PlainAnswer } from './reply-row-tools';
 import { ruleLabel } from '@/lib/replies/rules';
 
@@ -26,7 +26,7 @@ export function ReplyRow({ row, returnTo, reportedView, answer }: { row: QueueRo
       data-reply-row
       tabIndex={-1}
       aria-label={`Reply by ${row.authorName}`}
-      className="rounded-sm border border-current/20 p-4 outline-none focus:border-current focus:ring-2 focus:ring-current/40"
+      className="rounded-sm border border-current/20 p-4 wrap-anywhere outline-none focus:border-current focus:ring-2 focus:ring-current/40"
     >
       <div className="flex items-start gap-3">
         <input
@@ -97,11 +97,13 @@ export function ReplyRow({ row, returnTo, reportedView, answer }: { row: QueueRo
             ))}
           </p>
           <ReplyRowActions row={row} returnTo={returnTo} reportedView={reportedView} answer={answer} />
-          <p className="mt-3 text-sm">
+          {/* Tools that reach beyond this reply, kept apart from its decisions. */}
+          <div className="mt-3 flex flex-wrap items-start gap-x-6 gap-y-2 text-sm">
             <Link href={commenterHref(row.authorEmail, returnTo)} className="font-semibold text-current/80 underline underline-offset-4">
               Commenter tools
             </Link>
-          </p>
+            <RemoveThread row={row} returnTo={returnTo} />
+          </div>
           <ReplyHistory log={row.log} />
         </div>
       </div>
