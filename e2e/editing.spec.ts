@@ -34,6 +34,14 @@ test('two editors save one article: the later save is refused with who, when and
     await expect(ada.page.getByText(/Also open now: .+\./)).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
 
+  // The article list says so too.
+  const list = await ada.page.context().newPage();
+  await expect(async () => {
+    await list.goto(`/admin/articles?q=${encodeURIComponent(title)}`);
+    await expect(list.getByText(/editing now/)).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await list.close();
+
   await ada.body.fill('The bridge is closed until Friday, the council says.');
   await ada.saveDraftButton.click();
   await expect(ada.text('Saved.')).toBeVisible();

@@ -28,6 +28,8 @@ export type AdminArticleRow = {
   updatedAt: Date | null;
   sectionName: string | null;
   authors: string;
+  /** A published article's changes that readers do not see yet. */
+  hasPendingChanges: boolean;
 };
 
 /** The newsroom's article list: filters, newest change first, keyset paging on (updatedAt, id). */
@@ -58,6 +60,7 @@ export async function listArticlesForAdmin(filter: {
       status: articles.status,
       publishedAt: articles.publishedAt,
       updatedAt: articles.updatedAt,
+      hasPendingChanges: sql<boolean>`${articles.pendingRevisionId} is not null`.mapWith(Boolean),
       sectionName: sections.name,
       authors: sql<string>`coalesce((select group_concat(${users.name}, ', ') from ${articleAuthors} join ${users} on ${users.id} = ${articleAuthors.userId} where ${articleAuthors.articleId} = ${articles.id}), '')`,
     })

@@ -102,15 +102,21 @@ export async function editorsOf(articleId: number, now = new Date()) {
     .orderBy(articleEditors.openedAt);
 }
 
-/** For the article list: who has each of these articles open now (one query for the page). */
-export async function editorsOfMany(articleIds: number[], now = new Date()): Promise<Map<number, string[]>> {
+/** For the article list: who else has each of these articles open now (one query for the page). */
+export async function editorsOfMany(articleIds: number[], exceptUserId: number, now = new Date()): Promise<Map<number, string[]>> {
   const byArticle = new Map<number, string[]>();
   if (!articleIds.length) return byArticle;
   const rows = await db
     .select({ articleId: articleEditors.articleId, name: users.name })
     .from(articleEditors)
     .innerJoin(users, eq(users.id, articleEditors.userId))
-    .where(and(inArray(articleEditors.articleId, articleIds), gt(articleEditors.seenAt, new Date(now.getTime() - PRESENCE_WINDOW_MS))))
+    .where(
+      and(
+        inArray(articleEditors.articleId, articleIds),
+        ne(articleEditors.userId, exceptUserId),
+        gt(articleEditors.seenAt, new Date(now.getTime() - PRESENCE_WINDOW_MS)),
+      ),
+    )
     .orderBy(articleEditors.openedAt);
   for (const r of rows) byArticle.set(r.articleId, [...(byArticle.get(r.articleId) ?? []), r.name]);
   return byArticle;

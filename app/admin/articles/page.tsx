@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getCurrentStaff } from '@/auth';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { listArticlesForAdmin } from '@/db/queries/admin-articles';
+import { editorsOfMany } from '@/db/queries/article-editing';
 import { ARTICLE_STATUSES } from '@/db/enums';
 import { listSections } from '@/db/queries/taxonomy';
 import { listStaff } from '@/db/queries/staff-admin';
@@ -52,6 +53,11 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
     listSections(),
     listStaff(),
   ]);
+  // Who else has each listed article open in the editor right now (WordPress's lock, without the lock).
+  const openBy = await editorsOfMany(
+    rows.map((r) => r.id),
+    staff.id,
+  );
   const nextHref = next
     ? `/admin/articles?${new URLSearchParams({ ...(filter.status && { status: filter.status }), ...(filter.section && { section: String(filter.section) }), ...(filter.author && { author: String(filter.author) }), ...(filter.q && { q: filter.q }), before: `${next.updatedAt}-${next.id}` })}`
     : null;
@@ -132,6 +138,8 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
                   {a.sectionName && <span className="md:hidden">{a.sectionName}</span>}
                   {a.authors && <span className="lg:hidden">{a.authors}</span>}
                   {a.updatedAt && <Time date={a.updatedAt} className="whitespace-nowrap sm:hidden" />}
+                  {a.hasPendingChanges && <span className="font-semibold text-amber-800 dark:text-amber-300">Pending changes</span>}
+                  {openBy.get(a.id) && <span className="font-semibold text-sky-800 dark:text-sky-300">{openBy.get(a.id)!.join(', ')} editing now</span>}
                 </div>
               </td>
               <td className={`${td} hidden sm:table-cell`}>
