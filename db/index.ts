@@ -27,8 +27,10 @@ function openClient(): Client {
     void client.execute('PRAGMA journal_mode = WAL').catch(() => {});
     void client.execute('PRAGMA synchronous = NORMAL').catch(() => {});
     void client.execute('PRAGMA foreign_keys = ON').catch(() => {});
-    return oneWriterAtATime(client);
+    return oneWriterAtATime(client, 'writes');
   }
+  // An embedded replica has one connection, and refuses any statement while a transaction is open on it.
+  if (env.DATABASE_SYNC_URL) return oneWriterAtATime(client, 'everything');
   return client;
 }
 
@@ -39,7 +41,7 @@ function openClient(): Client {
  * handler, blocking the event loop, so the transaction it waits for can never finish, and both fail
  * after the busy timeout. Two editors saving one article at the same moment did exactly that.
  */
-function oneWriterAtATime(client: Client): Client {
+function oneWriterAtATime(client: Client, queued: 'writes' | 'everything'): Client {
   let tail: Promise<void> = Promise.resolve();
   const acquire = (): Promise<() => void> => {
     let release!: () => void;
@@ -57,7 +59,8 @@ function oneWriterAtATime(client: Client): Client {
     }
   };
   // A statement that only reads (drizzle writes start with insert, update, delete or a DDL word).
-  const reads = (stmt: InStatement) => /^\s*(select|with)\b/i.test(typeof stmt === 'string' ? stmt : stmt.sql);
+  // (A `WITH … INSERT` would pass as a read; drizzle writes none.)
+  const reads = (stmt: InStatement) => queued === 'writes' && /^\s*(select|with)\b/i.test(typeof stmt === 'string' ? stmt : stmt.sql);
   const execute = client.execute.bind(client);
   const batch = client.batch.bind(client);
   const migrate = client.migrate.bind(client);
@@ -74,7 +77,9 @@ function oneWriterAtATime(client: Client): Client {
       const release = await acquire();
       let released = false;
       const done = () => {
-        if (!released) ((released = true), release());
+        if (released) return;
+        released = true;
+        release();
       };
       try {
         const tx = await transaction(mode);
@@ -83,7 +88,12 @@ function oneWriterAtATime(client: Client): Client {
         const rollback = tx.rollback.bind(tx);
         const close = tx.close.bind(tx);
         return Object.assign(tx, {
-          commit: () => commit().finally(done),
+          // A failed commit is followed by a rollback, which releases.
+          commit: async () => {
+            const result = await commit();
+            done();
+            return result;
+          },
           rollback: () => rollback().finally(done),
           close: () => {
             close();

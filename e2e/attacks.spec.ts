@@ -326,6 +326,7 @@ test('malformed addresses answer 400 or 404 (never 500) on every route, with and
     '/admin/articles': '/admin/articles',
     '/admin/articles/[id]': `/admin/articles/${article.id}`,
     '/admin/articles/[id]/revisions/[revisionId]': `/admin/articles/${article.id}/revisions/${revision?.id ?? 1}`,
+    '/admin/articles/[id]/revisions/compare': `/admin/articles/${article.id}/revisions/compare?from=${revision?.id ?? 1}&to=${revision?.id ?? 1}`,
     '/admin/articles/new': '/admin/articles/new',
     '/admin/comments': '/admin/comments',
     '/admin/comments/commenter': '/admin/comments/commenter?email=reader%40example.org',

@@ -4,7 +4,7 @@ import type { ArticleFormInput } from '@/lib/articles/schema';
 import { articleBodyText } from '@/lib/search/body-text';
 import { slugify } from '@/lib/slug';
 import { db } from '../index';
-import { SlugTakenError, StaleSaveError } from './errors';
+import { SlugTakenError, StaleSaveError, UnknownSectionError } from './errors';
 import {
   articleAuthors,
   articleAutosaves,
@@ -198,6 +198,7 @@ export async function saveArticle(args: {
     if (args.id && !before) throw new Error('Article not found.');
 
     const slug = await resolveSlug(tx, args.id, args.input);
+    if (args.input.sectionId && !(await sectionExists(tx, args.input.sectionId))) throw new UnknownSectionError();
     await tx.delete(articleAutosaves).where(and(eq(articleAutosaves.userId, args.actorId), eq(articleAutosaves.articleKey, autosaveKey(args.id))));
 
     if (args.pending && before) {
@@ -428,8 +429,9 @@ export function pendingInput(revision: { title: string; standfirst: string; body
 }
 
 /**
- * Pending changes whose time has come, made live one by one as their own save (a compare-and-set on
- * the version they were scheduled at, so an edit since then wins and is not overwritten).
+ * Pending changes whose time has come, made live one by one as their own save: a compare-and-set on the
+ * version this tick read, so a save made meanwhile is never overwritten (its changes wait for the next
+ * tick). One that cannot be applied is logged and its schedule cleared, so it never stops the others.
  */
 export async function publishDuePendingChanges(now = new Date()): Promise<SaveResult[]> {
   const due = await db
@@ -451,11 +453,12 @@ export async function publishDuePendingChanges(now = new Date()): Promise<SaveRe
           if (!claimed) throw new StaleSaveError(row.id, row.version);
           const [before] = await tx.select().from(articles).where(eq(articles.id, row.id)).limit(1);
           const input = pendingInput(row.revision, meta);
-          // The address was free when saved; if another article has taken it since, keep the current one.
+          // The address and section were checked when saved; either may have gone since.
           const slug = await resolveSlug(tx, row.id, input).catch((e: unknown) => {
             if (e instanceof SlugTakenError) return before.slug;
             throw e;
           });
+          if (input.sectionId && !(await sectionExists(tx, input.sectionId))) input.sectionId = null;
           const applied = await applyLive(tx, before, slug, {
             input,
             actorId: row.createdById,
@@ -469,11 +472,21 @@ export async function publishDuePendingChanges(now = new Date()): Promise<SaveRe
         }),
       );
     } catch (error) {
-      // Another instance published it first, or someone saved since: nothing to do for this one.
-      if (!(error instanceof StaleSaveError)) throw error;
+      // Another instance published it first, or someone saved since: nothing to do for this one now.
+      if (error instanceof StaleSaveError) continue;
+      console.error(`[scheduler] could not publish the scheduled changes of article ${row.id}; their schedule is cleared:`, error);
+      await db
+        .update(articles)
+        .set({ pendingPublishAt: null })
+        .where(and(eq(articles.id, row.id), eq(articles.pendingRevisionId, row.revision.id)));
     }
   }
   return published;
+}
+
+async function sectionExists(tx: Tx, id: number): Promise<boolean> {
+  const [row] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, id)).limit(1);
+  return Boolean(row);
 }
 
 /**

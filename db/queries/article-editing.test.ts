@@ -12,6 +12,7 @@ type Modules = {
   errors: typeof import('./errors');
   articles: typeof import('./articles');
   schema: typeof import('../schema');
+  sql: typeof import('drizzle-orm').sql;
 };
 let m: Modules;
 let ada: number;
@@ -42,6 +43,7 @@ beforeAll(async () => {
     errors: await import('./errors'),
     articles: await import('./articles'),
     schema: await import('../schema'),
+    sql: (await import('drizzle-orm')).sql,
   };
   const rows = await m.db.db
     .insert(m.schema.users)
@@ -203,6 +205,43 @@ describe('pending changes on a published article', () => {
     expect(edited.version).toBe(later.version + 1);
     expect(edited.pendingPublishAt).toBeNull();
     expect(await m.admin.publishDuePendingChanges(new Date(Date.now() + 3_600_001))).toEqual([]);
+  });
+
+  it('refuses a section that does not exist, and publishes scheduled changes whose section was deleted since without it', async () => {
+    const live = await m.admin.saveArticle({
+      id: null,
+      input: input({ title: 'Section gone' }),
+      actorId: ada,
+      status: 'published',
+      publishedAt: new Date(Date.now() - 60_000),
+    });
+    await expect(
+      m.admin.saveArticle({
+        id: live.id,
+        baseVersion: live.version,
+        input: input({ title: 'Section gone', sectionId: 999_999 }),
+        actorId: ada,
+        status: 'published',
+        publishedAt: null,
+        pending: {},
+      }),
+    ).rejects.toBeInstanceOf(m.errors.UnknownSectionError);
+    const [section] = await m.db.db.insert(m.schema.sections).values({ slug: 'briefly', name: 'Briefly' }).returning();
+    await m.admin.saveArticle({
+      id: live.id,
+      baseVersion: live.version,
+      input: input({ title: 'Section gone', slug: live.slug, body: 'Moved to Briefly.', sectionId: section.id }),
+      actorId: ada,
+      status: 'published',
+      publishedAt: null,
+      pending: { publishAt: new Date(Date.now() + 60_000) },
+    });
+    await m.db.db.delete(m.schema.sections).where(m.sql`${m.schema.sections.id} = ${section.id}`);
+    const done = await m.admin.publishDuePendingChanges(new Date(Date.now() + 60_001));
+    expect(done.map((d) => d.id)).toEqual([live.id]);
+    const after = (await m.admin.getArticleForEdit(live.id))!;
+    expect(after.body).toBe('Moved to Briefly.');
+    expect(after.sectionId).toBeNull();
   });
 });
 

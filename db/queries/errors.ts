@@ -30,3 +30,10 @@ export class StaleSaveError extends Error {
     super('Someone else saved this article since it was opened.');
   }
 }
+
+/** The section chosen for an article does not exist (any more). */
+export class UnknownSectionError extends Error {
+  constructor() {
+    super('Choose a section from the list.');
+  }
+}

@@ -202,7 +202,12 @@ async function importPost(tx: Tx, report: WxrImportReport, post: WxrPost, knownA
   if (before) {
     id = before.id;
     slug = before.slug;
-    await tx.update(articles).set(values).where(eq(articles.id, id));
+    // A new version: an editor's form opened before the import is refused rather than saved over it,
+    // and pending changes typed over the old text are dropped (they stay in the revisions).
+    await tx
+      .update(articles)
+      .set({ ...values, version: sql`${articles.version} + 1`, pendingRevisionId: null, pendingPublishAt: null })
+      .where(eq(articles.id, id));
     await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, id));
     await tx.delete(articleTags).where(eq(articleTags.articleId, id));
     report.posts.updated++;

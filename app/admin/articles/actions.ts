@@ -6,7 +6,7 @@ import { getArticleForEdit, getRevision, latestChange, saveArticle, type SaveRes
 import { keepAutosave } from '@/db/queries/article-editing';
 import { queueReviewRequestMail } from '@/db/queries/review-requests';
 import { getSiteTimeZone } from '@/app/(site)/cached-data';
-import { SlugTakenError, StaleSaveError } from '@/db/queries/errors';
+import { SlugTakenError, StaleSaveError, UnknownSectionError } from '@/db/queries/errors';
 import { storeImage } from '@/db/queries/media';
 import type { ArticleStatus } from '@/db/schema';
 import { conflictMessage, editedVersion, saveConflict } from '@/lib/articles/editing';
@@ -146,6 +146,7 @@ export const saveArticleAction = staffAction(
       });
     } catch (e) {
       if (e instanceof SlugTakenError) throw new ActionError('The article was not saved.', { slug: e.message });
+      if (e instanceof UnknownSectionError) throw new ActionError('The article was not saved.', { sectionId: e.message });
       if (e instanceof StaleSaveError) return refuseStale(e.articleId, intent, staff.id, baseVersion ?? 0, values, timeZone);
       throw e;
     }
@@ -221,7 +222,7 @@ export const restoreRevisionAction = staffRedirectAction(
       const saved = await saveArticle({
         id: article.id,
         baseVersion,
-        input: { ...base, title: revision.title, standfirst: revision.standfirst, body: revision.body, scheduledFor: null, correction: null },
+        input: { ...base, title: revision.title, standfirst: revision.standfirst, body: revision.body, scheduledFor: null },
         actorId: staff.id,
         status: article.status,
         publishedAt: article.publishedAt,

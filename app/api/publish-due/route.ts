@@ -9,7 +9,12 @@ import { expireTags } from '@/lib/revalidate/expire';
  */
 export async function POST(request: Request) {
   if (!hasAppSecretBearer(request)) return Response.json({ error: 'Not authorised.' }, { status: 401 });
-  const [published, changed] = await Promise.all([publishDueArticles(), publishDuePendingChanges()]);
+  // One after the other: a failure in one never keeps the other's pages from being refreshed.
+  const published = await publishDueArticles();
+  const changed = await publishDuePendingChanges().catch((error: unknown) => {
+    console.error('[scheduler] publishing scheduled changes failed:', error);
+    return [];
+  });
   if (published.length || changed.length) {
     const tags = [
       ...published.flatMap((a) => cacheTags.forArticle({ ...a, sectionSlugs: a.sectionSlug ? [a.sectionSlug] : [] })),
