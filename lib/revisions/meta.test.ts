@@ -16,4 +16,8 @@ describe('revisionFacts', () => {
     expect(revisionFacts({ status: 3, note: ['x'] })).toEqual({ status: null, note: null });
     expect(revisionFacts({ status: 'archived', note: '   ' })).toEqual({ status: 'archived', note: null });
   });
+
+  it('marks changes kept pending on a published article', () => {
+    expect(revisionFacts({ pending: true, note: null, slug: 'x' })).toEqual({ status: 'pending changes', note: null });
+  });
 });
