@@ -1,5 +1,5 @@
 import { createClient, type Client } from '@libsql/client';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -219,4 +219,51 @@ describe('--keep', () => {
     expect(pruned.sort()).toEqual(['broadsheet-20260201-030000', 'broadsheet-20260202-030000']);
     expect(readdirSync(out).sort()).toEqual(['broadsheet-20200101-000000', 'broadsheet-20260203-030000', 'broadsheet-20260204-030000', 'notes']);
   });
+});
+
+describe('the commands', () => {
+  const run = (script: string, args: string[], env: Record<string, string>) =>
+    spawnSync(process.execPath, [join('node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server', script, ...args], {
+      cwd: process.cwd(),
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
+
+  it('refuse a libSQL server and an embedded replica, and exit non-zero', () => {
+    const server = run('scripts/backup.ts', ['--out', join(dir, 'never')], { DATABASE_URL: 'libsql://news.example.turso.io', DATABASE_AUTH_TOKEN: 'token' });
+    expect(server.status).toBe(1);
+    expect(server.stderr).toMatch(/libSQL server[\s\S]*turso db create .* --from-db .* --timestamp/);
+    const replica = run('scripts/restore.ts', [join(dir, 'never')], {
+      DATABASE_URL: `file:${join(dir, 'replica.db')}`,
+      DATABASE_SYNC_URL: 'libsql://primary.example',
+    });
+    expect(replica.status).toBe(1);
+    expect(replica.stderr).toMatch(/embedded replica/);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+  }, 30_000);
+
+  it('back up with --keep and restore through npm’s scripts', async () => {
+    const site = await makeSite('cli');
+    const out = join(dir, 'cli-backups');
+    mkdirSync(join(out, 'broadsheet-20000101-000000'), { recursive: true });
+    writeFileSync(join(out, 'broadsheet-20000101-000000', 'manifest.json'), '{}');
+    const backup = run('scripts/backup.ts', ['--out', out, '--keep', '1'], { DATABASE_URL: `file:${site.file}`, DATA_DIR: site.root });
+    expect(backup.stderr).toBe('');
+    expect(backup.status).toBe(0);
+    expect(backup.stdout).toMatch(/removed the older backup broadsheet-20000101-000000/);
+    const [folder] = readdirSync(out);
+    expect(JSON.parse(readFileSync(join(site.root, 'last-backup.json'), 'utf8')).folder).toBe(join(out, folder));
+
+    const target = join(dir, 'cli-restored');
+    const env = { DATABASE_URL: `file:${join(target, 'site.db')}`, DATA_DIR: target };
+    const restore = run('scripts/restore.ts', [join(out, folder)], env);
+    expect(restore.status).toBe(0);
+    expect(restore.stdout).toMatch(/is ready: \d+ rows, migrated to the current schema/);
+    const again = run('scripts/restore.ts', [join(out, folder)], env);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/Refusing to restore[\s\S]*--force/);
+    const forced = run('scripts/restore.ts', [join(out, folder), '--force'], env);
+    expect(forced.status).toBe(0);
+    expect(forced.stdout).toMatch(/Moved aside: .*site\.db\.replaced-/);
+  }, 60_000);
 });

@@ -2,11 +2,13 @@
 // A consistent copy of this site's database file and uploaded images, taken while it runs (lib/ops/backup.ts).
 import { createClient } from '@libsql/client';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackup, pruneBackups } from '@/lib/ops/backup';
 import { formatBytes, refuseNonFileDatabase } from '@/lib/ops/backup-plan';
-import { env } from '@/lib/env';
+import { recordLastBackup } from '@/lib/ops/last-backup';
+import { dataDir, env } from '@/lib/env';
 import { uploadsDir } from '@/lib/uploads';
 
 const USAGE = 'Usage: npm run backup -- --out DIR [--keep N]';
@@ -37,6 +39,13 @@ async function main(): Promise<number> {
       outDir: values.out,
       journalPath: fileURLToPath(new URL('../db/migrations/meta/_journal.json', import.meta.url)),
       appVersion: pkg.version,
+    });
+    recordLastBackup(dataDir(), {
+      folder: resolve(folder),
+      createdAt: manifest.createdAt,
+      bytes: manifest.bytes,
+      tookMs: manifest.tookMs,
+      schema: manifest.schema.tag,
     });
     const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
     const images = Object.keys(manifest.files).filter((f) => f.startsWith('uploads/')).length;

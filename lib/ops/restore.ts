@@ -79,9 +79,6 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const log = options.log ?? (() => {});
   const from = resolve(options.from);
   const manifest = readManifest(from);
-  await verifyBackup(from, manifest);
-  log(`Checked ${Object.keys(manifest.files).length} files against their checksums.`);
-
   const target = resolve(filePathOf(options.databaseUrl));
   // The file and the files SQLite keeps beside it; moved aside they keep their suffixes after the new
   // name (x.db.replaced-T-wal), or SQLite would open the old database without its WAL's pages.
@@ -96,6 +93,10 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       `Refusing to restore: ${what}.\nRestore into an empty DATABASE_URL, or add --force to move what is there aside (it is kept, not deleted).`,
     );
   }
+
+  // After the cheap refusal above (checksums of a large database take seconds), before anything moves.
+  await verifyBackup(from, manifest);
+  log(`Checked ${Object.keys(manifest.files).length} files against their checksums.`);
 
   // Moved aside (never deleted); an empty leftover (a zero-byte file libSQL made) goes too, so nothing mixes.
   const stamp = (options.now ?? (() => new Date()))().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
