@@ -107,6 +107,10 @@ describe('log', () => {
       res.emit('close');
     }
     expect(records()).toHaveLength(0);
+    const timer = fakeExchange('/api/publish-due');
+    logRequest(timer.req, timer.res, logger);
+    timer.res.emit('close');
+    expect(records(), "the server's own timers: debug while they succeed").toHaveLength(0);
     const { req, res, sent } = fakeExchange('/articles/x', 'bad id with spaces');
     logRequest(req, res, logger);
     res.statusCode = 500;

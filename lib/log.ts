@@ -111,6 +111,8 @@ export function requestIdFrom(incoming: string | string[] | undefined): string {
 
 /** Health checks are polled every few seconds by load balancers: only at debug level. */
 export const isHealthPath = (path: string) => path === '/api/health/live' || path === '/api/health/ready';
+/** The server's own timers call these every few seconds (instrumentation.ts): at debug unless they fail. */
+const TIMER_PATHS = new Set(['/api/publish-due', '/api/mail-queue', '/api/housekeeping']);
 
 type Req = { method?: string; url?: string; headers: Record<string, string | string[] | undefined> };
 type Res = {
@@ -132,7 +134,7 @@ export function logRequest(req: Req, res: Res, logger: Logger = log): void {
   res.setHeader('X-Request-Id', id);
   res.once('close', () => {
     const route = (req.url ?? '/').split('?', 1)[0];
-    const level = isHealthPath(route) ? 'debug' : res.statusCode >= 500 ? 'error' : 'info';
+    const level = isHealthPath(route) ? 'debug' : res.statusCode >= 500 ? 'error' : TIMER_PATHS.has(route) ? 'debug' : 'info';
     if (!logger.isLevelEnabled(level)) return;
     const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
     const line: Record<string, unknown> = { requestId: id, method: req.method, route, status: res.statusCode, ms };

@@ -1,3 +1,4 @@
+import { connection } from 'next/server';
 import { databaseAnswers, migrationsCurrent } from '@/db/queries/health';
 import { env } from '@/lib/env';
 import { checkReadiness } from '@/lib/health/readiness';
@@ -9,11 +10,10 @@ import { log, scrubErrorText } from '@/lib/log';
 // that failed. Open to load balancers without the internal key, so it says nothing else: no error text,
 // no hosts, no paths. Never cached; the request itself is logged at debug level only (lib/log.ts), and
 // a change between ready and not ready once, at warn or info.
-export const dynamic = 'force-dynamic';
-
 const shared = globalThis as unknown as { __broadsheetWasReady?: boolean };
 
 export async function GET() {
+  await connection();
   const readiness = await checkReadiness({
     database: () => databaseAnswers(),
     migrations: () => migrationsCurrent(),
