@@ -35,10 +35,13 @@ describe('log', () => {
     logger.info({ user: { email: EMAIL, passwordHash: PASSWORD }, reply: { text: REPLY, clientAddress: IP } }, 'nested');
     logger.info({ request: { headers: { cookie: 'authjs.session-token=abc', 'x-forwarded-for': IP, authorization: 'Bearer s3cr3t' } } }, 'deep');
     logger.warn({ mail: { to: EMAIL, from: EMAIL, html: `<p>${REPLY}</p>` } }, 'mail');
+    logger.info({ a: { b: { c: { d: [{ Email: EMAIL, replyText: REPLY }] } } } }, 'very deep, other case');
+    logger.child({ component: 'x', clientAddress: IP }).info({ commenter: { email: EMAIL } }, 'child');
     const out = lines.join('\n');
     for (const secret of [EMAIL, PASSWORD, REPLY, IP, 'abc', 's3cr3t']) expect(out).not.toContain(secret);
     expect(out).toContain('[redacted]');
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(6);
+    expect(JSON.parse(lines[5])).toMatchObject({ component: 'x', commenter: { email: '[redacted]' } });
   });
 
   it("keeps an error's message and stack but drops a failed query's parameters and any email in it", () => {
