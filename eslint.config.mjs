@@ -44,6 +44,13 @@ const config = [
       'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
     },
   },
+  {
+    // Every log line goes through the one logger (lib/log.ts: JSON, LOG_LEVEL, never an email or an
+    // address). Scripts keep console for their command-line output.
+    files: ['app/**', 'lib/**', 'db/**', 'components/**', 'instrumentation.ts', 'proxy.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-console': 'error' },
+  },
 ];
 
 export default config;

@@ -5,9 +5,11 @@
 // purges delete what is already gone.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { log } = await import('./lib/log');
   if (process.env.NODE_ENV === 'production' && !process.env.BROADSHEET_EDGE) {
-    console.warn(
-      '[server] not started through scripts/server.mjs (npm start): client addresses are whatever X-Forwarded-For says, and no security headers or body limits apply',
+    log.warn(
+      { component: 'server' },
+      'not started through scripts/server.mjs (npm start): client addresses are whatever X-Forwarded-For says, and no security headers or body limits apply',
     );
   }
   const { internalAuthorization } = await import('./lib/auth/secret-bearer');
@@ -15,7 +17,7 @@ export async function register() {
     // An embedded replica pulls from its server before the first read: a new replica file is empty.
     // Unreachable, the instance starts on what the file already holds.
     const { client } = await import('./db');
-    await client.sync().catch((err) => console.error('[db] could not sync the replica at start:', err instanceof Error ? err.message : err));
+    await client.sync().catch((err) => log.error({ component: 'db', err }, 'could not sync the replica at start'));
   }
   // The proxy answers old addresses with a 301 from this table; load it before the first request.
   const { reloadRedirects } = await import('./lib/redirects/refresh');
@@ -30,7 +32,7 @@ export async function register() {
     void onBroadcast('redirects', () => {
       void reloadRedirects();
       if (lagMs) setTimeout(() => void reloadRedirects(), lagMs).unref();
-    }).catch((err) => console.error('[redirects] not listening for other instances:', err instanceof Error ? err.message : err));
+    }).catch((err) => log.error({ component: 'redirects', err }, 'not listening for other instances'));
     // A notice lost while Redis was unreachable is made good within five minutes.
     setInterval(() => void reloadRedirects({ holdRequests: false }), 5 * 60_000).unref();
   }
@@ -52,15 +54,15 @@ export async function register() {
   };
 
   every('/api/publish-due', Number(process.env.SCHEDULER_INTERVAL_MS ?? 10_000), ({ published }) => {
-    if (Array.isArray(published) && published.length) console.log(`[scheduler] published ${published.join(', ')}`);
+    if (Array.isArray(published) && published.length) log.info({ component: 'scheduler', published }, 'published');
   });
   if (process.env.SMTP_URL) {
     every('/api/mail-queue', Number(process.env.MAIL_INTERVAL_MS ?? 5000), ({ sent, failed }) => {
-      if (typeof sent === 'number' && sent > 0) console.log(`[mail] sent ${sent}`);
-      if (typeof failed === 'number' && failed > 0) console.warn(`[mail] ${failed} failed; will retry`);
+      if (typeof sent === 'number' && sent > 0) log.info({ component: 'mail', sent }, 'mail sent');
+      if (typeof failed === 'number' && failed > 0) log.warn({ component: 'mail', failed }, 'mail failed; will retry');
     });
   }
   every('/api/housekeeping', Number(process.env.HOUSEKEEPING_INTERVAL_MS ?? 60 * 60 * 1000), ({ purged }) => {
-    if (typeof purged === 'number' && purged > 0) console.log(`[housekeeping] purged ${purged} old spam and trash replies`);
+    if (typeof purged === 'number' && purged > 0) log.info({ component: 'housekeeping', purged }, 'purged old spam and trash replies');
   });
 }

@@ -62,6 +62,8 @@ export default defineConfig({
         // A real SMTP server, started by the notification spec (e2e/notifications.spec.ts).
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
         MAIL_INTERVAL_MS: '500',
+        // Request lines (lib/log.ts) would flood the test output; warnings and errors still show.
+        LOG_LEVEL: 'warn',
       },
     },
     {
@@ -75,6 +77,7 @@ export default defineConfig({
         HOST: '127.0.0.1',
         DATABASE_URL: `file:${E2E_DEFAULTS_DATA_DIR}/broadsheet.db`,
         SITE_URL: DEFAULTS_URL,
+        LOG_LEVEL: 'warn',
       },
     },
   ],

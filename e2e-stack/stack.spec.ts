@@ -189,7 +189,8 @@ test('scheduled articles are published once, with both instances’ schedulers r
   // Both instances tick every second (SCHEDULER_INTERVAL_MS=1000 in the test stack).
   for (const slug of slugs) await expect.poll(async () => (await request.get(`/articles/${slug}`)).status(), { timeout: 15_000 }).toBe(200);
   const { apps } = stackInfo();
-  const lines = apps.flatMap((app) => logLines(app.log).filter((l) => l.includes('[scheduler] published')));
+  // JSON lines (lib/log.ts): {"component":"scheduler","published":[…],"msg":"published"}.
+  const lines = apps.flatMap((app) => logLines(app.log).filter((l) => l.includes('"component":"scheduler"') && l.includes('"msg":"published"')));
   for (const slug of slugs)
     expect(
       lines.filter((l) => l.includes(slug)),
@@ -282,6 +283,58 @@ test('an instance on an embedded replica of the server starts from a new, empty 
     await new Promise((r) => child.once('exit', r));
     appendFileSync(logFile, output);
   }
+});
+
+test('each instance writes one JSON line per request with its id, route, status and duration, never the query or the client address', async () => {
+  const [a] = stackInfo().apps;
+  const id = `stack-test-${uniq()}`;
+  const response = await fetch(`${a.url}/articles/${SLUGS.cacheCheck}?from=reader@example.org`, {
+    headers: { 'x-request-id': id, 'x-forwarded-for': '203.0.113.9' },
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('x-request-id')).toBe(id);
+  await expect.poll(() => logLines(a.log).filter((l) => l.includes(id)).length).toBe(1);
+  const line = logLines(a.log).find((l) => l.includes(id))!;
+  expect(JSON.parse(line)).toMatchObject({ level: 'info', requestId: id, method: 'GET', route: `/articles/${SLUGS.cacheCheck}`, status: 200, msg: 'request' });
+  expect(line).not.toContain('example.org');
+  expect(line).not.toContain('203.0.113.9');
+  // The load balancer's polling is not written at info level.
+  await fetch(`${a.url}/api/health/ready`, { headers: { 'x-request-id': `${id}-health` } });
+  await new Promise((r) => setTimeout(r, 300));
+  expect(logLines(a.log).some((l) => l.includes(`${id}-health`))).toBe(false);
+});
+
+test('an instance that stops answering its readiness check is kept out of nginx, and comes back by itself', async ({ request }) => {
+  const info = stackInfo();
+  const [a, b] = info.apps;
+  // Ready on every count the stack has: the database, this build's migrations, Redis.
+  const ready = await request.get(`${a.url}/api/health/ready`);
+  expect(ready.status()).toBe(200);
+  expect(ready.headers()['cache-control']).toBe('no-store');
+  expect(await ready.json()).toEqual({ status: 'ok', checks: { database: 'ok', migrations: 'ok', redis: 'ok' } });
+
+  const conf = path.join(info.dir, 'nginx', 'nginx.conf');
+  const upstreamLine = (url: string) =>
+    readFileSync(conf, 'utf8')
+      .split('\n')
+      .find((l) => l.includes(`server 127.0.0.1:${new URL(url).port} `)) ?? '';
+  expect(upstreamLine(a.url)).not.toContain(' down;');
+  process.kill(a.pid, 'SIGSTOP');
+  try {
+    await expect.poll(() => upstreamLine(a.url), { timeout: 15_000 }).toContain(' down;');
+    expect(upstreamLine(b.url)).not.toContain(' down;');
+    // Every read through nginx now goes to b at once (no request waits on a).
+    for (let i = 0; i < 10; i++) {
+      const started = Date.now();
+      const r = await request.get(`/search?q=harbour&n=${i}`);
+      expect(r.status()).toBe(200);
+      expect(Date.now() - started).toBeLessThan(1500);
+    }
+  } finally {
+    process.kill(a.pid, 'SIGCONT');
+  }
+  await expect.poll(() => upstreamLine(a.url), { timeout: 15_000 }).not.toContain(' down;');
+  expect((await request.get(`${a.url}/api/health/live`)).status()).toBe(200);
 });
 
 test('killing an instance under read load fails no reader request; it comes back sharing the same cache', async () => {

@@ -41,6 +41,7 @@ const { resolveClientAddress } = await import('../lib/request-address.ts');
 const { bodyProblem, targetProblem, UPLOAD_BODY_LIMIT } = await import('../lib/edge/gate.ts');
 const { baseSecurityHeaders } = await import('../lib/edge/security-headers.ts');
 const { hasStaffSession } = await import('../lib/edge/staff-session.ts');
+const { log, logRequest } = await import('../lib/log.ts');
 const next = (await import('next')).default;
 
 const trusted = env.TRUST_PROXY ? env.TRUSTED_PROXIES : null;
@@ -63,6 +64,8 @@ function refuse(req, res, { status, message }) {
 }
 
 server.on('request', async (req, res) => {
+  // One JSON line per request once answered (request id, route, status, duration: lib/log.ts).
+  logRequest(req, res);
   try {
     for (const [name, value] of securityHeaders) res.setHeader(name, value);
     const target = req.url ?? '/';
@@ -83,7 +86,7 @@ server.on('request', async (req, res) => {
 
     await handle(req, res);
   } catch (err) {
-    console.error(`[server] failed to handle ${req.method} ${req.url}:`, err);
+    log.error({ err, requestId: req.headers['x-request-id'], method: req.method, route: (req.url ?? '/').split('?', 1)[0] }, 'failed to handle the request');
     if (!res.headersSent) res.statusCode = 500;
     res.end(res.headersSent ? undefined : 'Internal Server Error');
   }
@@ -93,7 +96,7 @@ await new Promise((resolve, reject) => {
   server.once('error', reject);
   server.listen(port, hostname, resolve);
 });
-console.log(`[server] ready on http://${hostname ?? 'localhost'}:${port}${trusted ? ` (trusting X-Forwarded-For from ${trusted.list.join(', ')})` : ''}`);
+log.info({ url: `http://${hostname ?? 'localhost'}:${port}`, trustedProxies: trusted?.list }, 'ready');
 
 // As `next start`: on SIGTERM or SIGINT stop accepting connections, let the requests in flight finish
 // (idle keep-alive connections are closed at once), then close Next and exit.
@@ -105,7 +108,7 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
     server.close(() => {
       app
         .close()
-        .catch((err) => console.error('[server] closing Next:', err))
+        .catch((err) => log.error({ err }, 'closing Next failed'))
         .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
     });
   });

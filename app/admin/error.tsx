@@ -1,13 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect } from 'react';
 import { ErrorReference } from '@/components/ui/error-reference';
 import { primaryButton } from '@/components/ui/styles';
 
 // A newsroom page failed to render (the server logged why), shown under the admin header.
 export default function AdminError({ error, retry }: { error: unknown; retry: () => void }) {
-  useEffect(() => console.error(error), [error]);
+  // React already writes an error an error boundary caught to the browser's console; the server logged its own.
   return (
     <div className="max-w-2xl">
       <h1 className="mb-4 font-serif text-3xl font-bold">Something went wrong</h1>

@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect } from 'react';
 import { ErrorReference } from '@/components/ui/error-reference';
 import { secondaryButton } from '@/components/ui/styles';
 import { noticeLink, noticeText, StatusNotice } from './status-notice';
@@ -22,7 +21,7 @@ export function ErrorNotice({
   wordmark?: boolean;
   fullLoad?: boolean;
 }) {
-  useEffect(() => console.error(error), [error]);
+  // React already writes an error an error boundary caught to the browser's console; the server logged its own.
   return (
     <StatusNotice title="Something went wrong" wordmark={wordmark}>
       <p className={noticeText}>This page could not be shown just now. The fault is ours, not yours: try again in a moment.</p>

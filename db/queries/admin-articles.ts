@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ArticleFormInput } from '@/lib/articles/schema';
+import { log } from '@/lib/log';
 import { articleBodyText } from '@/lib/search/body-text';
 import { slugify } from '@/lib/slug';
 import { db } from '../index';
@@ -474,7 +475,7 @@ export async function publishDuePendingChanges(now = new Date()): Promise<SaveRe
     } catch (error) {
       // Another instance published it first, or someone saved since: nothing to do for this one now.
       if (error instanceof StaleSaveError) continue;
-      console.error(`[scheduler] could not publish the scheduled changes of article ${row.id}; their schedule is cleared:`, error);
+      log.error({ component: 'scheduler', articleId: row.id, err: error }, 'could not publish the scheduled changes of an article; their schedule is cleared');
       await db
         .update(articles)
         .set({ pendingPublishAt: null })

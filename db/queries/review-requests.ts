@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNotNull, max, ne } from 'drizzle-orm';
 import { STAFF_ROLES } from '@/db/enums';
 import { can } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
+import { log } from '@/lib/log';
 import { reviewRequestMail } from '@/lib/mail/templates';
 import { mailEnabled } from '@/lib/mail/transport';
 import { db } from '../index';
@@ -27,7 +28,7 @@ export async function queueReviewRequestMail(articleId: number, submittedById: n
   try {
     return await queueFor(articleId, submittedById);
   } catch (error) {
-    console.error(`[mail] review request for article #${articleId} not queued:`, error);
+    log.error({ component: 'mail', articleId, err: error }, 'review request not queued');
     return 0;
   }
 }

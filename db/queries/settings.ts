@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
+import { log } from '@/lib/log';
 import { DEFAULT_REPLY_SETTINGS, withDefaults, type ReplySettings } from '@/lib/replies/settings';
 import { DEFAULT_SITE_SETTINGS, siteSettingsWithDefaults, type SiteSettings } from '@/lib/site/settings';
 import { db } from '../index';
@@ -23,7 +24,7 @@ export async function saveReplySettings(value: ReplySettings, actorId: number): 
     .values({ key: 'replies', value: stored, updatedAt })
     .onConflictDoUpdate({ target: settings.key, set: { value: stored, updatedAt } });
   // The settings table has no "changed by" column: the server log keeps who did it.
-  console.info(`[settings] reply settings saved by staff #${actorId}`);
+  log.info({ component: 'settings', staffId: actorId }, 'reply settings saved');
 }
 
 /** Site-wide settings (the time zone) as stored under the `site` key, with defaults for anything not set. */
@@ -40,5 +41,5 @@ export async function saveSiteSettings(value: SiteSettings, actorId: number): Pr
     .insert(settings)
     .values({ key: 'site', value: stored, updatedAt })
     .onConflictDoUpdate({ target: settings.key, set: { value: stored, updatedAt } });
-  console.info(`[settings] site settings saved by staff #${actorId}`);
+  log.info({ component: 'settings', staffId: actorId }, 'site settings saved');
 }

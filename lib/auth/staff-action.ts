@@ -1,11 +1,14 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { redirect, unstable_rethrow } from 'next/navigation';
+import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { getCurrentStaff } from '@/auth';
 import type { StaffMember } from '@/db/queries/staff';
 import { can, type Action } from '@/lib/auth/permissions';
 import { answerPlainPost } from '@/lib/form-result-server';
 import { fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
+import { log } from '@/lib/log';
 import { safeReturnPath } from '@/lib/safe-redirect';
 
 // The one guarded wrapper every staff server action is made with (a test keeps it so). Each runs, in
@@ -42,28 +45,45 @@ export const GENERIC_FAILURE = 'Something went wrong and nothing was changed. Pl
 const SIGNED_OUT = 'Please sign in again.';
 
 type Refusal = { message: string; fieldErrors?: Record<string, string> };
-type Guarded<T> = { ok: true; staff: StaffMember; input: T } | ({ ok: false } & Refusal);
+type Guarded<T> = { ok: true; staff: StaffMember; input: T; log: Logger } | ({ ok: false } & Refusal);
+
+/**
+ * One line per staff action, with the staff member's id and the request's id (scripts/server.mjs
+ * sets X-Request-Id): who did what kind of thing, and how it ended. Never the form's values.
+ */
+async function actionLogger(allow: Allow, staffId: number | undefined): Promise<Logger> {
+  let requestId: string | undefined;
+  try {
+    requestId = (await headers()).get('x-request-id') ?? undefined;
+  } catch {
+    // outside a request (a test)
+  }
+  return log.child({ component: 'action', requestId, staffId, allow });
+}
 
 async function guard<Schema extends z.ZodType>(allow: Allow, schema: Schema, raw: () => unknown, invalid?: string): Promise<Guarded<z.output<Schema>>> {
   const staff = await getCurrentStaff();
-  if (!staff) return { ok: false, message: SIGNED_OUT };
-  if (!can(staff, { do: allow } as Action)) return { ok: false, message: new NotAllowedError().message };
+  const logger = await actionLogger(allow, staff?.id);
+  if (!staff) return (logger.info({ outcome: 'signed out' }, 'staff action'), { ok: false, message: SIGNED_OUT });
+  if (!can(staff, { do: allow } as Action))
+    return (logger.info({ outcome: 'not allowed' }, 'staff action'), { ok: false, message: new NotAllowedError().message });
   const parsed = schema.safeParse(raw());
   if (!parsed.success) {
+    logger.info({ outcome: 'invalid' }, 'staff action');
     const fieldErrors = fieldErrorsOf(parsed.error);
     // A form with its fields shows a headline and each message beside its field; a form without
     // (no `invalid` headline given) shows the first message itself.
     return { ok: false, message: invalid ?? parsed.error.issues[0]?.message ?? 'Please check the form.', fieldErrors };
   }
-  return { ok: true, staff, input: parsed.data };
+  return { ok: true, staff, input: parsed.data, log: logger };
 }
 
 /** What the work threw, as a message to show. Rethrows Next's redirect and notFound. */
-export function refusalOf(error: unknown, context: string): Refusal {
+export function refusalOf(error: unknown, context: string, logger: Logger = log): Refusal {
   unstable_rethrow(error);
-  if (error instanceof NotAllowedError) return { message: error.message };
-  if (error instanceof ActionError) return { message: error.message, fieldErrors: error.fieldErrors };
-  console.error(`[action] ${context} failed:`, error);
+  if (error instanceof NotAllowedError) return (logger.info({ outcome: 'not allowed' }, 'staff action'), { message: error.message });
+  if (error instanceof ActionError) return (logger.info({ outcome: 'refused' }, 'staff action'), { message: error.message, fieldErrors: error.fieldErrors });
+  logger.error({ outcome: 'failed', context, err: error }, 'staff action');
   return { message: GENERIC_FAILURE };
 }
 
@@ -108,8 +128,9 @@ export function staffAction<Schema extends z.ZodType, const F extends readonly s
     let state: S;
     try {
       state = { at: Date.now(), ...(await work(guarded.input, { staff: guarded.staff, formData, values })) };
+      guarded.log.info({ outcome: 'done' }, 'staff action');
     } catch (error) {
-      state = refuse(refusalOf(error, opts.invalid ?? 'form action'));
+      state = refuse(refusalOf(error, opts.invalid ?? 'form action', guarded.log));
     }
     return answer(state);
   };
@@ -137,8 +158,9 @@ export function staffRedirectAction<Schema extends z.ZodType>(
     else {
       try {
         to = await work(guarded.input, { staff: guarded.staff, formData, back });
+        guarded.log.info({ outcome: 'done' }, 'staff action');
       } catch (error) {
-        to = withNotice(back, { error: refusalOf(error, 'redirect action').message });
+        to = withNotice(back, { error: refusalOf(error, 'redirect action', guarded.log).message });
       }
     }
     redirect(to);
@@ -154,9 +176,11 @@ export function staffCall<Schema extends z.ZodType, R>(
     const guarded = await guard(opts.allow, opts.schema, () => raw);
     if (!guarded.ok) return opts.refused(guarded.message);
     try {
-      return await work(guarded.input, { staff: guarded.staff });
+      const result = await work(guarded.input, { staff: guarded.staff });
+      guarded.log.info({ outcome: 'done' }, 'staff action');
+      return result;
     } catch (error) {
-      return opts.refused(refusalOf(error, 'call').message);
+      return opts.refused(refusalOf(error, 'call', guarded.log).message);
     }
   };
 }

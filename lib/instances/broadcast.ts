@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 import { env } from '../env';
+import { log } from '../log';
 
 // Notices between the instances of one site, over Redis publish/subscribe (REDIS_URL). Used for state
 // that each process keeps in memory, such as the redirect table the proxy answers from. Without
@@ -18,7 +19,7 @@ const channel = (topic: Topic) => `${env.REDIS_KEY_PREFIX}:notice:${topic}`;
 function publisher(): Promise<Publisher> {
   if (!shared.__broadsheetPublisher) {
     const client = createClient({ url: env.REDIS_URL });
-    client.on('error', (err: Error) => console.error('[broadcast] redis:', err.message));
+    client.on('error', (err: Error) => log.error({ component: 'broadcast', err }, 'redis'));
     shared.__broadsheetPublisher = client.connect().then(() => client as Publisher);
     // A failed first connection is tried again on the next notice.
     shared.__broadsheetPublisher.catch(() => (shared.__broadsheetPublisher = undefined));
@@ -39,7 +40,7 @@ export async function broadcast(topic: Topic): Promise<void> {
   try {
     await Promise.race([publisher().then((p) => p.publish(channel(topic), instanceId)), timeout]);
   } catch (err) {
-    console.error(`[broadcast] could not announce ${topic}:`, err instanceof Error ? err.message : err);
+    log.error({ component: 'broadcast', topic, err }, 'could not announce a change');
   } finally {
     clearTimeout(timer);
   }
@@ -53,7 +54,7 @@ export async function onBroadcast(topic: Topic, onChange: () => void): Promise<v
   if (!env.REDIS_URL) return;
   const subscriber = createClient({ url: env.REDIS_URL });
   let connectedBefore = false;
-  subscriber.on('error', (err: Error) => console.error('[broadcast] redis:', err.message));
+  subscriber.on('error', (err: Error) => log.error({ component: 'broadcast', err }, 'redis'));
   subscriber.on('ready', () => {
     if (connectedBefore) onChange();
     connectedBefore = true;

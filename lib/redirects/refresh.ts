@@ -1,5 +1,6 @@
 import { listRedirects } from '@/db/queries/redirects';
 import { broadcast } from '@/lib/instances/broadcast';
+import { log } from '@/lib/log';
 import { setRedirects, startReload, trackReload } from './registry';
 
 /**
@@ -11,7 +12,7 @@ export function reloadRedirects({ holdRequests = true } = {}): Promise<void> {
   const number = startReload();
   const reload = listRedirects().then(
     (entries) => setRedirects(entries, number),
-    (err) => console.error('[redirects] could not reload old addresses:', err),
+    (err) => log.error({ component: 'redirects', err }, 'could not reload old addresses'),
   );
   if (holdRequests) trackReload(reload);
   return reload;

@@ -1,4 +1,5 @@
 import { env } from '../env';
+import { log } from '../log';
 import { revalidateOnServer } from './remote';
 
 /**
@@ -21,9 +22,9 @@ export function revalidateAgainShortly(tags: string[], delayMs = echoDelayMs()):
   setTimeout(() => {
     revalidateOnServer(tags, { secondPass: true }).then(
       (r) => {
-        if (!r.ok && !r.notRunning) console.error('[revalidate] second pass failed:', r.error);
+        if (!r.ok && !r.notRunning) log.error({ component: 'revalidate', error: r.error }, 'second pass failed');
       },
-      (err) => console.error('[revalidate] second pass failed:', err),
+      (err) => log.error({ component: 'revalidate', err }, 'second pass failed'),
     );
   }, delayMs).unref();
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stackConfig } from './config';
-import { renderNginxConf, trustedProxies, upstreamServers, type NginxValues } from './nginx-conf';
+import { instancesToTakeOut, renderNginxConf, trustedProxies, upstreamServers, type NginxValues } from './nginx-conf';
 
 const template = readFileSync(new URL('../../deploy/nginx.conf', import.meta.url), 'utf8');
 const values: NginxValues = {
@@ -36,6 +36,35 @@ describe('deploy/nginx.conf', () => {
     // Node closes idle keep-alive connections after 5 s; nginx must give them up first.
     const keepalive = /keepalive_timeout (\d+)s;/.exec(conf.slice(conf.indexOf('upstream broadsheet_app')));
     expect(Number(keepalive?.[1])).toBeLessThan(5);
+  });
+
+  it('retries a read that failed on another instance, and counts the failure against the one that failed', () => {
+    const conf = renderNginxConf(template, values);
+    expect(conf).toMatch(/proxy_next_upstream error timeout http_500 http_502 http_503 http_504;/);
+    expect(conf).not.toMatch(/proxy_next_upstream[^;]*non_idempotent/);
+  });
+
+  it('marks instances that are not ready down, but never all of them', () => {
+    expect(upstreamServers([3610, 3611], new Set([3611]))).toBe(
+      '        server 127.0.0.1:3610 max_fails=1 fail_timeout=3s;\n        server 127.0.0.1:3611 max_fails=1 fail_timeout=3s down;',
+    );
+    expect(
+      instancesToTakeOut(
+        new Map([
+          [3610, true],
+          [3611, false],
+        ]),
+      ),
+    ).toEqual(new Set([3611]));
+    expect(
+      instancesToTakeOut(
+        new Map([
+          [3610, false],
+          [3611, false],
+        ]),
+      ),
+    ).toEqual(new Set());
+    expect(instancesToTakeOut(new Map([[3610, true]]))).toEqual(new Set());
   });
 
   it('refuses a placeholder it does not know, and a value the template no longer uses', () => {

@@ -26,11 +26,24 @@ export function renderNginxConf(template: string, values: NginxValues): string {
   return out;
 }
 
-export function upstreamServers(ports: number[]): string {
-  // One failure takes an instance out for 3 s; nginx then tries it again.
-  return ports.map((p) => `        server 127.0.0.1:${p} max_fails=1 fail_timeout=3s;`).join('\n');
+/**
+ * The upstream lines. Passive checks: one failure (an error, a timeout, a 500 or 502-504 on a read)
+ * takes an instance out for 3 s; nginx then tries it again. `down`: instances the stack's watcher found
+ * not ready (GET /api/health/ready), kept out until they are ready again.
+ */
+export function upstreamServers(ports: number[], down: ReadonlySet<number> = new Set()): string {
+  return ports.map((p) => `        server 127.0.0.1:${p} max_fails=1 fail_timeout=3s${down.has(p) ? ' down' : ''};`).join('\n');
 }
 
 export function trustedProxies(addresses: string[]): string {
   return addresses.map((a) => `        set_real_ip_from ${a};`).join('\n');
+}
+
+/**
+ * Which instances to mark `down`, from each one's last readiness answer: those not ready, unless none
+ * is, when all stay in (nginx then serves what its cache still holds rather than a 502 for everything).
+ */
+export function instancesToTakeOut(ready: ReadonlyMap<number, boolean>): Set<number> {
+  const notReady = [...ready].filter(([, ok]) => !ok).map(([port]) => port);
+  return notReady.length === ready.size ? new Set() : new Set(notReady);
 }

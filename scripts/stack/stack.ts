@@ -3,7 +3,7 @@ import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { instanceName, type StackConfig } from './config';
-import { renderNginxConf, trustedProxies, upstreamServers } from './nginx-conf';
+import { instancesToTakeOut, renderNginxConf, trustedProxies, upstreamServers } from './nginx-conf';
 import { ensureDebianPackages, httpOk, portAnswers, redisPong, stackProcesses, startChild, stopChild, waitUntil, type Child } from './processes';
 
 // The whole stack on one machine: sqld (the libSQL server), Redis, the app instances and nginx in
@@ -38,6 +38,9 @@ export type Stack = {
 };
 
 const ROOT = process.cwd();
+/** How often the stack asks each instance whether it is ready (nginx open source cannot ask itself). */
+const READY_POLL_MS = 2000;
+const readyUrl = (port: number) => `http://127.0.0.1:${port}/api/health/ready`;
 const bin = (p: string) => path.join(ROOT, 'node_modules', p);
 
 /** Starts the stack, or throws after stopping whatever it had started (also when `signal` aborts meanwhile). */
@@ -92,9 +95,11 @@ export async function startStack(config: StackConfig, options: { log?: (line: st
   const done = new Promise<void>((resolve, reject) => (settle = (err) => (err ? reject(err) : resolve())));
   done.catch(() => {}); // a caller that never awaits it still sees the message in the log
 
+  let readyWatch: NodeJS.Timeout | undefined;
   const stopAll = async () => {
     if (stopping) return;
     stopping = true;
+    clearInterval(readyWatch);
     // The front door first, then what it talks to, then what they talk to.
     const order = ['nginx', ...children.filter((c) => c.name.startsWith('app-')).map((c) => c.name), 'redis', 'sqld'];
     for (const name of order) for (const c of children.filter((x) => x.name === name)) await stopChild(c);
@@ -185,7 +190,7 @@ export async function startStack(config: StackConfig, options: { log?: (line: st
         setTimeout(() => {
           if (stopping) return;
           startApp(app);
-          void waitUntil(`app instance ${app.name}`, () => httpOk(`http://127.0.0.1:${app.port}/robots.txt`), 120_000, app.child!).then(
+          void waitUntil(`app instance ${app.name}`, () => httpOk(readyUrl(app.port)), 120_000, app.child!).then(
             () => (log(`app instance ${app.name} is back (pid ${app.child!.process.pid})`), writeInfo()),
             () => {},
           );
@@ -194,31 +199,54 @@ export async function startStack(config: StackConfig, options: { log?: (line: st
       return child;
     };
     for (const app of apps) startApp(app);
-    await Promise.all(
-      apps.map((app) => waitUntil(`app instance ${app.name}`, () => httpOk(`http://127.0.0.1:${app.port}/robots.txt`), 120_000, app.child!, signal)),
-    );
+    await Promise.all(apps.map((app) => waitUntil(`app instance ${app.name}`, () => httpOk(readyUrl(app.port)), 120_000, app.child!, signal)));
 
     const confFile = path.join(folders.nginx, 'nginx.conf');
-    writeFileSync(
-      confFile,
-      renderNginxConf(readFileSync(path.join(ROOT, 'deploy', 'nginx.conf'), 'utf8'), {
-        RUN_DIR: folders.run,
-        LOG_DIR: folders.logs,
-        CACHE_DIR: folders.cache,
-        STATIC_ROOT: folders.static,
-        LISTEN: `127.0.0.1:${config.nginxPort}`,
-        STATIC_LISTEN: `127.0.0.1:${config.staticPort}`,
-        UPSTREAM_SERVERS: upstreamServers(config.appPorts),
-        // On one machine the tests and the bench stand in for a load balancer: their X-Forwarded-For
-        // gives each simulated reader an address of their own.
-        TRUSTED_PROXIES: trustedProxies(['127.0.0.1']),
-      }),
-    );
+    const template = readFileSync(path.join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
+    const writeConf = (down: ReadonlySet<number>) =>
+      writeFileSync(
+        confFile,
+        renderNginxConf(template, {
+          RUN_DIR: folders.run,
+          LOG_DIR: folders.logs,
+          CACHE_DIR: folders.cache,
+          STATIC_ROOT: folders.static,
+          LISTEN: `127.0.0.1:${config.nginxPort}`,
+          STATIC_LISTEN: `127.0.0.1:${config.staticPort}`,
+          UPSTREAM_SERVERS: upstreamServers(config.appPorts, down),
+          // On one machine the tests and the bench stand in for a load balancer: their X-Forwarded-For
+          // gives each simulated reader an address of their own.
+          TRUSTED_PROXIES: trustedProxies(['127.0.0.1']),
+        }),
+      );
+    writeConf(new Set());
     const nginxArgs = ['-p', folders.nginx, '-c', confFile, '-e', path.join(folders.logs, 'nginx-error.log')];
     const checked = spawnSync(tools.nginx, [...nginxArgs, '-t', '-q'], { encoding: 'utf8' });
     if (checked.status !== 0) throw new Error(`nginx refused ${confFile}:\n${checked.stderr}`);
     const nginx = start('nginx', tools.nginx, [...nginxArgs, '-g', 'daemon off;']);
     await waitUntil('nginx', () => httpOk(`http://127.0.0.1:${config.nginxPort}/robots.txt`), 30_000, nginx, signal);
+
+    // The active half of the health checks: every READY_POLL_MS ask each instance whether it is ready; one
+    // that is not (lost its database, stuck, restarting) is marked `down` in nginx's upstream and nginx
+    // reloads (SIGHUP: new workers, no dropped connections); it comes back the same way once ready.
+    let down = new Set<number>();
+    let watching = false;
+    readyWatch = setInterval(() => {
+      if (watching || stopping) return;
+      watching = true;
+      void Promise.all(config.appPorts.map(async (port) => [port, await httpOk(readyUrl(port)).catch(() => false)] as const))
+        .then((answers) => {
+          const next = instancesToTakeOut(new Map(answers));
+          if (stopping || [...next].join() === [...down].join()) return;
+          const names = (ports: Iterable<number>) => [...ports].map((p) => instanceName(config.appPorts.indexOf(p))).join(', ') || 'none';
+          log(`instances not ready, kept out of nginx: ${names(next)}`);
+          down = next;
+          writeConf(down);
+          nginx.process.kill('SIGHUP');
+        })
+        .finally(() => (watching = false));
+    }, READY_POLL_MS);
+    readyWatch.unref();
 
     // A part other than an app instance stopping by itself ends the stack.
     for (const c of [sqld, redis, nginx]) void c.exited.then(() => fail(new Error(`${c.name} exited; see ${path.join(folders.logs, `${c.name}.log`)}`)));

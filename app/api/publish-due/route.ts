@@ -1,6 +1,7 @@
 import { publishDueArticles, publishDuePendingChanges } from '@/db/queries/admin-articles';
 import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';
 import { cacheTags } from '@/lib/cache-tags';
+import { log } from '@/lib/log';
 import { expireTags } from '@/lib/revalidate/expire';
 
 /**
@@ -12,7 +13,7 @@ export async function POST(request: Request) {
   // One after the other: a failure in one never keeps the other's pages from being refreshed.
   const published = await publishDueArticles();
   const changed = await publishDuePendingChanges().catch((error: unknown) => {
-    console.error('[scheduler] publishing scheduled changes failed:', error);
+    log.error({ component: 'scheduler', err: error }, 'publishing scheduled changes failed');
     return [];
   });
   if (published.length || changed.length) {
