@@ -41,6 +41,8 @@ const { resolveClientAddress } = await import('../lib/request-address.ts');
 const { bodyProblem, targetProblem, UPLOAD_BODY_LIMIT } = await import('../lib/edge/gate.ts');
 const { baseSecurityHeaders } = await import('../lib/edge/security-headers.ts');
 const { hasStaffSession } = await import('../lib/edge/staff-session.ts');
+// Request counts and latency by route template for /api/metrics (lib/metrics.ts).
+const { observeRequest } = await import('../lib/metrics.ts');
 const next = (await import('next')).default;
 
 const trusted = env.TRUST_PROXY ? env.TRUSTED_PROXIES : null;
@@ -63,6 +65,7 @@ function refuse(req, res, { status, message }) {
 }
 
 server.on('request', async (req, res) => {
+  observeRequest(req, res);
   try {
     for (const [name, value] of securityHeaders) res.setHeader(name, value);
     const target = req.url ?? '/';
