@@ -83,6 +83,8 @@ server.on('request', async (req, res) => {
     if (address) req.headers['x-forwarded-for'] = address;
     else delete req.headers['x-forwarded-for'];
     if (!fromTrustedProxy) for (const name of FORWARDED) delete req.headers[name];
+    // For /admin/system's TRUST_PROXY check (Next adds X-Forwarded-* itself, so the page cannot tell).
+    req.headers['x-broadsheet-via-proxy'] = fromTrustedProxy ? '1' : '0';
 
     await handle(req, res);
   } catch (err) {

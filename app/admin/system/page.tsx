@@ -55,7 +55,7 @@ export default async function SystemPage() {
   const now = new Date().getTime();
   const when = (at: Date) => `${formatInZone(at, site.timeZone, true)} (${ageText(now - at.getTime())})`;
   const runs = lastJobRuns();
-  // scripts/server.mjs keeps X-Forwarded-Proto only when a trusted proxy sent it (the nginx template does).
+  // scripts/server.mjs says whether this request came from one of TRUSTED_PROXIES (it overwrites any the client sent).
   const warnings = productionWarnings({
     demoPasswordInUse: demo,
     authSecretSet: Boolean(env.AUTH_SECRET),
@@ -64,7 +64,7 @@ export default async function SystemPage() {
     databaseSyncUrl: env.DATABASE_SYNC_URL,
     redisUrl: env.REDIS_URL,
     trustProxy: env.TRUST_PROXY,
-    viaTrustedProxy: requestHeaders.has('x-forwarded-proto') || requestHeaders.has('x-forwarded-host'),
+    viaTrustedProxy: requestHeaders.get('x-broadsheet-via-proxy') === '1',
     queryLogFile: env.QUERY_LOG_FILE,
     smtpUrl: env.SMTP_URL,
   });
