@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { queryRows } from './support/db';
 import { SLUGS } from './support/demo';
 import { E2E_DATA_DIR, E2E_DATABASE_URL, ROOT, SERVER_URL } from './support/paths';
 import { staffPage } from './support/staff';
@@ -66,6 +67,13 @@ test('/api/metrics answers 401 without the internal API key, and Prometheus text
 });
 
 test('an admin sees the system page, without JavaScript too; an editor is not allowed', async ({ browser }) => {
+  // A mail the sender gave up on just now (its eighth failure waits a century): the page shows the
+  // error without the address in it.
+  const century = 100 * 365 * 24 * 3600_000;
+  await queryRows(
+    "insert into mail_queue (dedupe_key, to_address, subject, text_body, attempts, next_attempt_at, last_error) values (?, 'bounced@example.org', 'Hello', 'Hi', 8, ?, ?)",
+    [`system-spec-${Date.now()}-${Math.random()}`, Date.now() + century, '550 5.1.1 <bounced@example.org>: Recipient address rejected'],
+  );
   const admin = await staffPage(browser, 'admin@example.com');
   await admin.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'System' }).click();
   await expect(admin).toHaveURL(/\/admin\/system$/);
@@ -76,6 +84,9 @@ test('an admin sees the system page, without JavaScript too; an editor is not al
   await expect(main).toContainText('Local file');
   await expect(main).toContainText('No backup recorded — see README');
   await expect(main).toContainText('In this process (one instance)');
+  const lastFailure = main.locator('dt', { hasText: 'Last failure' }).locator('+ dd');
+  await expect(lastFailure).toContainText('given up: 550 5.1.1 <[address]>: Recipient address rejected');
+  await expect(main).not.toContainText('bounced@example.org');
   // The test server runs on plain http with the demo passwords and a query log: each is called out.
   await expect(admin.locator('[data-warning="site-url"]')).toBeVisible();
   await expect(admin.locator('[data-warning="demo-password"]')).toBeVisible();
