@@ -6,6 +6,12 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { log } = await import('./lib/log');
+  if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    // Traces (Next's request spans and db/tracing.ts's statement spans) go to this OTLP endpoint;
+    // without it nothing is exported. OTEL_EXPORTER_OTLP_PROTOCOL, _HEADERS and OTEL_SERVICE_NAME apply.
+    const { registerOTel } = await import('@vercel/otel');
+    registerOTel({ serviceName: process.env.OTEL_SERVICE_NAME ?? 'broadsheet' });
+  }
   if (process.env.NODE_ENV === 'production' && !process.env.BROADSHEET_EDGE) {
     log.warn(
       { component: 'server' },

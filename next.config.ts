@@ -30,7 +30,7 @@ const nextConfig: NextConfig = {
   // proxy.ts removes trailing slashes itself (308, as Next would), so that an imported permalink such as
   // /2019/05/story/ answers its 301 in one hop instead of 308 then 301.
   skipTrailingSlashRedirect: true,
-  serverExternalPackages: ['@libsql/client', 'libsql', '@node-rs/argon2', 'sharp', 'redis'],
+  serverExternalPackages: ['@libsql/client', 'libsql', '@node-rs/argon2', 'sharp', 'redis', 'prom-client'],
   experimental: {
     // The most any action takes: a staff upload. scripts/server.mjs refuses larger bodies earlier, and
     // anything over a small form's size unless it goes to a staff page with a staff session.

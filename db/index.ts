@@ -3,6 +3,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dataDir, env, isLocalFileDatabase } from '@/lib/env';
 import * as schema from './schema';
+import { traceQueries } from './tracing';
 
 export type Database = LibSQLDatabase<typeof schema>;
 
@@ -120,7 +121,7 @@ const queryLogger = env.QUERY_LOG_FILE
 // Kept on globalThis so `next dev` hot reloads reuse one client.
 const globalForDb = globalThis as unknown as { broadsheetClient?: Client; broadsheetDb?: Database };
 
-export const client: Client = globalForDb.broadsheetClient ?? openClient();
+export const client: Client = globalForDb.broadsheetClient ?? traceQueries(openClient());
 export const db: Database = globalForDb.broadsheetDb ?? drizzle(client, { schema, logger: queryLogger ?? false });
 
 if (process.env.NODE_ENV !== 'production') {

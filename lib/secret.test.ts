@@ -60,4 +60,12 @@ describe('the internal API key', () => {
     expect(bearer.hasAppSecretBearer(call())).toBe(false);
     expect(bearer.hasAppSecretBearer(call(`${header}x`))).toBe(false);
   });
+
+  it('is what `npm run internal-key` prints (scripts/internal-key.mjs uses the same label)', async () => {
+    const { secret, bearer } = await load(freshDataDir());
+    const script = readFileSync(join(process.cwd(), 'scripts/internal-key.mjs'), 'utf8');
+    const label = /INTERNAL_API_LABEL = '([^']+)'/.exec(script)?.[1];
+    expect(label).toBeDefined();
+    expect(bearer.internalAuthorization()).toBe(`Bearer ${secret.derivedKey(label!)}`);
+  });
 });

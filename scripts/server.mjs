@@ -42,6 +42,8 @@ const { bodyProblem, targetProblem, UPLOAD_BODY_LIMIT } = await import('../lib/e
 const { baseSecurityHeaders } = await import('../lib/edge/security-headers.ts');
 const { hasStaffSession } = await import('../lib/edge/staff-session.ts');
 const { log, logRequest } = await import('../lib/log.ts');
+// Request counts and latency by route template for /api/metrics (lib/metrics.ts).
+const { observeRequest } = await import('../lib/metrics.ts');
 const next = (await import('next')).default;
 
 const trusted = env.TRUST_PROXY ? env.TRUSTED_PROXIES : null;
@@ -66,6 +68,7 @@ function refuse(req, res, { status, message }) {
 server.on('request', async (req, res) => {
   // One JSON line per request once answered (request id, route, status, duration: lib/log.ts).
   logRequest(req, res);
+  observeRequest(req, res);
   try {
     for (const [name, value] of securityHeaders) res.setHeader(name, value);
     const target = req.url ?? '/';
@@ -83,6 +86,8 @@ server.on('request', async (req, res) => {
     if (address) req.headers['x-forwarded-for'] = address;
     else delete req.headers['x-forwarded-for'];
     if (!fromTrustedProxy) for (const name of FORWARDED) delete req.headers[name];
+    // For /admin/system's TRUST_PROXY check (Next adds X-Forwarded-* itself, so the page cannot tell).
+    req.headers['x-broadsheet-via-proxy'] = fromTrustedProxy ? '1' : '0';
 
     await handle(req, res);
   } catch (err) {

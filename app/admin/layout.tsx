@@ -25,6 +25,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin/sections', label: 'Sections', show: can(staff, { do: 'taxonomy.manage' }) },
     { href: '/admin/users', label: 'Staff', show: can(staff, { do: 'staff.manage' }) },
     { href: '/admin/settings', label: 'Settings', show: can(staff, { do: 'settings.manage' }) },
+    { href: '/admin/system', label: 'System', show: can(staff, { do: 'settings.manage' }) },
     { href: '/admin/profile', label: 'Profile', show: true },
   ].filter((l) => l.show);
   return (

@@ -64,12 +64,15 @@ export async function markMailSent(id: number) {
   await db.update(mailQueue).set({ sentAt: new Date(), lastError: null }).where(eq(mailQueue.id, id));
 }
 
-const MAX_ATTEMPTS = 8;
+export const MAX_ATTEMPTS = 8;
+
+/** The wait after a mail's `attempts`-th failure: 1, 2, 4 … minutes, then (given up) a century. */
+export const retryDelayMs = (attempts: number) => (attempts >= MAX_ATTEMPTS ? 100 * 365 * 24 * 3600_000 : 60_000 * 2 ** (attempts - 1));
 
 /** Backs off 1, 2, 4 … minutes; after the last attempt the row stays, unsent, with its error. */
 export async function markMailFailed(id: number, attempts: number, error: string) {
   const next = attempts + 1;
-  const delayMs = next >= MAX_ATTEMPTS ? 100 * 365 * 24 * 3600_000 : 60_000 * 2 ** (next - 1);
+  const delayMs = retryDelayMs(next);
   await db
     .update(mailQueue)
     .set({ attempts: next, lastError: error.slice(0, 500), nextAttemptAt: new Date(Date.now() + delayMs) })

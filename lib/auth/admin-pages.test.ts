@@ -42,6 +42,7 @@ describe('adminPageAccess', () => {
       ['/admin/comments/commenter', { admin: true, editor: true, author: false, moderator: true }],
       ['/admin/sections', { admin: true, editor: true, author: false, moderator: false }],
       ['/admin/settings', { admin: true, editor: false, author: false, moderator: false }],
+      ['/admin/system', { admin: true, editor: false, author: false, moderator: false }],
       ['/admin/users', { admin: true, editor: false, author: false, moderator: false }],
     ];
     for (const [path, allowed] of table) {

@@ -77,6 +77,7 @@ export const ADMIN_PAGES: Rule[] = [
   { page: 'comments/commenter/page.tsx', pattern: /^\/admin\/comments\/commenter$/, allow: 'reply.moderate' },
   { page: 'sections/page.tsx', pattern: /^\/admin\/sections$/, allow: 'taxonomy.manage' },
   { page: 'settings/page.tsx', pattern: /^\/admin\/settings$/, allow: 'settings.manage' },
+  { page: 'system/page.tsx', pattern: /^\/admin\/system$/, allow: 'settings.manage' },
   { page: 'users/page.tsx', pattern: /^\/admin\/users$/, allow: 'staff.manage' },
 ];
 

@@ -5,6 +5,7 @@ import { getReplySettings } from '@/db/queries/settings';
 import { purgeOldSignInRecords } from '@/db/queries/staff';
 import { SIGN_IN_THROTTLE } from '@/lib/auth/sign-in-rules';
 import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';
+import { withJobRun } from '@/lib/metrics';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -16,6 +17,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function POST(request: Request) {
   if (!hasAppSecretBearer(request)) return Response.json({ error: 'Not authorised.' }, { status: 401 });
+  return withJobRun('housekeeping', housekeeping);
+}
+
+async function housekeeping() {
   const { purgeAfterDays, addressRetentionDays } = await getReplySettings();
   const days = Number.isFinite(purgeAfterDays) && purgeAfterDays >= 1 ? purgeAfterDays : 30;
   // Purged replies were never public (spam and trash), so no reader page changes.

@@ -2,6 +2,7 @@ import { publishDueArticles, publishDuePendingChanges } from '@/db/queries/admin
 import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';
 import { cacheTags } from '@/lib/cache-tags';
 import { log } from '@/lib/log';
+import { withJobRun } from '@/lib/metrics';
 import { expireTags } from '@/lib/revalidate/expire';
 
 /**
@@ -10,6 +11,10 @@ import { expireTags } from '@/lib/revalidate/expire';
  */
 export async function POST(request: Request) {
   if (!hasAppSecretBearer(request)) return Response.json({ error: 'Not authorised.' }, { status: 401 });
+  return withJobRun('scheduler', () => publishDue());
+}
+
+async function publishDue() {
   // One after the other: a failure in one never keeps the other's pages from being refreshed.
   const published = await publishDueArticles();
   const changed = await publishDuePendingChanges().catch((error: unknown) => {

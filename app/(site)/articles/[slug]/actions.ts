@@ -10,6 +10,7 @@ import { cacheTags } from '@/lib/cache-tags';
 import { env } from '@/lib/env';
 import { capValues, fieldErrorsOf, formValues, type ActionState } from '@/lib/forms';
 import { mailEnabled } from '@/lib/mail/transport';
+import { countReply } from '@/lib/metrics';
 import { clientAddress, hashAddress } from '@/lib/request-address';
 import { admitReply } from '@/lib/replies/admit';
 import { statusReasonOf } from '@/lib/replies/rules';
@@ -93,6 +94,7 @@ export async function postReplyAction(_prev: ReplyFormState, formData: FormData)
     userAgent: requestHeaders.get('user-agent')?.slice(0, 300) ?? null,
     notifyReplies: input.notify && mailEnabled(),
   });
+  countReply(decision.status);
 
   if (decision.status === 'approved') {
     await expireTags([cacheTags.article(article.id)]);
