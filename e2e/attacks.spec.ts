@@ -337,6 +337,8 @@ test('malformed addresses answer 400 or 404 (never 500) on every route, with and
     '/admin/system': '/admin/system',
     '/admin/users': '/admin/users',
     '/api/auth/[...nextauth]': '/api/auth/session',
+    '/api/health/live': '/api/health/live',
+    '/api/health/ready': '/api/health/ready',
     '/api/housekeeping': '/api/housekeeping',
     '/api/mail-queue': '/api/mail-queue',
     '/api/metrics': '/api/metrics',

@@ -153,11 +153,16 @@ type Res = {
  * response is done: id, method, route (the path without the query string), status and duration.
  */
 export function logRequest(req: Req, res: Res, logger: Logger = log): void {
+  res.once('close', startRequestLog(req, res, logger));
+}
+
+/** logRequest's work without the listener: returns what to call once the response has closed (scripts/server.mjs shares one listener). */
+export function startRequestLog(req: Req, res: Res, logger: Logger = log): () => void {
   const started = process.hrtime.bigint();
   const id = requestIdFrom(req.headers['x-request-id']);
   req.headers['x-request-id'] = id;
   res.setHeader('X-Request-Id', id);
-  res.once('close', () => {
+  return () => {
     const route = (req.url ?? '/').split('?', 1)[0];
     const level = isHealthPath(route) ? 'debug' : res.statusCode >= 500 ? 'error' : TIMER_PATHS.has(route) ? 'debug' : 'info';
     if (!logger.isLevelEnabled(level)) return;
@@ -165,5 +170,5 @@ export function logRequest(req: Req, res: Res, logger: Logger = log): void {
     const line: Record<string, unknown> = { requestId: id, method: req.method, route, status: res.statusCode, ms };
     if (!res.writableFinished) line.aborted = true;
     logger[level](line, 'request');
-  });
+  };
 }

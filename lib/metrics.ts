@@ -196,11 +196,16 @@ export function recordRequest(method: string | undefined, target: string, status
  * went away) and counts it by route template and status.
  */
 export function observeRequest(req: IncomingMessage, res: ServerResponse) {
+  res.once('close', startRequestMetrics(req, res));
+}
+
+/** observeRequest's work without the listener: returns what to call once the response has closed (scripts/server.mjs shares one listener). */
+export function startRequestMetrics(req: IncomingMessage, res: ServerResponse): () => void {
   const start = process.hrtime.bigint();
-  res.once('close', () => {
+  return () => {
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     recordRequest(req.method, req.url ?? '/', res.statusCode, seconds, res.getHeader('x-nextjs-cache'));
-  });
+  };
 }
 
 export function countReply(status: 'approved' | 'pending' | 'spam' | string) {

@@ -41,9 +41,9 @@ const { resolveClientAddress } = await import('../lib/request-address.ts');
 const { bodyProblem, targetProblem, UPLOAD_BODY_LIMIT } = await import('../lib/edge/gate.ts');
 const { baseSecurityHeaders } = await import('../lib/edge/security-headers.ts');
 const { hasStaffSession } = await import('../lib/edge/staff-session.ts');
-const { log, logRequest } = await import('../lib/log.ts');
+const { log, startRequestLog } = await import('../lib/log.ts');
 // Request counts and latency by route template for /api/metrics (lib/metrics.ts).
-const { observeRequest } = await import('../lib/metrics.ts');
+const { startRequestMetrics } = await import('../lib/metrics.ts');
 const next = (await import('next')).default;
 
 const trusted = env.TRUST_PROXY ? env.TRUSTED_PROXIES : null;
@@ -67,8 +67,13 @@ function refuse(req, res, { status, message }) {
 
 server.on('request', async (req, res) => {
   // One JSON line per request once answered (request id, route, status, duration: lib/log.ts).
-  logRequest(req, res);
-  observeRequest(req, res);
+  // One 'close' listener for both: Next adds its own, and more than ten on a response draw a warning.
+  const logged = startRequestLog(req, res);
+  const counted = startRequestMetrics(req, res);
+  res.once('close', () => {
+    logged();
+    counted();
+  });
   try {
     for (const [name, value] of securityHeaders) res.setHeader(name, value);
     const target = req.url ?? '/';
