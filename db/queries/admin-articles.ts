@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, desc, eq, inArray, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { PendingFields } from '@/lib/articles/editing';
 import type { ArticleFormInput } from '@/lib/articles/schema';
 import { log } from '@/lib/log';
 import { articleBodyText } from '@/lib/search/body-text';
@@ -131,21 +132,8 @@ export type SaveResult = {
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
-/** The editable fields a pending revision keeps beyond title, standfirst and body, to apply later. */
-export type PendingMeta = {
-  pending: true;
-  note: string | null;
-  slug: string;
-  sectionId: number | null;
-  tags: string[];
-  coverImagePath: string | null;
-  coverAlt: string | null;
-  coverCaption: string | null;
-  seoTitle: string | null;
-  seoDescription: string | null;
-  commentsOpen: boolean;
-  correction: string | null;
-};
+/** A pending revision's meta: the fields to apply when it is published, marked pending, with the save's note. */
+export type PendingMeta = PendingFields & { pending: true; note: string | null };
 
 /**
  * Creates or updates an article, keeping a revision of every save, a 301 from a published article's

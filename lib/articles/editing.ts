@@ -3,8 +3,8 @@ import { hasChanges, wordDiff, type DiffPart } from '@/lib/text/word-diff';
 // Rules of the editor's safety net, kept free of the database so unit tests reach them: which version
 // of an article the editor shows, and what a refused (stale) save tells the editor.
 
-/** The pending revision's extra fields (see PendingMeta in db/queries/admin-articles.ts). */
-type PendingFields = {
+/** The editable fields a pending revision keeps beyond title, standfirst and body, to apply later (its meta is PendingMeta in db/queries/admin-articles.ts). */
+export type PendingFields = {
   slug: string;
   sectionId: number | null;
   tags: string[];
@@ -78,11 +78,21 @@ export type EditedText = { title: string; standfirst: string; body: string };
 
 const LABELS = { title: 'Title', standfirst: 'Standfirst', body: 'Body' } as const;
 
+const TEXT_FIELDS = ['title', 'standfirst', 'body'] as const;
+
+/** Word diffs from `before` to `after` for title, standfirst and body, changed or not (the revision pages show all three). */
+export function allTextDiffs(before: EditedText, after: EditedText): { field: keyof EditedText; label: string; parts: DiffPart[] }[] {
+  return TEXT_FIELDS.map((field) => ({ field, label: LABELS[field], parts: wordDiff(before[field], after[field]) }));
+}
+
 /** Word diffs from `current` to `mine`, for each text field that differs. */
-export function textDiffs(current: EditedText, mine: EditedText): { field: keyof EditedText; label: string; parts: DiffPart[] }[] {
-  return (['title', 'standfirst', 'body'] as const)
-    .map((field) => ({ field, label: LABELS[field], parts: wordDiff(current[field], mine[field]) }))
-    .filter((d) => hasChanges(d.parts));
+export function textDiffs(current: EditedText, mine: EditedText) {
+  return allTextDiffs(current, mine).filter((d) => hasChanges(d.parts));
+}
+
+/** Whether two texts differ at all: a plain comparison, no diff worked out. */
+export function textChanged(a: EditedText, b: EditedText): boolean {
+  return TEXT_FIELDS.some((field) => a[field] !== b[field]);
 }
 
 /** A refused save's answer: the version to save over, who saved it and when, and the difference. */

@@ -1,9 +1,8 @@
 'use server';
 
 import { z } from 'zod';
-import { getArticleForEdit } from '@/db/queries/admin-articles';
+import { getArticleResource } from '@/db/queries/admin-access';
 import { discardAutosave, editorHeartbeat, keepAutosave, takeOverArticle, type Heartbeat } from '@/db/queries/article-editing';
-import { articleResource } from '@/lib/articles/resource';
 import { ActionError, assertCan, staffCall, staffRedirectAction, withNotice } from '@/lib/auth/staff-action';
 
 // The editor's safety net: autosave copies, who has the article open, taking it over. None of these
@@ -15,12 +14,11 @@ const articleId = z.coerce
   .positive('Unknown article.')
   .max(Number.MAX_SAFE_INTEGER, 'Unknown article.');
 
-/** The article, checked to be one this editor may change. */
+/** Checks the article exists and this editor may change it: two indexed lookups, since the heartbeat asks every 15 s. */
 async function editableArticle(id: number, staff: Parameters<typeof assertCan>[0]) {
-  const article = await getArticleForEdit(id);
+  const article = await getArticleResource(id);
   if (!article) throw new ActionError('That article no longer exists.');
-  assertCan(staff, { do: 'article.edit', article: articleResource(article) });
-  return article;
+  assertCan(staff, { do: 'article.edit', article });
 }
 
 const AutosaveSchema = z.object({

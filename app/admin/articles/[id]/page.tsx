@@ -7,7 +7,7 @@ import { getSiteTimeZone } from '@/app/(site)/cached-data';
 import { getArticleForEdit, listRevisions } from '@/db/queries/admin-articles';
 import { editorsOf, getAutosave } from '@/db/queries/article-editing';
 import { AutosaveOffer } from '@/components/admin/editor/autosave-offer';
-import { conflictMessage, editedVersion, saveConflict, textDiffs } from '@/lib/articles/editing';
+import { conflictMessage, editedVersion, saveConflict, textChanged, textDiffs } from '@/lib/articles/editing';
 import { listSections } from '@/db/queries/taxonomy';
 import { articleResource } from '@/lib/articles/resource';
 import { isOwnArticle } from '@/lib/auth/admin-pages';
@@ -63,7 +63,7 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
   }
   // Unsaved changes kept by autosave (or by a refused save): offered back unless the same as what is saved.
   const edited = editedVersion(article);
-  const unsaved = autosave && textDiffs(edited, autosave).length ? autosave : null;
+  const unsaved = autosave && textChanged(edited, autosave) ? autosave : null;
   const restoring = restore === 'autosave' && unsaved;
   // Text typed over an older version than the current one: restoring it shows the difference first.
   const conflict =

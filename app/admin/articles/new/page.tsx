@@ -6,7 +6,7 @@ import { AutosaveOffer } from '@/components/admin/editor/autosave-offer';
 import { getSiteTimeZone } from '@/app/(site)/cached-data';
 import { getAutosave } from '@/db/queries/article-editing';
 import { listSections } from '@/db/queries/taxonomy';
-import { textDiffs } from '@/lib/articles/editing';
+import { textChanged, textDiffs } from '@/lib/articles/editing';
 import { can } from '@/lib/auth/permissions';
 import { ArticleEditor } from '@/components/admin/article-editor';
 import { editorArticle, editorButtons } from '../editor-props';
@@ -22,7 +22,7 @@ export default async function NewArticlePage({ searchParams }: PageProps<'/admin
   if (!can(staff, { do: 'article.create' })) return <NotAllowed />;
   const [sections, autosave, { restore, notice }, timeZone] = await Promise.all([listSections(), getAutosave(staff.id, null), searchParams, getSiteTimeZone()]);
   // A new article typed but never saved (a crash, a closed tab) is offered back.
-  const unsaved = autosave && textDiffs(EMPTY, autosave).length ? autosave : null;
+  const unsaved = autosave && textChanged(EMPTY, autosave) ? autosave : null;
   const restoring = restore === 'autosave' && unsaved;
   return (
     <>

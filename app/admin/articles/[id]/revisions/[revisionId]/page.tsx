@@ -4,10 +4,10 @@ import { notFound, redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
 import { NotAllowed } from '@/components/admin/not-allowed';
 import { getArticleForEdit, getRevision } from '@/db/queries/admin-articles';
-import { editedVersion } from '@/lib/articles/editing';
+import { allTextDiffs, editedVersion } from '@/lib/articles/editing';
 import { articleResource } from '@/lib/articles/resource';
 import { can } from '@/lib/auth/permissions';
-import { hasChanges, wordDiff } from '@/lib/text/word-diff';
+import { hasChanges } from '@/lib/text/word-diff';
 import { DiffView } from '@/components/admin/diff-view';
 import { ErrorNotice } from '@/components/admin/error-notice';
 import { RestoreRevisionForm } from '@/components/admin/restore-revision-form';
@@ -26,11 +26,7 @@ export default async function RevisionPage({ params, searchParams }: PageProps<'
   if (!can(staff, { do: 'article.edit', article: articleResource(article) })) return <NotAllowed />;
   // "Current" is what the editor shows: the pending changes when a published article has some.
   const current = editedVersion(article);
-  const fields = [
-    { label: 'Title', parts: wordDiff(revision.title, current.title) },
-    { label: 'Standfirst', parts: wordDiff(revision.standfirst, current.standfirst) },
-    { label: 'Body', parts: wordDiff(revision.body, current.body) },
-  ];
+  const fields = allTextDiffs(revision, current);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -49,7 +45,7 @@ export default async function RevisionPage({ params, searchParams }: PageProps<'
           <h2 className="mb-2 text-xs font-bold uppercase tracking-widest">
             {f.label} {hasChanges(f.parts) ? '' : '(unchanged)'}
           </h2>
-          <DiffView parts={f.parts} field={f.label.toLowerCase()} />
+          <DiffView parts={f.parts} field={f.field} />
         </section>
       ))}
       <RestoreRevisionForm articleId={article.id} revisionId={revision.id} baseVersion={article.version} />

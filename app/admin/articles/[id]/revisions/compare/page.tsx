@@ -13,7 +13,8 @@ import { articleResource } from '@/lib/articles/resource';
 import { can } from '@/lib/auth/permissions';
 import { compareHref, parseCompareParams } from '@/lib/revisions/compare-params';
 import { revisionFacts } from '@/lib/revisions/meta';
-import { hasChanges, wordDiff } from '@/lib/text/word-diff';
+import { allTextDiffs } from '@/lib/articles/editing';
+import { hasChanges } from '@/lib/text/word-diff';
 
 export const metadata: Metadata = { title: 'Compare revisions', robots: { index: false } };
 export const instant = false;
@@ -35,11 +36,7 @@ export default async function CompareRevisionsPage({ params, searchParams }: Pag
   if (!article || !revisions) notFound();
   if (!can(staff, { do: 'article.edit', article: articleResource(article) })) return <NotAllowed />;
   const { from, to } = revisions;
-  const fields = [
-    { label: 'Title', parts: wordDiff(from.title, to.title) },
-    { label: 'Standfirst', parts: wordDiff(from.standfirst, to.standfirst) },
-    { label: 'Body', parts: wordDiff(from.body, to.body) },
-  ];
+  const fields = allTextDiffs(from, to);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -70,7 +67,7 @@ export default async function CompareRevisionsPage({ params, searchParams }: Pag
           <h2 className="mb-2 text-xs font-bold uppercase tracking-widest">
             {f.label} {hasChanges(f.parts) ? '' : '(unchanged)'}
           </h2>
-          <DiffView parts={f.parts} field={f.label.toLowerCase()} />
+          <DiffView parts={f.parts} field={f.field} />
         </section>
       ))}
       <RevisionList articleId={article.id} revisions={list} selected={pair} />
