@@ -10,7 +10,9 @@ export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 export const REPLY_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;
 export type ReplyStatus = (typeof REPLY_STATUSES)[number];
 
-export const WXR_IMPORT_KINDS = ['post', 'comment', 'author'] as const;
+// What an import remembers by the source system's id ('page' and 'attachment' rows point at pages and
+// media; 'term' at a section or tag, for ?cat=N addresses).
+export const WXR_IMPORT_KINDS = ['post', 'comment', 'author', 'page', 'attachment', 'term'] as const;
 export type WxrImportKind = (typeof WXR_IMPORT_KINDS)[number];
 
 export const REPORT_REASONS = ['spam', 'abuse', 'off-topic', 'other'] as const;
@@ -18,3 +20,11 @@ export type ReportReason = (typeof REPORT_REASONS)[number];
 
 export const SANCTION_KINDS = ['ban', 'suspend', 'hold'] as const;
 export type SanctionKind = (typeof SANCTION_KINDS)[number];
+
+// How an article's or page's body is written: Markdown from our editor, or HTML from an import
+// (already paragraphed and sanitized; rendered as it is, with no Markdown pass).
+export const BODY_FORMATS = ['markdown', 'html'] as const;
+export type BodyFormat = (typeof BODY_FORMATS)[number];
+
+export const PAGE_STATUSES = ['draft', 'published'] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];

@@ -1,6 +1,6 @@
 import { relations, sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { ARTICLE_STATUSES, REPLY_STATUSES, REPORT_REASONS, SANCTION_KINDS, STAFF_ROLES, WXR_IMPORT_KINDS } from './enums';
+import { ARTICLE_STATUSES, BODY_FORMATS, PAGE_STATUSES, REPLY_STATUSES, REPORT_REASONS, SANCTION_KINDS, STAFF_ROLES, WXR_IMPORT_KINDS } from './enums';
 
 export * from './enums';
 
@@ -66,6 +66,7 @@ export const articles = sqliteTable(
     title: text('title').notNull(),
     standfirst: text('standfirst').notNull().default(''),
     body: text('body').notNull().default(''),
+    bodyFormat: text('body_format', { enum: BODY_FORMATS }).notNull().default('markdown'),
     // The body as plain text (Markdown and HTML stripped) for the search index; written with the body
     // (lib/search/body-text.ts). Null falls back to the raw body in the index.
     bodyText: text('body_text'),
@@ -200,19 +201,89 @@ export const tagSlugRedirects = sqliteTable(
 );
 
 /**
- * Old addresses from another system (a WordPress permalink's path) that answer 301 to an article.
- * The whole path is the key, so any shape of old address can be kept.
+ * Old addresses from another system (a WordPress permalink's path, or a query address kept as
+ * "/?p=123") that answer 301 to one of ours. The whole path is the key, so any shape of old address can
+ * be kept. The target is a row, not a path, so it follows the row's slug when an editor changes it;
+ * exactly one target column is set. `feed` sends it to the target's feed instead of its page.
  */
 export const legacyRedirects = sqliteTable(
   'legacy_redirects',
   {
     oldPath: text('old_path').primaryKey(),
-    articleId: integer('article_id')
-      .notNull()
-      .references(() => articles.id, { onDelete: 'cascade' }),
+    articleId: integer('article_id').references(() => articles.id, { onDelete: 'cascade' }),
+    pageId: integer('page_id').references(() => pages.id, { onDelete: 'cascade' }),
+    sectionId: integer('section_id').references(() => sections.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id').references(() => tags.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'cascade' }),
+    feed: integer('feed', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index('legacy_redirects_article_idx').on(t.articleId)],
+  (t) => [
+    index('legacy_redirects_article_idx').on(t.articleId),
+    index('legacy_redirects_page_idx').on(t.pageId),
+    index('legacy_redirects_section_idx').on(t.sectionId),
+    index('legacy_redirects_tag_idx').on(t.tagId),
+    index('legacy_redirects_author_idx').on(t.authorId),
+  ],
+);
+
+/**
+ * A site's own pages (About, Contact, Corrections policy): served at /{slug} at the site root, edited
+ * like articles (compare-and-set `version`, revisions), and linked from the footer when
+ * `footerPosition` is set, in that order.
+ */
+export const pages = sqliteTable(
+  'pages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    bodyFormat: text('body_format', { enum: BODY_FORMATS }).notNull().default('markdown'),
+    status: text('status', { enum: PAGE_STATUSES }).notNull().default('draft'),
+    footerPosition: integer('footer_position'),
+    version: integer('version').notNull().default(0),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('pages_slug_uq').on(t.slug), index('pages_footer_idx').on(t.footerPosition), index('pages_updated_idx').on(t.updatedAt)],
+);
+
+export const pageRevisions = sqliteTable(
+  'page_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pageId: integer('page_id')
+      .notNull()
+      .references(() => pages.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    bodyFormat: text('body_format', { enum: BODY_FORMATS }).notNull().default('markdown'),
+    slug: text('slug').notNull(),
+    status: text('status', { enum: PAGE_STATUSES }).notNull(),
+    note: text('note'),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('page_revisions_page_idx').on(t.pageId, t.createdAt)],
+);
+
+/**
+ * Files an import brought home into the media store, by where they came from (the old address, or
+ * the path under --media-dir), so a second run never fetches the same file again.
+ */
+export const importedMedia = sqliteTable(
+  'imported_media',
+  {
+    source: text('source').primaryKey(),
+    mediaId: integer('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('imported_media_media_idx').on(t.mediaId)],
 );
 
 /**

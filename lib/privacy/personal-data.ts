@@ -53,6 +53,7 @@ export const PERSONAL_DATA: Record<string, Record<string, DataClass>> = {
     'version',
     'pending_revision_id',
     'pending_publish_at',
+    'body_format',
   ),
   // The newsroom's own unsaved text and who has an article open: staff work, not about a person.
   article_autosaves: none('id', 'user_id', 'article_id', 'article_key', 'title', 'standfirst', 'body', 'base_version', 'saved_at'),
@@ -64,7 +65,24 @@ export const PERSONAL_DATA: Record<string, Record<string, DataClass>> = {
   slug_redirects: none('old_slug', 'article_id', 'created_at'),
   section_slug_redirects: none('old_slug', 'section_id', 'created_at'),
   tag_slug_redirects: none('old_slug', 'tag_id', 'created_at'),
-  legacy_redirects: none('old_path', 'article_id', 'created_at'),
+  legacy_redirects: none('old_path', 'article_id', 'page_id', 'section_id', 'tag_id', 'author_id', 'feed', 'created_at'),
+  // The site's own pages (About, Contact): newsroom text, like articles.
+  pages: none(
+    'id',
+    'slug',
+    'title',
+    'body',
+    'body_format',
+    'status',
+    'footer_position',
+    'version',
+    'published_at',
+    'created_by_id',
+    'created_at',
+    'updated_at',
+  ),
+  page_revisions: none('id', 'page_id', 'title', 'body', 'body_format', 'slug', 'status', 'note', 'created_by_id', 'created_at'),
+  imported_media: none('source', 'media_id', 'created_at'),
   wxr_imports: none('site', 'kind', 'source_id', 'local_id', 'created_at'),
   replies: {
     ...none('id', 'article_id', 'parent_id', 'depth', 'status', 'user_id', 'created_at', 'edited_at', 'status_changed_at'),
