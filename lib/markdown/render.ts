@@ -1,5 +1,6 @@
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import type { BodyFormat } from '@/db/enums';
 import { splitImageTitle } from './figure';
 
 // One renderer for the public article page and the editor preview.
@@ -87,6 +88,14 @@ const ALLOWED: sanitizeHtml.IOptions = {
 export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown) as string;
   return sanitizeArticleHtml(html);
+}
+
+/**
+ * An article's or page's body as HTML for readers: Markdown through the renderer, imported HTML (already
+ * paragraphed by the importer) through the sanitizer alone, so it is never read as Markdown a second time.
+ */
+export function renderBody(body: string, format: BodyFormat): string {
+  return format === 'html' ? sanitizeArticleHtml(body) : renderMarkdown(body);
 }
 
 export function sanitizeArticleHtml(html: string): string {
