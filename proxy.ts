@@ -75,9 +75,9 @@ function route(request: NextRequest): NextResponse {
   // Trailing slashes (next.config.ts hands them to us): an old address goes straight to its new home,
   // anything else to the same path without the slash, as Next itself would.
   if (pathname.length > 1 && pathname.endsWith('/')) {
-    const moved = request.method === 'GET' || request.method === 'HEAD' ? redirectFor(pathname) : null;
+    const moved = request.method === 'GET' || request.method === 'HEAD' ? redirectFor(pathname, search) : null;
     // A plain URL: a clone of nextUrl would put the trailing slash back.
-    const url = new URL((moved ?? (pathname.replace(/\/+$/, '') || '/')) + search, request.url);
+    const url = new URL(moved ?? (pathname.replace(/\/+$/, '') || '/') + search, request.url);
     return NextResponse.redirect(url, moved ? 301 : 308);
   }
   if (pathname === '/admin' || pathname.startsWith('/admin/')) {
@@ -91,21 +91,18 @@ function route(request: NextRequest): NextResponse {
   // Only reads: a form post goes to the ordinary article route, which renders the action's answer
   // (field errors, typed values) into the HTML for readers without JavaScript.
   if (request.method !== 'GET' && request.method !== 'HEAD') return pass(request);
-  const moved = redirectFor(pathname);
-  if (moved) {
-    const url = request.nextUrl.clone();
-    url.pathname = moved;
-    return NextResponse.redirect(url, 301);
-  }
+  // Old addresses, "/?p=123" and the like included: redirectFor gives the whole new address.
+  const moved = redirectFor(pathname, search);
+  if (moved) return NextResponse.redirect(new URL(moved, request.url), 301);
   const article = /^\/articles\/([^/]+)\/?$/.exec(pathname);
   if (article && request.cookies.has(HELD_COOKIE)) return heldReplyRewrite(request, article[1]);
   return pass(request);
 }
 
 export const config = {
-  // Every page address: any reader path can be an old one (imported permalinks answer 301 too); the
-  // work per request is a Map lookup. Next's own files, route handlers, media and paths ending in a
-  // file name are left out, except the list feeds (/sections/<slug>/feed.xml and the like), whose old
-  // addresses must also answer 301.
-  matcher: ['/((?!_next/|api/|media/|.*\\.[^/]+$).*)', '/(sections|tags|authors)/:slug/feed.xml'],
+  // Every address but the site's own files: any reader path can be an old one (imported permalinks,
+  // dotted ones such as /2019/05/story.html included, answer 301), and the work per request is a few Map
+  // lookups. Left out: Next's own files, the internal API, uploaded media, the logo and the favicon.
+  // Route handlers (/feed.xml, /robots.txt, the sitemaps) pass through untouched but for X-Accel-Expires.
+  matcher: ['/((?!_next/|api/|media/|brand/|favicon\\.ico$).*)'],
 };
