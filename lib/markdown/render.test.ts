@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToPlainText, renderBody, renderMarkdown } from './render';
+import { bodyToPlainText, markdownToPlainText, renderBody, renderMarkdown } from './render';
 
 describe('renderMarkdown', () => {
   it('renders paragraphs, headings and emphasis', () => {
@@ -116,5 +116,14 @@ describe('renderBody and the allow-list for imported HTML', () => {
     expect(out).not.toMatch(/script|<style|iframe|style=|onclick|onmouseover|javascript:|data:|mailto:/);
     expect(out).toContain('<p>T</p>');
     expect(out).toContain('<q>q</q>');
+  });
+});
+
+describe('bodyToPlainText', () => {
+  it('reads an HTML body as HTML: block ends part words, Markdown characters stay literal', () => {
+    expect(bodyToPlainText('<p># Not *a* heading</p><table><tr><td>a</td><td>b</td></tr></table><dl><dt>T</dt><dd>D</dd></dl>', 'html')).toBe(
+      '# Not *a* heading a b T D',
+    );
+    expect(bodyToPlainText('# A *b*', 'markdown')).toBe('A b');
   });
 });
