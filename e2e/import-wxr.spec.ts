@@ -35,10 +35,13 @@ test.describe('WordPress import', () => {
     expect((await article.goto(SLUG))?.status()).toBe(200);
     await expect(article.headline).toHaveText('Lamplighters’ strike ends & the quay is lit again 🏮');
     await expect(article.story.locator('strong', { hasText: 'lamplighters' })).toBeVisible();
-    // The sanitizer ran: no script, no handler, no javascript: link; the shortcode is plain text.
+    // The sanitizer ran: no script, no handler, no javascript: link; the [caption] is a figure with its caption.
     const html = await article.story.locator('.prose').innerHTML();
     expect(html).not.toMatch(/<script|onerror|onclick|javascript:/);
-    await expect(article.story.getByText(/\[caption id="attachment_7"/)).toBeVisible();
+    await expect(article.story.locator('figure', { has: page.getByRole('img', { name: 'A lit lamp' }) }).locator('figcaption')).toHaveText(
+      'The first lamp lit',
+    );
+    await expect(article.story.getByText(/\[caption/)).toHaveCount(0);
     await expect(article.byline).toHaveText('By Nell Harrow');
 
     // Approved comments only, threaded three deep.

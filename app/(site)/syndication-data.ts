@@ -17,7 +17,7 @@ import {
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug } from '@/db/queries/taxonomy';
 import { cacheTags } from '@/lib/cache-tags';
 import { env } from '@/lib/env';
-import { renderMarkdown } from '@/lib/markdown/render';
+import { renderBody } from '@/lib/markdown/render';
 import { NOT_FOUND_LIFE } from './cached-data';
 import { absolutizeHtml, articleGuid, buildRssFeed, correctionGuid, FEED_SIZE, type FeedChannel, type FeedEntry } from '@/lib/seo/feed';
 import { absoluteUrl, escapeXml, SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME } from '@/lib/seo/site';
@@ -44,8 +44,8 @@ const url = (path: string) => absoluteUrl(path, env.SITE_URL);
 
 function toFeedEntry(a: FeedArticle): FeedEntry {
   const cover = a.coverImagePath ? url(mediaUrl(a.coverImagePath)) : undefined;
-  // The cover leads the item as it leads the page; the body goes through the one Markdown renderer.
-  const html = (cover ? `<p><img src="${escapeXml(cover)}" alt="" /></p>\n` : '') + absolutizeHtml(renderMarkdown(a.body), env.SITE_URL);
+  // The cover leads the item as it leads the page; the body goes through the page's own renderer.
+  const html = (cover ? `<p><img src="${escapeXml(cover)}" alt="" /></p>\n` : '') + absolutizeHtml(renderBody(a.body, a.bodyFormat), env.SITE_URL);
   return {
     guid: articleGuid(a.id, env.SITE_URL),
     title: a.title,

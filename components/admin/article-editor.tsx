@@ -11,6 +11,7 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { dangerSecondaryButton, secondaryButton, wideInputClass } from '@/components/ui/styles';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { BodyFormat } from '@/db/enums';
 
 export type EditorArticle = {
   id: number | null;
@@ -32,6 +33,8 @@ export type EditorArticle = {
   correction: string;
   /** The version this form saves over (compare-and-set). */
   baseVersion: number;
+  /** 'html' for a body imported as HTML: it is previewed (and stays) HTML. Markdown when absent. */
+  bodyFormat?: BodyFormat;
 };
 
 type Buttons = { saveDraft: boolean; submit: boolean; publish: boolean; schedule: boolean; unpublish: boolean };
@@ -71,6 +74,7 @@ export function ArticleEditor({
   const errors = state.fieldErrors ?? {};
   const [body, setBody] = useState(text('body'));
   const [preview, setPreview] = useState<string | null>(null);
+  const isHtml = article.bodyFormat === 'html';
   const bodyRef = useRef<HTMLTextAreaElement>(null);
 
   /** Puts an uploaded image's Markdown where the cursor is (read from the textarea itself, so typing during the upload is kept). */
@@ -88,10 +92,10 @@ export function ArticleEditor({
 
   useEffect(() => {
     const timer = setTimeout(() => {
-      previewMarkdownAction(body).then(setPreview, () => setPreview(null));
+      previewMarkdownAction(isHtml ? { body, format: 'html' } : body).then(setPreview, () => setPreview(null));
     }, 400);
     return () => clearTimeout(timer);
-  }, [body]);
+  }, [body, isHtml]);
 
   return (
     <>
@@ -120,7 +124,7 @@ export function ArticleEditor({
           <Field id="article-standfirst" label="Standfirst" error={errors.standfirst}>
             <textarea name="standfirst" defaultValue={text('standfirst')} rows={2} className={`${wideInputClass} font-serif`} />
           </Field>
-          <Field id="article-body" label="Body" error={errors.body}>
+          <Field id="article-body" label="Body" error={errors.body} hint={isHtml ? 'Imported as HTML: write HTML here, not Markdown.' : undefined}>
             <textarea
               ref={bodyRef}
               name="body"

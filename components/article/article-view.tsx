@@ -2,7 +2,7 @@ import Image from 'next/image';
 import Link from 'next/link';
 import type { ArticleDetail } from '@/db/queries/articles';
 import type { PublicReply } from '@/db/queries/replies';
-import { renderMarkdown } from '@/lib/markdown/render';
+import { renderBody } from '@/lib/markdown/render';
 import { mediaUrl } from '@/lib/uploads';
 import { CommentThread } from '@/components/comments/comment-thread';
 import { ReplyForm } from '@/components/comments/reply-form';
@@ -70,7 +70,7 @@ export function ArticleView({
 
       <div
         className="prose prose-lg prose-neutral max-w-none font-serif dark:prose-invert prose-headings:font-serif prose-a:text-[var(--color-accent)]"
-        dangerouslySetInnerHTML={{ __html: renderMarkdown(article.body) }}
+        dangerouslySetInnerHTML={{ __html: renderBody(article.body, article.bodyFormat) }}
       />
 
       {article.corrections.length > 0 && (

@@ -5,6 +5,7 @@ import type { ArticleFormInput } from '@/lib/articles/schema';
 import { log } from '@/lib/log';
 import { articleBodyText } from '@/lib/search/body-text';
 import { slugify } from '@/lib/slug';
+import type { BodyFormat } from '../enums';
 import { db } from '../index';
 import { SlugTakenError, StaleSaveError, UnknownSectionError } from './errors';
 import {
@@ -133,7 +134,7 @@ export type SaveResult = {
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 /** A pending revision's meta: the fields to apply when it is published, marked pending, with the save's note. */
-export type PendingMeta = PendingFields & { pending: true; note: string | null };
+export type PendingMeta = PendingFields & { pending: true; note: string | null; bodyFormat?: BodyFormat };
 
 /**
  * Creates or updates an article, keeping a revision of every save, a 301 from a published article's
@@ -158,6 +159,8 @@ export async function saveArticle(args: {
   coverImagePath?: string | null;
   /** Keep the changes pending; publishAt: when they go live by themselves (undefined keeps any time already set). */
   pending?: { publishAt?: Date | null };
+  /** The body's format (a restored revision's); undefined keeps the article's own, so an imported HTML article stays HTML. */
+  bodyFormat?: BodyFormat;
 }): Promise<SaveResult> {
   return db.transaction(async (tx) => {
     let version = 0;
@@ -192,13 +195,15 @@ export async function saveArticle(args: {
 
     if (args.pending && before) {
       const { input } = args;
+      const earlier = await pendingMetaOf(tx, before);
       const meta: PendingMeta = {
         pending: true,
         note: args.note ?? null,
+        bodyFormat: args.bodyFormat ?? earlier?.bodyFormat ?? before.bodyFormat,
         slug,
         sectionId: input.sectionId,
         tags: input.tags,
-        coverImagePath: args.coverImagePath === undefined ? pendingCoverOf(before, await pendingMetaOf(tx, before)) : args.coverImagePath,
+        coverImagePath: args.coverImagePath === undefined ? pendingCoverOf(before, earlier) : args.coverImagePath,
         coverAlt: input.coverAlt,
         coverCaption: input.coverCaption,
         seoTitle: input.seoTitle,
@@ -287,6 +292,7 @@ async function applyLive(
     note?: string;
     coverImagePath?: string | null;
     now?: Date;
+    bodyFormat?: BodyFormat;
   },
 ): Promise<Omit<SaveResult, 'version' | 'pending'>> {
   const { input, actorId } = args;
@@ -295,12 +301,15 @@ async function applyLive(
   const contentChanged = before ? before.title !== input.title || before.body !== input.body || before.standfirst !== input.standfirst : false;
   // Publishing pending changes brings their cover too (unless a new one came with this save).
   const pending = before ? await pendingMetaOf(tx, before) : null;
+  // The format goes with the text: the one asked for, else pending changes' own, else the article's.
+  const bodyFormat = args.bodyFormat ?? pending?.bodyFormat ?? before?.bodyFormat ?? 'markdown';
   const values = {
     title: input.title,
     slug,
     standfirst: input.standfirst,
     body: input.body,
-    bodyText: articleBodyText(input.body),
+    bodyFormat,
+    bodyText: articleBodyText(input.body, bodyFormat),
     sectionId: input.sectionId,
     coverImagePath: args.coverImagePath === undefined ? (before ? pendingCoverOf(before, pending) : null) : args.coverImagePath,
     coverAlt: input.coverAlt,
@@ -370,6 +379,7 @@ async function applyLive(
     meta: {
       note: args.note ?? null,
       status: args.status,
+      bodyFormat,
       slug,
       sectionId: input.sectionId,
       tags: input.tags,
@@ -456,6 +466,7 @@ export async function publishDuePendingChanges(now = new Date()): Promise<SaveRe
             note: 'Scheduled changes published',
             coverImagePath: meta.coverImagePath,
             now,
+            bodyFormat: meta.bodyFormat,
           });
           return { ...applied, version: claimed.version, pending: false };
         }),

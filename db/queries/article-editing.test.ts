@@ -305,3 +305,59 @@ describe('who is editing', () => {
     expect(adaBack).toEqual({ others: [{ name: 'Bo Writer', holds: true }], holds: false, takenOver: null });
   });
 });
+
+describe('body format', () => {
+  const formatOf = async (id: number) => (await m.admin.getArticleForEdit(id))!.bodyFormat;
+
+  it('an HTML article edited in the editor stays HTML (live and pending), is indexed as HTML, and a restore brings back the format it was written in', async () => {
+    const draft = await m.admin.saveArticle({ id: null, input: input({ title: 'Imported quay' }), actorId: ada, status: 'draft', publishedAt: null });
+    expect(await formatOf(draft.id)).toBe('markdown');
+    // As an import leaves it: an HTML body.
+    await m.db.db
+      .update(m.schema.articles)
+      .set({ body: '<p>*Quay* &amp; pier</p>', bodyFormat: 'html' })
+      .where(m.sql`id = ${draft.id}`);
+    let a = (await m.admin.getArticleForEdit(draft.id))!;
+    const edited = await m.admin.saveArticle({
+      id: draft.id,
+      baseVersion: a.version,
+      input: input({ title: 'Imported quay', body: '<p>*Quay* &amp; the pier</p>' }),
+      actorId: ada,
+      status: 'published',
+      publishedAt: new Date(),
+    });
+    a = (await m.admin.getArticleForEdit(draft.id))!;
+    expect(a.bodyFormat).toBe('html');
+    expect(a.bodyText).toBe('*Quay* & the pier');
+    const htmlRevision = (await revisionsOf(draft.id)).at(-1)!;
+    expect(htmlRevision.meta).toMatchObject({ bodyFormat: 'html' });
+
+    // Pending changes on the live article keep the format, and publishing them keeps it too.
+    const pending = await m.admin.saveArticle({
+      id: draft.id,
+      baseVersion: edited.version,
+      input: input({ title: 'Imported quay', body: '<p>Pending</p>' }),
+      actorId: ada,
+      status: 'published',
+      publishedAt: a.publishedAt,
+      pending: { publishAt: new Date(Date.now() - 1000) },
+    });
+    expect(pending.pending).toBe(true);
+    expect((await m.admin.getArticleForEdit(draft.id))!.pending?.meta.bodyFormat).toBe('html');
+    await m.admin.publishDuePendingChanges();
+    expect(await formatOf(draft.id)).toBe('html');
+
+    // A Markdown revision restored (as the restore action does) comes back as Markdown.
+    a = (await m.admin.getArticleForEdit(draft.id))!;
+    await m.admin.saveArticle({
+      id: draft.id,
+      baseVersion: a.version,
+      input: input({ title: 'Imported quay' }),
+      actorId: ada,
+      status: 'draft',
+      publishedAt: null,
+      bodyFormat: 'markdown',
+    });
+    expect(await formatOf(draft.id)).toBe('markdown');
+  });
+});

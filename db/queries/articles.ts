@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { BodyFormat } from '../enums';
 import { db } from '../index';
 import { articleAuthors, articles, articleTags, corrections, sections, slugRedirects, tags, users } from '../schema';
 
@@ -178,6 +179,7 @@ export type ArticleDetail = {
   title: string;
   standfirst: string;
   body: string;
+  bodyFormat: BodyFormat;
   coverImagePath: string | null;
   coverAlt: string | null;
   coverCaption: string | null;
@@ -200,6 +202,7 @@ export async function getPublishedArticleBySlug(slug: string): Promise<ArticleDe
       title: articles.title,
       standfirst: articles.standfirst,
       body: articles.body,
+      bodyFormat: articles.bodyFormat,
       coverImagePath: articles.coverImagePath,
       coverAlt: articles.coverAlt,
       coverCaption: articles.coverCaption,

@@ -53,7 +53,7 @@ export async function importPublishedArticle(input: { title: string; body: strin
         slug,
         title: input.title,
         body: input.body,
-        bodyText: articleBodyText(input.body),
+        bodyText: articleBodyText(input.body, 'markdown'),
         status: 'published',
         publishedAt: now,
         updatedAt: now,

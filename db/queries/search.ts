@@ -142,12 +142,16 @@ async function markUp(match: string, ids: number[]): Promise<Map<number, Marks>>
 export async function fillMissingBodyText(batchSize = 200): Promise<number> {
   let done = 0;
   for (;;) {
-    const batch = await db.select({ id: articles.id, body: articles.body }).from(articles).where(isNull(articles.bodyText)).limit(batchSize);
+    const batch = await db
+      .select({ id: articles.id, body: articles.body, bodyFormat: articles.bodyFormat })
+      .from(articles)
+      .where(isNull(articles.bodyText))
+      .limit(batchSize);
     if (batch.length === 0) return done;
     const [first, ...rest] = batch.map((a) =>
       db
         .update(articles)
-        .set({ bodyText: articleBodyText(a.body) })
+        .set({ bodyText: articleBodyText(a.body, a.bodyFormat) })
         .where(eq(articles.id, a.id)),
     );
     await db.batch([first, ...rest]);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, desc, eq, exists, gt, gte, inArray, lte, max, sql } from 'drizzle-orm';
+import type { BodyFormat } from '../enums';
 import { db } from '../index';
 import { articleAuthors, articles, articleTags, corrections, sections, tags, users } from '../schema';
 import { authorsFor, isPublic, type ArticleListFilter, type AuthorRef } from './articles';
@@ -12,6 +13,7 @@ export type FeedArticle = {
   title: string;
   standfirst: string;
   body: string;
+  bodyFormat: BodyFormat;
   coverImagePath: string | null;
   publishedAt: Date;
   contentUpdatedAt: Date | null;
@@ -29,6 +31,7 @@ export async function listFeedArticles(filter: ArticleListFilter, limit: number)
       title: articles.title,
       standfirst: articles.standfirst,
       body: articles.body,
+      bodyFormat: articles.bodyFormat,
       coverImagePath: articles.coverImagePath,
       publishedAt: articles.publishedAt,
       contentUpdatedAt: articles.contentUpdatedAt,

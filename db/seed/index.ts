@@ -70,7 +70,7 @@ export async function seedDemoContent(db: Database, now = Date.now()): Promise<v
         title: a.title,
         standfirst: a.standfirst,
         body: a.body,
-        bodyText: articleBodyText(a.body),
+        bodyText: articleBodyText(a.body, 'markdown'),
         coverImagePath: coverPath,
         coverAlt: a.cover.alt,
         coverCaption: a.cover.caption,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '@/lib/markdown/render';
+import { renderBody } from '@/lib/markdown/render';
 import {
   commentHtmlToText,
   decodeEntities,
@@ -127,23 +127,23 @@ describe('wordpressContentToBody', () => {
     const body = wordpressContentToBody(
       'One <em>two</em>\nthree\n\n<h2>Head</h2>\n\n<script>x()</script><p onclick="y()">Four <a href="javascript:z()">z</a></p>',
     );
-    expect(body).toBe('<p>One <em>two</em><br />\nthree</p>\n\n<h2>Head</h2>\n\n<p>Four <a>z</a></p>');
+    expect(body).toBe('<p>One <em>two</em><br />\nthree</p>\n<h2>Head</h2>\n<p>Four <a>z</a></p>');
   });
 
-  it('renders through the public renderer unchanged, shortcodes as text, Markdown characters literal', () => {
+  it('is stored as HTML: rendered as HTML, a [caption] as a figure, Markdown characters literal', () => {
     const body = wordpressContentToBody(
       '[caption id="1"]<img src="https://x.example/a.jpg" alt="A" /> Cap[/caption]\n\n# not a heading *not em*\n\n1. not a list',
     );
-    const html = renderMarkdown(body);
-    expect(html).toContain('[caption id="1"]<img src="https://x.example/a.jpg" alt="A" loading="lazy" /> Cap[/caption]');
+    const html = renderBody(body, 'html');
+    expect(html).toContain('<figure><img src="https://x.example/a.jpg" alt="A" loading="lazy" /><figcaption>Cap</figcaption></figure>');
     expect(html).toContain('<p># not a heading *not em*</p>');
     expect(html).toContain('<p>1. not a list</p>');
-    expect(html).not.toContain('<h2>not');
+    expect(html).not.toContain('[caption');
   });
 
-  it('keeps blank lines inside <pre> and drops markup the allow-list refuses', () => {
+  it('keeps blank lines inside <pre>, keeps a div’s content and reads block comments', () => {
     expect(wordpressContentToBody('<pre>a\n\nb</pre>')).toBe('<pre>a\n\nb</pre>');
-    expect(wordpressContentToBody('<div class="x">Inside a div</div>')).toBe('<p>Inside a div</p>');
+    expect(wordpressContentToBody('<div class="x">Inside a div</div>')).toBe('<div>Inside a div</div>');
     expect(wordpressContentToBody('<!-- wp:paragraph --><p>Block</p><!-- /wp:paragraph -->')).toBe('<p>Block</p>');
   });
 });

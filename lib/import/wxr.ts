@@ -7,7 +7,7 @@ import { SaxesParser } from 'saxes';
 import sanitizeHtml from 'sanitize-html';
 import { z } from 'zod';
 import type { ArticleStatus, ReplyStatus } from '@/db/schema';
-import { sanitizeArticleHtml } from '@/lib/markdown/render';
+import { wordpressContentToHtml, type WordPressContentContext } from '@/lib/import/wordpress-content';
 import { normaliseLegacyPath } from '@/lib/redirects/registry';
 import { slugify } from '@/lib/slug';
 
@@ -280,6 +280,8 @@ export type WxrPost = {
   title: string;
   slug: string;
   body: string;
+  /** Shortcodes the body lost (not caption, gallery or embed), for the summary. */
+  removedShortcodes: string[];
   standfirst: string;
   status: ArticleStatus;
   publishedAt: Date | null;
@@ -350,39 +352,12 @@ export function parseWpDate(gmt: string, ...fallbacks: string[]): Date | null {
   return null;
 }
 
-const BLOCK_START = /^<(p|div|h[1-6]|ul|ol|li|blockquote|pre|figure|table|hr|!--|img|iframe|dl|section|address)\b/i;
-
 /**
- * WordPress content (paragraphs as blank lines, line breaks as newlines, inline and block HTML) as
- * article HTML: paragraphs wrapped like WordPress's own wpautop, then the article sanitizer. Each
- * block stands alone between blank lines, so the public renderer (Markdown first) passes it through.
- * Shortcodes such as [caption] are left as text.
+ * WordPress content as article HTML (body format 'html'): blocks, wpautop and shortcodes as WordPress
+ * renders them, then the article sanitizer (lib/import/wordpress-content.ts).
  */
-export function wordpressContentToBody(content: string): string {
-  const normalised = content.replace(/\r\n?/g, '\n').replace(/<!--[\s\S]*?-->/g, '\n');
-  // <pre> keeps its blank lines: those parts are not split into paragraphs.
-  const parts = normalised.split(/(<pre[\s>][\s\S]*?<\/pre>)/i);
-  const blocks: string[] = [];
-  parts.forEach((part, i) => {
-    if (i % 2 === 1) return blocks.push(part.trim());
-    for (const chunk of part.split(/\n\s*\n/)) {
-      const text = chunk.trim();
-      if (!text) continue;
-      blocks.push(BLOCK_START.test(text) ? text : `<p>${text.replace(/\n/g, '<br />\n')}</p>`);
-    }
-  });
-  // Sanitized block by block: a block's own blank-line-free shape survives, and markup the allow-list
-  // drops (a <div>) leaves its text, which is wrapped as a paragraph so Markdown does not read it.
-  return blocks
-    .map((b) =>
-      sanitizeArticleHtml(b)
-        .replace(/<p>\s*<\/p>/g, '')
-        .trim(),
-    )
-    .filter(Boolean)
-    .map((b) => (/^<(p|h[2-4]|ul|ol|blockquote|pre|figure|table|hr)\b/.test(b) ? b : `<p>${b}</p>`))
-    .map((b) => (b.startsWith('<pre') ? b : b.replace(/\n\s*\n/g, '\n')))
-    .join('\n\n');
+export function wordpressContentToBody(content: string, ctx: WordPressContentContext = {}): string {
+  return wordpressContentToHtml(content, ctx).html;
 }
 
 /** A comment's HTML as reply text: links keep their address, every other tag goes, entities are decoded. */
@@ -458,7 +433,7 @@ const ItemSchema = z.object({
 });
 
 /** One <item> as an article with its comments, or why it is left out. */
-export function mapItem(raw: WxrRawItem): MappedPost {
+export function mapItem(raw: WxrRawItem, ctx: WordPressContentContext = {}): MappedPost {
   const checked = ItemSchema.safeParse(raw);
   if (!checked.success) return { ok: false, reason: checked.error.issues[0].message };
   const { postType, postId, status: wpStatus } = checked.data;
@@ -469,7 +444,7 @@ export function mapItem(raw: WxrRawItem): MappedPost {
   const title = cleanLine(decodeEntities(raw.title));
   const titleChars = Array.from(title || `Untitled (WordPress post ${postId})`);
   const finalTitle = titleChars.length > MAX_TITLE_LENGTH ? titleChars.slice(0, MAX_TITLE_LENGTH - 1).join('') + '…' : titleChars.join('');
-  const body = wordpressContentToBody(raw.content);
+  const { html: body, removedShortcodes } = wordpressContentToHtml(raw.content, ctx);
   if (body.length > MAX_BODY_LENGTH) return { ok: false, reason: `body longer than ${MAX_BODY_LENGTH.toLocaleString('en-GB')} characters` };
 
   let nameSlug = '';
@@ -513,6 +488,7 @@ export function mapItem(raw: WxrRawItem): MappedPost {
       title: finalTitle,
       slug: nameSlug || slugify(finalTitle) || `post-${postId}`,
       body,
+      removedShortcodes,
       standfirst: decodeEntities(excerpt).slice(0, 600),
       status,
       publishedAt,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToPlainText, renderMarkdown } from './render';
+import { bodyToPlainText, markdownToPlainText, renderBody, renderMarkdown } from './render';
 
 describe('renderMarkdown', () => {
   it('renders paragraphs, headings and emphasis', () => {
@@ -70,5 +70,60 @@ describe('images with a caption and a credit', () => {
 
   it('gives the caption and credit as plain text too', () => {
     expect(markdownToPlainText('![a](/media/x.webp "Boats — Reuters")\n\nNext')).toBe('Boats Reuters Next');
+  });
+});
+
+describe('renderBody and the allow-list for imported HTML', () => {
+  it('renders an HTML body as HTML (no Markdown pass) and a Markdown body as Markdown', () => {
+    expect(renderBody('<p># not a heading *not em*</p>', 'html')).toBe('<p># not a heading *not em*</p>');
+    expect(renderBody('# Heading', 'markdown')).toContain('<h2>Heading</h2>');
+  });
+
+  it('keeps definition lists, citations, abbreviations, keys, quotes, marks, addresses, small print, insertions and small headings', () => {
+    const html =
+      '<dl><dt>Term</dt><dd>Meaning</dd></dl><p><cite>Book</cite> <abbr title="World Health Organisation">WHO</abbr> <kbd>Ctrl</kbd> <q cite="https://example.org/src">Quoted</q> <mark>marked</mark> <small>small</small> <ins>added</ins></p><address>1 Quay St</address><h5>Five</h5><h6>Six</h6>';
+    expect(renderBody(html, 'html')).toBe(html);
+  });
+
+  it('keeps table captions, column groups and cell spans', () => {
+    const html =
+      '<table><caption>Scores</caption><colgroup span="2"><col span="1" /></colgroup><thead><tr><th scope="col" colspan="2">H</th></tr></thead><tbody><tr><td rowspan="2">C</td></tr></tbody><tfoot><tr><td>F</td></tr></tfoot></table>';
+    expect(renderBody(html, 'html')).toBe(html);
+  });
+
+  it('keeps only the listed WordPress layout classes', () => {
+    expect(
+      renderBody(
+        '<figure class="wp-block-gallery columns-3 is-cropped evil"><figure class="wp-block-image size-large"><img class="wp-image-1" src="https://x.example/a.jpg" alt="" /></figure></figure>',
+        'html',
+      ),
+    ).toBe(
+      '<figure class="wp-block-gallery columns-3"><figure class="wp-block-image"><img src="https://x.example/a.jpg" alt="" loading="lazy" /></figure></figure>',
+    );
+    expect(renderBody('<div class="wp-block-cover hidden"><div class="fixed inset-0">Text</div></div>', 'html')).toBe(
+      '<div class="wp-block-cover"><div>Text</div></div>',
+    );
+    expect(renderBody('<a class="wp-block-button__link big" href="/x">Go</a><p class="wp-block-cover">p</p>', 'html')).toBe(
+      '<a class="wp-block-button__link" href="/x">Go</a><p>p</p>',
+    );
+  });
+
+  it('still drops scripts, handlers, styles, iframes, javascript: and data: addresses', () => {
+    const out = renderBody(
+      '<script>alert(1)</script><style>p{}</style><iframe src="https://evil.example"></iframe><p style="position:fixed" onclick="x()">T</p><a href="javascript:alert(1)">j</a><a href="data:text/html,x">d</a><img src="data:image/png;base64,AAAA" /><img src="javascript:alert(1)" /><q cite="javascript:alert(1)">q</q><q cite="mailto:a@b.c">m</q><abbr title="t" onmouseover="x()">a</abbr><col span="1" style="width:9999px" />',
+      'html',
+    );
+    expect(out).not.toMatch(/script|<style|iframe|style=|onclick|onmouseover|javascript:|data:|mailto:/);
+    expect(out).toContain('<p>T</p>');
+    expect(out).toContain('<q>q</q>');
+  });
+});
+
+describe('bodyToPlainText', () => {
+  it('reads an HTML body as HTML: block ends part words, Markdown characters stay literal', () => {
+    expect(bodyToPlainText('<p># Not *a* heading</p><table><tr><td>a</td><td>b</td></tr></table><dl><dt>T</dt><dd>D</dd></dl>', 'html')).toBe(
+      '# Not *a* heading a b T D',
+    );
+    expect(bodyToPlainText('# A *b*', 'markdown')).toBe('A b');
   });
 });

@@ -25,6 +25,14 @@ marked.use({
   },
 });
 
+/** Classes the imported WordPress markup keeps (lib/import/wordpress-content.ts emits them; app/globals.css styles them). */
+const WP_CLASSES = {
+  figure: ['wp-block-gallery', 'wp-block-image', 'wp-block-embed', 'wp-block-pullquote', 'wp-block-table', 'columns-1', 'columns-2', 'columns-3', 'columns-4'],
+  div: ['wp-block-cover', 'wp-block-cover__inner-container', 'wp-block-columns', 'wp-block-column', 'wp-block-buttons', 'wp-block-button'],
+  img: ['wp-block-cover__image-background'],
+  a: ['wp-block-button__link'],
+};
+
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: [
     'p',
@@ -33,25 +41,43 @@ const ALLOWED: sanitizeHtml.IOptions = {
     'h2',
     'h3',
     'h4',
+    'h5',
+    'h6',
     'blockquote',
     'ul',
     'ol',
     'li',
+    'dl',
+    'dt',
+    'dd',
     'strong',
     'em',
     'b',
     'i',
     'del',
     's',
+    'ins',
+    'mark',
+    'small',
+    'cite',
+    'abbr',
+    'kbd',
+    'q',
+    'address',
     'code',
     'pre',
     'a',
     'img',
     'figure',
     'figcaption',
+    'div',
     'table',
+    'caption',
+    'colgroup',
+    'col',
     'thead',
     'tbody',
+    'tfoot',
     'tr',
     'th',
     'td',
@@ -62,20 +88,22 @@ const ALLOWED: sanitizeHtml.IOptions = {
   allowedAttributes: {
     a: ['href', 'title', 'rel'],
     img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
-    th: ['align'],
-    td: ['align'],
+    th: ['align', 'colspan', 'rowspan', 'scope'],
+    td: ['align', 'colspan', 'rowspan'],
+    col: ['span'],
+    colgroup: ['span'],
     ol: ['start'],
+    abbr: ['title'],
+    q: ['cite'],
   },
-  // Only the figure's credit keeps a class; any other class (or attribute) on a span is dropped.
-  allowedClasses: { span: ['credit'] },
+  // Only the figure's credit and the WordPress layouts keep a class; any other class (or style) is dropped.
+  allowedClasses: { span: ['credit'], ...WP_CLASSES },
   allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowedSchemesByTag: { img: ['http', 'https'], q: ['http', 'https'] },
   allowProtocolRelative: false,
   transformTags: {
     // Headline is the page's h1; authors' top-level headings become h2.
     h1: 'h2',
-    h5: 'h4',
-    h6: 'h4',
     img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
     a: (tagName, attribs) => {
       const external = /^https?:\/\//i.test(attribs.href ?? '');
@@ -104,8 +132,20 @@ export function sanitizeArticleHtml(html: string): string {
 
 /** Plain text of a Markdown body, for descriptions and word counts. */
 export function markdownToPlainText(markdown: string): string {
-  const html = marked.parse(markdown) as string;
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
+  return htmlToPlainText(marked.parse(markdown) as string);
+}
+
+/** Plain text of a stored body in its format (an imported HTML body is never read as Markdown). */
+export function bodyToPlainText(body: string, format: BodyFormat): string {
+  return format === 'html' ? htmlToPlainText(body) : markdownToPlainText(body);
+}
+
+function htmlToPlainText(html: string): string {
+  // Block ends become spaces, so "<td>a</td><td>b</td>" does not read "ab".
+  return sanitizeHtml(html.replace(/<\/(?:p|h[1-6]|li|dt|dd|td|th|tr|caption|figcaption|blockquote|pre|div|address)>|<br\s*\/?>/gi, '$& '), {
+    allowedTags: [],
+    allowedAttributes: {},
+  })
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -8,6 +8,7 @@ import { queueReviewRequestMail } from '@/db/queries/review-requests';
 import { getSiteTimeZone } from '@/app/(site)/cached-data';
 import { SlugTakenError, StaleSaveError, UnknownSectionError } from '@/db/queries/errors';
 import { storeImage } from '@/db/queries/media';
+import { BODY_FORMATS } from '@/db/enums';
 import type { ArticleStatus } from '@/db/schema';
 import { conflictMessage, editedVersion, saveConflict } from '@/lib/articles/editing';
 import { articleResource } from '@/lib/articles/resource';
@@ -19,7 +20,7 @@ import { cacheTags } from '@/lib/cache-tags';
 import type { ActionState } from '@/lib/forms';
 import { isPlainFormPost } from '@/lib/form-result-server';
 import { imageMarkdown } from '@/lib/markdown/figure';
-import { renderMarkdown } from '@/lib/markdown/render';
+import { renderBody, renderMarkdown } from '@/lib/markdown/render';
 import { ImageRejectedError, processImageUpload } from '@/lib/media/process-image';
 import { expireTags } from '@/lib/revalidate/expire';
 import type { DiffPart } from '@/lib/text/word-diff';
@@ -228,6 +229,8 @@ export const restoreRevisionAction = staffRedirectAction(
         publishedAt: article.publishedAt,
         note: `Restored from the revision of ${formatInZone(revision.createdAt, await getSiteTimeZone(), true)}`,
         pending: article.status === 'published' ? {} : undefined,
+        // The text comes back in the format it was written in (revisions from before formats keep the article's).
+        bodyFormat: z.enum(BODY_FORMATS).optional().catch(undefined).parse(revision.meta.bodyFormat),
       });
       if (!saved.pending) await expireSavedArticle(saved, article.status === 'published');
       return `/admin/articles/${article.id}?notice=${saved.pending ? 'restored-pending' : 'restored'}`;
@@ -278,13 +281,18 @@ export const uploadInlineImageAction = staffCall(
   },
 );
 
-/** The editor's live preview, through the public page's renderer. Nothing is stored. */
+const PreviewBody = z.string().max(200_000, 'The preview shows bodies up to 200,000 characters.');
+
+/**
+ * The editor's live preview, through the public page's renderer. Nothing is stored. A body alone is
+ * Markdown; `{ body, format }` previews an imported HTML body as HTML, as readers see it.
+ */
 export const previewMarkdownAction = staffCall(
   {
     allow: 'article.create',
-    schema: z.string().max(200_000, 'The preview shows bodies up to 200,000 characters.'),
+    schema: z.union([PreviewBody, z.object({ body: PreviewBody, format: z.enum(BODY_FORMATS) })]),
     // The refusal shows in the preview pane, as escaped text.
     refused: (message) => renderMarkdown(message),
   },
-  async (body) => renderMarkdown(body),
+  async (input) => (typeof input === 'string' ? renderMarkdown(input) : renderBody(input.body, input.format)),
 );

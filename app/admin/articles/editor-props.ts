@@ -33,6 +33,7 @@ export function editorArticle(a: NonNullable<EditableArticle> | null, opts: { te
     coverUrl: e?.coverImagePath ? mediaUrl(e.coverImagePath) : null,
     correction: e?.correction ?? '',
     baseVersion: a?.version ?? 0,
+    bodyFormat: a?.pending?.meta.bodyFormat ?? a?.bodyFormat ?? 'markdown',
   };
 }
 
