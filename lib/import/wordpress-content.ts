@@ -212,13 +212,13 @@ function galleryFigure(s: shortcode.Shortcode, ctx: WordPressContentContext): st
   return galleryMarkup(items, columns, '');
 }
 
-function imageFigure(a: WordPressAttachment): string {
+export function imageFigure(a: WordPressAttachment): string {
   const caption = a.caption.trim();
   return `<figure class="wp-block-image"><img src="${escapeAttr(a.url)}" alt="${escapeAttr(a.alt)}" />${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
 }
 
-/** One markup for every gallery (shortcode, old and new gallery blocks), which the prose styles lay out. */
-function galleryMarkup(items: string[], columns: number, caption: string): string {
+/** One markup for every gallery (shortcode, old and new gallery blocks, Ghost's gallery card), which the prose styles lay out. */
+export function galleryMarkup(items: string[], columns: number, caption: string): string {
   const cols = Math.min(Math.max(Math.round(columns), 1), 4);
   return `<figure class="wp-block-gallery columns-${Math.min(cols, items.length)}">${items.join('')}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
 }
