@@ -24,6 +24,8 @@ export const cacheTags = {
   pageSlug: (slug: string) => `page-slug:${slug}`,
   /** The pages the reader footer links, in their order. */
   footerPages: 'footer-pages',
+  /** Which pages are published at which address (the sitemap lists them). */
+  sitePages: 'site-pages',
   /**
    * Every reader page an article appears on: its own page (at its address and a former one), the home
    * page, and the lists of its sections, tags and authors. The one list of what an article touches.

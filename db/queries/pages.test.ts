@@ -67,14 +67,14 @@ describe('pages', () => {
     const { id } = await q.savePage({ id: null, input: input('ethics', 'Ethics', 'First text.'), status: 'published', actorId: editorId });
     await q.savePage({ id, baseVersion: 0, input: input('ethics', 'Ethics policy', 'Second text.'), status: 'published', actorId: editorId });
     const first = (await q.listPageRevisions(id)).at(-1)!;
-    await expect(q.restorePageRevision({ pageId: id, revisionId: first.id, baseVersion: 0, actorId: editorId, note: 'Restored' })).rejects.toBeInstanceOf(
+    await expect(q.restorePageRevision({ pageId: id, revisionId: first.id, baseVersion: 0, actorId: editorId, note: () => 'Restored' })).rejects.toBeInstanceOf(
       q.StalePageSaveError,
     );
-    const restored = await q.restorePageRevision({ pageId: id, revisionId: first.id, baseVersion: 1, actorId: editorId, note: 'Restored' });
+    const restored = await q.restorePageRevision({ pageId: id, revisionId: first.id, baseVersion: 1, actorId: editorId, note: () => 'Restored' });
     expect(restored).toMatchObject({ slug: 'ethics', status: 'published', version: 2 });
     expect(await q.getPageForEdit(id)).toMatchObject({ title: 'Ethics', body: 'First text.' });
     expect((await q.listPageRevisions(id))[0]).toMatchObject({ note: 'Restored', title: 'Ethics' });
-    expect(await q.restorePageRevision({ pageId: id + 1000, revisionId: first.id, baseVersion: 2, actorId: editorId, note: 'x' })).toBeNull();
+    expect(await q.restorePageRevision({ pageId: id + 1000, revisionId: first.id, baseVersion: 2, actorId: editorId, note: () => 'x' })).toBeNull();
   });
 
   it('keeps the footer in the editor’s order, published pages only', async () => {

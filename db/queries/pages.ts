@@ -73,12 +73,6 @@ export async function getPageForEdit(id: number) {
 
 export type PageForEdit = NonNullable<Awaited<ReturnType<typeof getPageForEdit>>>;
 
-/** Whether a page with this id exists (the admin gate's 404). */
-export async function pageExists(id: number): Promise<boolean> {
-  const [row] = await db.select({ id: pages.id }).from(pages).where(eq(pages.id, id)).limit(1);
-  return Boolean(row);
-}
-
 /** A page's revisions, newest first (the latest 100). */
 export async function listPageRevisions(pageId: number) {
   return db
@@ -124,6 +118,16 @@ export async function listFooterPages(): Promise<{ slug: string; title: string }
     .from(pages)
     .where(and(isNotNull(pages.footerPosition), eq(pages.status, 'published')))
     .orderBy(asc(pages.footerPosition), asc(pages.id));
+}
+
+/** Every published page's address and last change, for the sitemap (a site has a handful). */
+export async function listSitemapPages(): Promise<{ slug: string; lastmod: Date | null }[]> {
+  return db
+    .select({ slug: pages.slug, lastmod: pages.updatedAt })
+    .from(pages)
+    .where(eq(pages.status, 'published'))
+    .orderBy(asc(pages.slug))
+    .limit(ADMIN_PAGE_LIMIT);
 }
 
 async function assertSlugFree(tx: Tx, slug: string, id: number | null) {
@@ -274,7 +278,14 @@ export class PageGoneError extends Error {
  * it stays as a revision too. The address and status stay as they are. Null when there is no such
  * revision of this page.
  */
-export async function restorePageRevision(args: { pageId: number; revisionId: number; baseVersion: number; actorId: number; note: string }) {
+export async function restorePageRevision(args: {
+  pageId: number;
+  revisionId: number;
+  baseVersion: number;
+  actorId: number;
+  /** The revision list's note, from the restored revision's time. */
+  note: (savedAt: Date) => string;
+}) {
   const [[revision], page] = await Promise.all([
     db
       .select()
@@ -296,7 +307,7 @@ export async function restorePageRevision(args: { pageId: number; revisionId: nu
     bodyFormat: revision.bodyFormat,
     status: page.status,
     actorId: args.actorId,
-    note: args.note,
+    note: args.note(revision.createdAt),
   });
 }
 

@@ -6,6 +6,8 @@ import { pageSlugProblem } from './slug';
 // from the title; a slug that would shadow one of the site's own addresses is refused beside the field.
 
 export const PAGE_FIELDS = ['title', 'slug', 'body'] as const;
+/** The editor's name for an answer to a plain post (no JavaScript), lib/form-result.ts. */
+export const PAGE_EDITOR_FORM = 'page-editor';
 export const PAGE_INTENTS = ['save', 'publish', 'unpublish'] as const;
 export type PageIntent = (typeof PAGE_INTENTS)[number];
 
