@@ -62,7 +62,11 @@ export function PageEditor({
       <input type="hidden" name="id" value={page.id ?? ''} />
       <input type="hidden" name="baseVersion" value={page.id ? baseVersion : ''} />
       <div className="flex min-w-0 flex-col gap-4">
-        {conflict ? <ConflictAlert conflict={conflict.conflict} message={conflict.message} /> : <FormMessage state={state} />}
+        {conflict ? (
+          <ConflictAlert conflict={conflict.conflict} message={conflict.message} sameText="Your title and body are the same as theirs; the slug may differ." />
+        ) : (
+          <FormMessage state={state} />
+        )}
         <Field id="page-title" label="Title" error={errors.title}>
           <input name="title" defaultValue={text('title')} className={`${wideInputClass} font-serif text-xl`} required maxLength={200} />
         </Field>

@@ -22,7 +22,8 @@ const NOTICES: Record<string, (title: string) => string> = {
 };
 
 const th = 'py-2 pr-4 font-semibold';
-const td = 'block py-1 md:table-cell md:py-3 md:pr-4';
+// Below md each row is a card: the title on its own line, the facts side by side under it.
+const td = 'inline-block py-0.5 pr-3 align-middle md:table-cell md:py-3 md:pr-4';
 
 /** One footer button: a plain form post (no JavaScript needed) naming the page and the move. */
 function FooterButton({ page, move, label, danger = false }: { page: AdminPageRow; move: 'add' | 'remove' | 'up' | 'down'; label: string; danger?: boolean }) {
@@ -114,7 +115,7 @@ export default async function PagesDesk({ searchParams }: PageProps<'/admin/page
             <tbody className="block divide-y divide-current/10 border-y border-current/30 md:table-row-group md:border-y-0">
               {pages.map((p) => (
                 <tr key={p.id} className="block py-2 md:table-row md:py-0">
-                  <td className={`${td} font-serif text-base font-semibold`}>
+                  <td className={`${td} !block font-serif text-base font-semibold md:!table-cell`}>
                     <Link href={`/admin/pages/${p.id}`} className="break-words underline-offset-4 hover:underline">
                       {p.title}
                     </Link>
