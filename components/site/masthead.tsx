@@ -58,7 +58,7 @@ export function SiteFooter({ sections, pages = [] }: { sections: { slug: string;
           {/* The site's own pages an editor chose (About, policies), in the editor's order. */}
           {pages.length > 0 && (
             <nav aria-label="About Broadsheet">
-              <ul className="flex flex-wrap gap-x-4 gap-y-1 font-semibold text-current/80">
+              <ul className="flex flex-wrap gap-x-4 gap-y-1 font-semibold">
                 {pages.map((p) => (
                   <li key={p.slug}>
                     <Link href={`/${p.slug}`} className="hover:underline">
