@@ -321,7 +321,9 @@ test('malformed addresses answer 400 or 404 (never 500) on every route, with and
   const [reply] = await queryRows<{ id: number }>("select id from replies where article_id = ? and status = 'approved' order by id limit 1", [article.id]);
   const [tag] = await queryRows<{ slug: string }>('select slug from tags order by id limit 1');
   const [revision] = await queryRows<{ id: number }>('select id from revisions order by id limit 1');
+  const [sitePage] = await queryRows<{ id: number }>("select id from pages where slug = 'about'");
   const real: Record<string, string> = {
+    '/[slug]': '/about',
     '/admin': '/admin',
     '/admin/articles': '/admin/articles',
     '/admin/articles/[id]': `/admin/articles/${article.id}`,
@@ -331,6 +333,9 @@ test('malformed addresses answer 400 or 404 (never 500) on every route, with and
     '/admin/comments': '/admin/comments',
     '/admin/comments/commenter': '/admin/comments/commenter?email=reader%40example.org',
     '/admin/comments/export': '/admin/comments/export',
+    '/admin/pages': '/admin/pages',
+    '/admin/pages/[id]': `/admin/pages/${sitePage.id}`,
+    '/admin/pages/new': '/admin/pages/new',
     '/admin/profile': '/admin/profile',
     '/admin/sections': '/admin/sections',
     '/admin/settings': '/admin/settings',

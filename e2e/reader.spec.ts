@@ -137,7 +137,7 @@ test.describe('reader pages', () => {
   test('at 360 px wide nothing scrolls sideways', async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    for (const path of ['/', `/articles/${SLUGS.discussion}`, '/sections/news']) {
+    for (const path of ['/', `/articles/${SLUGS.discussion}`, '/sections/news', '/corrections-policy']) {
       await page.goto(path);
       await page.waitForLoadState('load');
       const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
@@ -152,6 +152,7 @@ test.describe('reader pages', () => {
     { name: 'section', path: '/sections/politics' },
     { name: 'tag', path: '/tags/housing' },
     { name: 'author', path: `/authors/${DISCUSSION.author.slug}` },
+    { name: 'about page', path: '/about' },
     { name: '404 page', path: '/no-such-page-for-axe' },
   ]) {
     test(`accessibility: the ${name} has no serious or critical axe violations`, async ({ page }) => {

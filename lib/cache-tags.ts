@@ -18,6 +18,14 @@ export const cacheTags = {
   tags: 'tags',
   /** The section list in the masthead and footer. */
   sections: 'sections',
+  /** One static page (About, a policy) wherever it is read. */
+  page: (id: number) => `page:${id}`,
+  /** The page at /{slug}, including a cached 404: creating, renaming or publishing a page revalidates it. */
+  pageSlug: (slug: string) => `page-slug:${slug}`,
+  /** The pages the reader footer links, in their order. */
+  footerPages: 'footer-pages',
+  /** Which pages are published at which address (the sitemap lists them). */
+  sitePages: 'site-pages',
   /**
    * Every reader page an article appears on: its own page (at its address and a former one), the home
    * page, and the lists of its sections, tags and authors. The one list of what an article touches.

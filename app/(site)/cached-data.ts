@@ -9,6 +9,7 @@ import { replyPageCount } from '@/lib/replies/paging';
 import { getReplySettings, getSiteSettings } from '@/db/queries/settings';
 import { repliesOpen } from '@/lib/replies/open';
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug, listSections } from '@/db/queries/taxonomy';
+import { getPublishedPageBySlug, listFooterPages } from '@/db/queries/pages';
 import { cacheTags } from '@/lib/cache-tags';
 import { DEFAULT_TIME_ZONE } from '@/lib/time/zone';
 
@@ -61,6 +62,30 @@ async function getSectionsNavCached(duringBuild: boolean) {
   cacheTag(cacheTags.sections);
   if (duringBuild) return [];
   return listSections();
+}
+
+/** The pages the footer links, in the editor's order: read by every reader page, expired when they change. */
+export function getFooterPages() {
+  return getFooterPagesCached(isBuildPhase());
+}
+
+async function getFooterPagesCached(duringBuild: boolean) {
+  'use cache';
+  cacheLife('max');
+  cacheTag(cacheTags.footerPages);
+  if (duringBuild) return [];
+  return listFooterPages();
+}
+
+/** A published page at /{slug} (null: none, or a draft), cached until a save of it expires its tags. */
+export async function getPageData(slug: string) {
+  'use cache';
+  cacheLife('max');
+  cacheTag(cacheTags.pageSlug(slug));
+  const page = await getPublishedPageBySlug(slug);
+  if (!page) return missing();
+  cacheTag(cacheTags.page(page.id));
+  return page;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Masthead, SiteFooter } from '@/components/site/masthead';
 import { SITE_NAME } from '@/lib/seo/site';
 import { feedTypes } from './page-metadata';
-import { getSectionsNav } from './cached-data';
+import { getFooterPages, getSectionsNav } from './cached-data';
 
 // Pages that set no alternates of their own still announce the site feed.
 export const metadata: Metadata = {
@@ -11,7 +11,7 @@ export const metadata: Metadata = {
 };
 
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
-  const sections = await getSectionsNav();
+  const [sections, pages] = await Promise.all([getSectionsNav(), getFooterPages()]);
   return (
     <>
       <a href="#main" className="skip-link rounded bg-[var(--color-ink)] px-3 py-2 text-[var(--color-paper)]">
@@ -21,7 +21,7 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
-      <SiteFooter sections={sections} />
+      <SiteFooter sections={sections} pages={pages} />
     </>
   );
 }

@@ -15,6 +15,7 @@ import {
   type FeedArticle,
 } from '@/db/queries/syndication';
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug } from '@/db/queries/taxonomy';
+import { listSitemapPages } from '@/db/queries/pages';
 import { cacheTags } from '@/lib/cache-tags';
 import { env } from '@/lib/env';
 import { renderBody } from '@/lib/markdown/render';
@@ -173,13 +174,20 @@ export async function getCorrectionsFeedXml(): Promise<string> {
 // change. So they are cached for good and are right after every change, rather than up to N minutes late.
 function tagSitemap() {
   cacheLife('max');
-  cacheTag(cacheTags.home, cacheTags.sections, cacheTags.tags);
+  cacheTag(cacheTags.home, cacheTags.sections, cacheTags.tags, cacheTags.sitePages);
 }
 
 async function pageUrls(): Promise<SitemapUrl[]> {
-  const [latest, sections, tags, authors] = await Promise.all([getLatestPublicationTime(), listSitemapSections(), listSitemapTags(), listSitemapAuthors()]);
+  const [latest, sections, tags, authors, sitePages] = await Promise.all([
+    getLatestPublicationTime(),
+    listSitemapSections(),
+    listSitemapTags(),
+    listSitemapAuthors(),
+    listSitemapPages(),
+  ]);
   return [
     { loc: url('/'), lastmod: latest },
+    ...sitePages.map((p) => ({ loc: url(`/${p.slug}`), lastmod: p.lastmod })),
     ...sections.map((s) => ({ loc: url(`/sections/${s.slug}`), lastmod: s.lastmod })),
     ...authors.map((a) => ({ loc: url(`/authors/${a.slug}`) })),
     ...tags.map((t) => ({ loc: url(`/tags/${t.slug}`) })),

@@ -47,13 +47,29 @@ export function Masthead({ sections }: { sections: { slug: string; name: string 
   );
 }
 
-export function SiteFooter({ sections }: { sections: { slug: string; name: string }[] }) {
+export function SiteFooter({ sections, pages = [] }: { sections: { slug: string; name: string }[]; pages?: { slug: string; title: string }[] }) {
   return (
     <footer className="mt-16 border-t border-current/20">
       <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-8 text-sm text-current/70 sm:flex-row sm:justify-between">
-        <p>
-          <span className="font-serif font-bold text-current">Broadsheet</span> — independent local news.
-        </p>
+        <div className="flex flex-col gap-3">
+          <p>
+            <span className="font-serif font-bold text-current">Broadsheet</span> — independent local news.
+          </p>
+          {/* The site's own pages an editor chose (About, policies), in the editor's order. */}
+          {pages.length > 0 && (
+            <nav aria-label="About Broadsheet">
+              <ul className="flex flex-wrap gap-x-4 gap-y-1 font-semibold">
+                {pages.map((p) => (
+                  <li key={p.slug}>
+                    <Link href={`/${p.slug}`} className="hover:underline">
+                      {p.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </div>
         <ul className="flex flex-wrap gap-4">
           {sections.map((s) => (
             <li key={s.slug}>

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { ArticleResource } from '@/lib/auth/permissions';
 import { db } from '../index';
-import { articleAuthors, articles, revisions } from '../schema';
+import { articleAuthors, articles, pages, revisions } from '../schema';
 
 // The little that deciding whether an admin page may open needs (lib/auth/admin-pages.ts), read before
 // the page renders: two indexed lookups, no page data.
@@ -21,5 +21,10 @@ export async function revisionExists(articleId: number, revisionId: number): Pro
     .from(revisions)
     .where(and(eq(revisions.id, revisionId), eq(revisions.articleId, articleId)))
     .limit(1);
+  return Boolean(row);
+}
+
+export async function pageExists(id: number): Promise<boolean> {
+  const [row] = await db.select({ id: pages.id }).from(pages).where(eq(pages.id, id)).limit(1);
   return Boolean(row);
 }

@@ -2,7 +2,7 @@ import 'server-only';
 
 // Refusals the data layer throws with a message that is safe to show beside a form field.
 
-export type SlugOwner = 'article' | 'section' | 'tag';
+export type SlugOwner = 'article' | 'section' | 'tag' | 'page';
 
 /** The slug asked for already belongs to another article, section or tag (or is an old address that leads to one). */
 export class SlugTakenError extends Error {

@@ -12,6 +12,7 @@ import type { Database } from '../index';
 import { articleAuthors, articles, articleTags, corrections, media, moderationLog, replies, revisions, sections, settings, tags, users } from '../schema';
 import { demoArticles, demoAuthors, demoDiscussion, demoSections } from './content';
 import { renderCoverImage } from './covers';
+import { seedDemoPages } from './pages';
 
 const HOUR = 3_600_000;
 
@@ -142,6 +143,9 @@ export async function seedDemoContent(db: Database, now = Date.now()): Promise<v
       });
     }
   }
+
+  // About, Contact and the two policies, in the footer (the editor-in-chief's pages).
+  await seedDemoPages(db, userId.get('margaret-okafor') ?? null, new Date(now));
 
   await db.insert(settings).values({ key: 'seeded_at', value: new Date(now).toISOString() });
 }

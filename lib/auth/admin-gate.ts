@@ -1,6 +1,6 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
-import { getArticleResource, revisionExists } from '@/db/queries/admin-access';
+import { getArticleResource, pageExists, revisionExists } from '@/db/queries/admin-access';
 import { adminPageAccess, type PageRecords } from './admin-pages';
 import { sessionClaimsFrom, staffForClaims } from './current-staff';
 import { adminNotFoundHtml, notAllowedHtml } from './not-allowed';
@@ -12,7 +12,7 @@ import { adminNotFoundHtml, notAllowedHtml } from './not-allowed';
 // (Next's forbidden() cannot do this here: with Cache Components a per-request page has sent its 200
 // shell before the check runs, and without JavaScript its forbidden page is blank.)
 
-const records: PageRecords = { article: getArticleResource, revisionExists };
+const records: PageRecords = { article: getArticleResource, revisionExists, pageExists };
 
 function plainPage(request: NextRequest, status: 403 | 404, html: string): NextResponse {
   return new NextResponse(request.method === 'HEAD' ? null : html, {

@@ -17,6 +17,7 @@ const articles: Record<number, ArticleResource> = {
 const records: PageRecords = {
   article: async (id) => articles[id] ?? null,
   revisionExists: async (articleId, revisionId) => articleId in articles && revisionId === 1,
+  pageExists: async (id) => id === 7,
 };
 const access = (path: string, actor: NonNullable<Actor>) => adminPageAccess(path, actor, records);
 
@@ -41,6 +42,9 @@ describe('adminPageAccess', () => {
       ['/admin/comments', { admin: true, editor: true, author: false, moderator: true }],
       ['/admin/comments/commenter', { admin: true, editor: true, author: false, moderator: true }],
       ['/admin/sections', { admin: true, editor: true, author: false, moderator: false }],
+      ['/admin/pages', { admin: true, editor: true, author: false, moderator: false }],
+      ['/admin/pages/new', { admin: true, editor: true, author: false, moderator: false }],
+      ['/admin/pages/7', { admin: true, editor: true, author: false, moderator: false }],
       ['/admin/settings', { admin: true, editor: false, author: false, moderator: false }],
       ['/admin/system', { admin: true, editor: false, author: false, moderator: false }],
       ['/admin/users', { admin: true, editor: false, author: false, moderator: false }],
@@ -92,6 +96,13 @@ describe('adminPageAccess', () => {
       expect(await compare(`/admin/articles/11/revisions/compare${q}`, editor), q).toBe('not-found');
     // Without a query (the gate's callers before this page): no pair, so no page.
     expect(await adminPageAccess('/admin/articles/11/revisions/compare', editor, two)).toBe('not-found');
+  });
+
+  it('answers a page’s editor by that page: missing is not found to editors, forbidden to others', async () => {
+    expect(await access('/admin/pages/8', editor)).toBe('not-found');
+    expect(await access('/admin/pages/abc', admin)).toBe('not-found');
+    expect(await access('/admin/pages/abc', author)).toBe('forbidden');
+    expect(await access('/admin/pages/8', moderator)).toBe('forbidden');
   });
 
   it('leaves addresses no page answers to Next’s own 404, and ignores a trailing slash', async () => {

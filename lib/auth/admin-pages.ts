@@ -15,6 +15,7 @@ type Allow = Extract<Action, { do: string; article?: never }>['do'];
 export type PageRecords = {
   article(id: number): Promise<ArticleResource | null>;
   revisionExists(articleId: number, revisionId: number): Promise<boolean>;
+  pageExists(id: number): Promise<boolean>;
 };
 
 type Rule = {
@@ -75,6 +76,14 @@ export const ADMIN_PAGES: Rule[] = [
   },
   { page: 'comments/page.tsx', pattern: /^\/admin\/comments$/, allow: 'reply.moderate' },
   { page: 'comments/commenter/page.tsx', pattern: /^\/admin\/comments\/commenter$/, allow: 'reply.moderate' },
+  { page: 'pages/page.tsx', pattern: /^\/admin\/pages$/, allow: 'page.manage' },
+  { page: 'pages/new/page.tsx', pattern: /^\/admin\/pages\/new$/, allow: 'page.manage' },
+  {
+    page: 'pages/[id]/page.tsx',
+    pattern: new RegExp(`^/admin/pages/${ID}$`),
+    allow: 'page.manage',
+    record: async ([, id], _actor, records) => ((await records.pageExists(Number(id))) ? 'ok' : 'not-found'),
+  },
   { page: 'sections/page.tsx', pattern: /^\/admin\/sections$/, allow: 'taxonomy.manage' },
   { page: 'settings/page.tsx', pattern: /^\/admin\/settings$/, allow: 'settings.manage' },
   { page: 'system/page.tsx', pattern: /^\/admin\/system$/, allow: 'settings.manage' },
@@ -100,5 +109,6 @@ export async function adminPageAccess(
   }
   // /admin/articles/<anything else> (not a number, or out of range): no such article.
   if (/^\/admin\/articles\/(?!new$)[^/]+(\/revisions\/[^/]+)?$/.test(path)) return can(actor, { do: 'article.create' }) ? 'not-found' : 'forbidden';
+  if (/^\/admin\/pages\/(?!new$)[^/]+$/.test(path)) return can(actor, { do: 'page.manage' }) ? 'not-found' : 'forbidden';
   return 'ok';
 }

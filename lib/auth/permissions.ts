@@ -1,7 +1,7 @@
 import type { ArticleStatus, StaffRole } from '@/db/schema';
 
 // The one place that decides who may do what. Admins do everything; editors every article, sections and
-// tags, and replies; authors their own drafts and pieces sent back to them; moderators replies. Every
+// tags, the site's own pages (About, policies), and replies; authors their own drafts and pieces sent back to them; moderators replies. Every
 // server action, route handler and admin page asks `can`; hiding a button is never the check.
 
 export type Actor = { id: number; role: StaffRole; disabled?: boolean } | null;
@@ -17,6 +17,7 @@ export type Action =
   | { do: 'article.unpublish' }
   | { do: 'article.delete'; article: ArticleResource }
   | { do: 'taxonomy.manage' }
+  | { do: 'page.manage' }
   | { do: 'reply.moderate' }
   | { do: 'reply.staffReply' }
   | { do: 'staff.manage' }
@@ -53,6 +54,7 @@ export function can(actor: Actor, action: Action): boolean {
     case 'article.schedule':
     case 'article.unpublish':
     case 'taxonomy.manage':
+    case 'page.manage':
       return EDITORS.includes(role);
     case 'reply.moderate':
       return MODERATORS.includes(role);

@@ -8,7 +8,16 @@ import { SubmitButton } from '@/components/ui/submit-button';
  * this editor's, and "Save my version". Rendered inside the editor's form; the form now carries the
  * newer version, so saving again after merging by hand works too.
  */
-export function ConflictAlert({ conflict, message }: { conflict: SaveConflict; message: string }) {
+export function ConflictAlert({
+  conflict,
+  message,
+  sameText = 'Your title, standfirst and body are the same as theirs; other fields may differ.',
+}: {
+  conflict: SaveConflict;
+  message: string;
+  /** Said when the compared texts are the same (the page editor compares title and body only). */
+  sameText?: string;
+}) {
   return (
     <div
       role="alert"
@@ -36,7 +45,7 @@ export function ConflictAlert({ conflict, message }: { conflict: SaveConflict; m
           ))}
         </details>
       ) : (
-        <p className="text-sm">Your title, standfirst and body are the same as theirs; other fields may differ.</p>
+        <p className="text-sm">{sameText}</p>
       )}
       <div>
         <SubmitButton name="intent" value={conflict.intent} className={primaryButton}>
