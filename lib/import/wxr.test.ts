@@ -89,13 +89,13 @@ describe('mapItem', () => {
     const p = post('101');
     expect(p.title).toBe('Lamplighters’ strike ends & the quay is lit again 🏮');
     expect(p.slug).toBe('lamplighters-strike-ends');
-    expect(p.oldPath).toBe('/2019/05/lamplighters-strike-ends');
+    expect(p.oldPaths).toEqual(['/?p=101', '/2019/05/lamplighters-strike-ends']);
     expect(p.section).toEqual({ slug: 'harbour-life', name: 'Harbour Life' });
     expect(p.tags.map((t) => t.slug)).toEqual(['lamplighters', 'strikes']);
     expect(p.standfirst).toBe('The quay is lit again.');
     const cafe = post('102');
     expect(cafe.slug).toBe('zurich-cafe');
-    expect(cafe.oldPath).toBe('/2019/06/zürich-cafe');
+    expect(cafe.oldPaths).toEqual(['/?p=102', '/2019/06/zürich-cafe']);
     expect(cafe.section).toBeNull(); // "Uncategorized" is not a section
     expect(post('107').slug).toBe('unfinished-draft');
   });
