@@ -13,7 +13,8 @@ export const MEDIA_CONCURRENCY = 4;
 /** Why a file could not be brought home, in words for the summary. */
 export class MediaFetchError extends Error {}
 
-const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+const megabytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${Math.round(bytes / (1024 * 1024))} MB`);
+const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
 
 export type FetchOptions = { timeoutMs?: number; maxBytes?: number };
 
@@ -27,7 +28,7 @@ export async function fetchImageBytes(address: string, { timeoutMs = MEDIA_TIMEO
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new MediaFetchError(`${url.protocol.replace(/:$/, '')} addresses are not fetched`);
   const signal = AbortSignal.timeout(timeoutMs);
-  const timedOut = () => new MediaFetchError(`no answer within ${Math.round(timeoutMs / 1000)} s`);
+  const timedOut = () => new MediaFetchError(`no answer within ${seconds(timeoutMs)}`);
   let response: Response;
   try {
     response = await fetch(url, { signal, redirect: 'follow', headers: { accept: 'image/*' } });
