@@ -26,6 +26,19 @@ function runImporter(file: string, ...args: string[]) {
   return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error };
 }
 
+/** The same, without blocking this process: a server in this test process must answer the importer meanwhile. */
+function runImporterAsync(file: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/import-wxr.ts', file, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, SERVER_URL },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((done) => child.on('close', (status) => done({ status, stdout, stderr })));
+}
+
 test.describe('WordPress import', () => {
   // One import, checked in order: the second run depends on the first.
   test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -116,9 +129,10 @@ test.describe('WordPress import', () => {
       const file = join(dir, 'media-site.xml');
       // /slow.jpg answers 404 here: the spec checks what comes home, the unit tests the time limit.
       writeFileSync(file, readFileSync(MEDIA_SITE, 'utf8').replaceAll('{{MEDIA}}', old));
-      const run = runImporter(file);
+      const run = await runImporterAsync(file);
       expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
-      expect(run.stdout).toMatch(/media: +2 brought home|media: +1 brought home/);
+      // ferry.jpg; the harbour map is not on this server.
+      expect(run.stdout).toMatch(/media: +1 brought home, 0 already home, 5 failed/);
       expect(run.stdout).toMatch(/covers set: 1/);
       expect(run.stdout).toContain(`${old}/wp-content/uploads/2020/03/gone.jpg: the server answered 404`);
       expect(run.stdout).toMatch(/pages: +3 new/);
