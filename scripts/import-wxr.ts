@@ -26,14 +26,16 @@ function progress(): (done: number, total: number) => void {
   };
 }
 
-function summary(r: WxrImportReport, seconds: number): string {
+function summary(r: WxrImportReport, seconds: number, media: boolean): string {
   const handled = r.posts.created + r.posts.updated + r.posts.unchanged;
   const lines = [
     `Imported from ${r.site} in ${formatDuration(seconds)} (${r.items} items, ${(handled / Math.max(seconds, 0.001)).toFixed(0)} posts/s):`,
     `  posts:    ${r.posts.created} new, ${r.posts.updated} updated, ${r.posts.unchanged} unchanged`,
     `  pages:    ${r.pages.created} new, ${r.pages.updated} updated, ${r.pages.unchanged} unchanged`,
     `  comments: ${r.comments.created} new, ${r.comments.updated} updated`,
-    `  media:    ${r.media.broughtHome} brought home, ${r.media.alreadyHome} already home, ${r.media.failed} failed`,
+    media
+      ? `  media:    ${r.media.broughtHome} brought home, ${r.media.alreadyHome} already home, ${r.media.failed} failed`
+      : '  media:    not fetched (--no-media): images keep their old addresses',
     `  covers set: ${r.coversSet}`,
     `  authors created: ${r.authorsCreated} (they cannot sign in until an admin gives them a password)`,
     `  sections created: ${r.sectionsCreated}`,
@@ -116,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSigint);
   }
-  console.log(summary(report, (Date.now() - started) / 1000));
+  console.log(summary(report, (Date.now() - started) / 1000, args.media));
   if (report.stopped) console.log(`Stopped after ${report.stopped.done} of ${report.stopped.total} items; run the same command again to continue.`);
 
   const tags = [...report.touched];
