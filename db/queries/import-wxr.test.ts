@@ -43,11 +43,10 @@ describe('importWxrFile', () => {
     const progress: number[] = [];
     first = await m.wxr.importWxrFile(FIXTURE, { onProgress: (done, total) => progress.push(done / total) });
     expect(progress.at(-1)).toBe(1);
-    expect(first.posts).toEqual({ created: 10, updated: 0 });
+    expect(first.posts).toEqual({ created: 10, updated: 0, unchanged: 0 });
+    expect(first.pages).toEqual({ created: 1, updated: 0, unchanged: 0 });
     expect(first.comments).toEqual({ created: 6, updated: 0 });
     expect(Object.fromEntries(first.skippedPosts)).toEqual({
-      'post type "page" is not an article': 1,
-      'post type "attachment" is not an article': 1,
       'status "trash" is not imported': 1,
     });
     expect(Object.fromEntries(first.skippedComments)).toEqual({ 'pingbacks are not replies': 1 });
@@ -114,13 +113,19 @@ describe('importWxrFile', () => {
   });
 
   it('updates on a second run and duplicates nothing', async () => {
-    const before = await Promise.all(['articles', 'replies', 'users', 'sections', 'tags', 'legacy_redirects', 'revisions'].map(countOf));
+    const before = await Promise.all(
+      ['articles', 'replies', 'users', 'sections', 'tags', 'legacy_redirects', 'revisions', 'pages', 'page_revisions'].map(countOf),
+    );
     const again = await m.wxr.importWxrFile(FIXTURE);
-    expect(again.posts).toEqual({ created: 0, updated: 10 });
-    expect(again.comments).toEqual({ created: 0, updated: 6 });
+    // Nothing changed: every post is found again and left alone.
+    expect(again.posts).toEqual({ created: 0, updated: 0, unchanged: 10 });
+    expect(again.pages).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(again.comments).toEqual({ created: 0, updated: 0 });
     expect(again.authorsCreated).toBe(0);
     expect(again.sectionsCreated).toBe(0);
-    const after = await Promise.all(['articles', 'replies', 'users', 'sections', 'tags', 'legacy_redirects', 'revisions'].map(countOf));
+    const after = await Promise.all(
+      ['articles', 'replies', 'users', 'sections', 'tags', 'legacy_redirects', 'revisions', 'pages', 'page_revisions'].map(countOf),
+    );
     expect(after).toEqual(before);
   });
 

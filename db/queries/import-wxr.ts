@@ -1,34 +1,51 @@
 import 'server-only';
 import { createReadStream } from 'node:fs';
-import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
-import { cacheTags } from '@/lib/cache-tags';
-import { mapItem, MAX_REPLY_DEPTH, WxrStreamParser, type WxrEvent, type WxrPost, type WxrRawAuthor } from '@/lib/import/wxr';
-import { isUsableLegacyPath } from '@/lib/redirects/registry';
-import { articleBodyText } from '@/lib/search/body-text';
-import { slugify } from '@/lib/slug';
-import { db } from '../index';
-import { articleAuthors, articles, articleTags, legacyRedirects, replies, revisions, sections, tags, users, wxrImports } from '../schema';
+import type { ImportedAttachment, ImportedAuthor, ImportedImage, ImportedTermAddresses } from '@/lib/import/types';
+import {
+  authorOldPaths,
+  mapAttachment,
+  mapItem,
+  mapPage,
+  termOldPaths,
+  termSlug,
+  WxrStreamParser,
+  type WxrEvent,
+  type WxrRawAuthor,
+  type WxrMapContext,
+  type WxrRawChannelTerm,
+  type WxrRawItem,
+} from '@/lib/import/wxr';
+import { isLocalFileDatabase } from '@/lib/env';
+import { client, db } from '../index';
+import { MediaImporter, type MediaOptions } from './import-media';
+import {
+  bringMediaHome,
+  count,
+  newReport,
+  remember,
+  reportMedia,
+  storeAuthorAddresses,
+  storePage,
+  storePost,
+  storeTermAddresses,
+  type HomeMedia,
+  forgetCached,
+  newContext,
+  type ImportReport,
+} from './import-store';
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+export type WxrImportReport = ImportReport;
 
-export type WxrImportReport = {
-  site: string;
-  items: number;
-  posts: { created: number; updated: number };
-  comments: { created: number; updated: number };
-  authorsCreated: number;
-  sectionsCreated: number;
-  redirects: number;
-  /** Reason → how many posts were left out for it. */
-  skippedPosts: Map<string, number>;
-  skippedComments: Map<string, number>;
-  /** Things worth knowing that did not stop anything (a comment whose parent is missing, …). */
-  notes: Map<string, number>;
-  /** Cache tags of every page the import changed, for the running server. */
-  touched: Set<string>;
+export type WxrImportOptions = {
+  onProgress?: (done: number, total: number) => void;
+  now?: Date;
+  /** Where images come from (a --media-dir, limits); false leaves every image at its old address. */
+  media?: MediaOptions | false;
+  /** Stops after the item in hand (Ctrl-C): the report's `stopped` says how far it got. */
+  signal?: AbortSignal;
 };
 
-const count = (map: Map<string, number>, key: string, n = 1) => map.set(key, (map.get(key) ?? 0) + n);
+class Stop extends Error {}
 
 /** Streams the file through the WXR parser, handing events over between chunks (one item in memory at a time). */
 async function streamEvents(file: string, handle: (events: WxrEvent[]) => Promise<void>): Promise<void> {
@@ -51,315 +68,151 @@ async function streamEvents(file: string, handle: (events: WxrEvent[]) => Promis
   }
 }
 
+/** What the second pass needs from anywhere in the file, so the order of the file does not matter. */
+type FirstPass = {
+  total: number;
+  site: string;
+  authors: WxrRawAuthor[];
+  terms: WxrRawChannelTerm[];
+  /** Attachments by WordPress id (a few strings each). */
+  attachments: Map<string, ImportedImage>;
+  attachmentUrls: Set<string>;
+  /** Attachment ids by the post they were uploaded to: a [gallery] with no ids shows them. */
+  attachmentsByParent: Map<string, string[]>;
+};
+
+async function firstPass(file: string): Promise<FirstPass> {
+  const pass: FirstPass = {
+    total: 0,
+    site: 'unknown',
+    authors: [],
+    terms: [],
+    attachments: new Map(),
+    attachmentUrls: new Set(),
+    attachmentsByParent: new Map(),
+  };
+  await streamEvents(file, async (events) => {
+    for (const e of events) {
+      if (e.kind === 'site') pass.site = e.site;
+      else if (e.kind === 'author') pass.authors.push(e.author);
+      else if (e.kind === 'term') pass.terms.push(e.term);
+      else {
+        pass.total++;
+        const attachment = e.item.postType.trim() === 'attachment' ? mapAttachment(e.item) : null;
+        if (attachment) {
+          pass.attachments.set(attachment.sourceId, { url: attachment.url, alt: attachment.alt, caption: attachment.caption });
+          pass.attachmentUrls.add(attachment.url);
+          if (attachment.parent && attachment.parent !== '0')
+            pass.attachmentsByParent.set(attachment.parent, [...(pass.attachmentsByParent.get(attachment.parent) ?? []), attachment.sourceId]);
+        }
+      }
+    }
+  });
+  return pass;
+}
+
 /**
  * Imports a WordPress export. A first streaming pass checks the whole file (a broken file throws
- * WxrSyntaxError with its line, and nothing is written); the second imports each post with its
- * comments in one transaction. Running the same file again updates what it imported before: posts,
- * comments and authors are found again by their WordPress ids (wxr_imports).
+ * WxrSyntaxError with its line, and nothing is written) and collects what items refer to (attachments,
+ * terms, authors); the second imports each post with its comments in one transaction, pages into
+ * pages, attachments into the media library, and keeps the old addresses. Images are brought home
+ * before each transaction. Running the same file again updates what changed and skips the rest:
+ * rows are found again by their WordPress ids (wxr_imports).
  */
-export async function importWxrFile(file: string, options: { onProgress?: (done: number, total: number) => void; now?: Date } = {}): Promise<WxrImportReport> {
-  let total = 0;
-  await streamEvents(file, async (events) => {
-    total += events.filter((e) => e.kind === 'item').length;
+export async function importWxrFile(file: string, options: WxrImportOptions = {}): Promise<WxrImportReport> {
+  const pass = await firstPass(file);
+  const report = newReport(pass.total);
+  report.site = pass.site;
+  const authors = new Map<string, ImportedAuthor>(
+    pass.authors.map((a) => [a.login, { key: a.login, email: a.email, displayName: a.displayName, oldPaths: authorOldPaths(a) }]),
+  );
+  const ctx = newContext(report, 'WordPress', authors, options.now);
+  const media = options.media === false ? null : new MediaImporter(options.media ?? {});
+  const base = report.site === 'unknown' ? null : `https://${report.site}/`;
+  const isKnown = (url: string) => pass.attachmentUrls.has(url);
+  const lookup = (raw: WxrRawItem): WxrMapContext => ({
+    attachment: (id) => pass.attachments.get(id),
+    postAttachmentIds: () => pass.attachmentsByParent.get(raw.postId.trim()) ?? [],
   });
+  const home = (item: { body: string; bodyFormat: string; cover?: ImportedImage | null }): Promise<HomeMedia> =>
+    media ? bringMediaHome(media, item, base, isKnown) : Promise.resolve({ body: item.body, cover: null });
 
-  const report: WxrImportReport = {
-    site: 'unknown',
-    items: total,
-    posts: { created: 0, updated: 0 },
-    comments: { created: 0, updated: 0 },
-    authorsCreated: 0,
-    sectionsCreated: 0,
-    redirects: 0,
-    skippedPosts: new Map(),
-    skippedComments: new Map(),
-    notes: new Map(),
-    touched: new Set(),
+  // Attachments are fetched a few at a time while the next ones are read; they are all stored before
+  // the next transaction starts (one writer at a time).
+  let attachmentJobs: Promise<void>[] = [];
+  const settleAttachments = async () => {
+    const jobs = attachmentJobs;
+    attachmentJobs = [];
+    await Promise.all(jobs);
   };
-  const authors = new Map<string, WxrRawAuthor>();
+  const bringAttachment = (attachment: ImportedAttachment) =>
+    media!.bring(attachment.url).then(async (outcome) => {
+      if (outcome.ok) await remember(db, report.site, 'attachment', attachment.sourceId, outcome.mediaId);
+    });
+
   let done = 0;
-  await streamEvents(file, async (events) => {
-    for (const event of events) {
-      if (event.kind === 'site') report.site = event.site;
-      else if (event.kind === 'author') authors.set(event.author.login, event.author);
-      else {
-        const mapped = mapItem(event.item);
-        if (!mapped.ok) count(report.skippedPosts, mapped.reason);
-        else {
-          try {
-            await db.transaction((tx) => importPost(tx, report, mapped.post, authors, options.now ?? new Date()));
-          } catch (err) {
-            count(report.skippedPosts, `could not be stored (${err instanceof Error ? err.message.split('\n')[0].slice(0, 120) : String(err)})`);
+  const localFile = isLocalFileDatabase();
+  const transaction = async (work: Parameters<typeof db.transaction>[0]) => {
+    try {
+      // One transaction per post, so a commit must not wait for the disk: on a local file, the connection
+      // the transaction is about to take (the pool hands back the one just used) commits without fsync.
+      // WAL keeps the file consistent; a power cut could lose the last few posts, and a re-run brings them.
+      if (localFile) await client.execute('PRAGMA synchronous = NORMAL');
+      await db.transaction(work);
+    } catch (err) {
+      forgetCached(ctx);
+      count(report.skippedPosts, `could not be stored (${err instanceof Error ? err.message.split('\n')[0].slice(0, 120) : String(err)})`);
+    }
+  };
+  try {
+    await streamEvents(file, async (events) => {
+      for (const event of events) {
+        if (event.kind !== 'item') continue;
+        if (options.signal?.aborted) throw new Stop();
+        const raw = event.item;
+        const type = raw.postType.trim();
+        if (type === 'attachment') {
+          const attachment = mapAttachment(raw);
+          if (!attachment) count(report.notes, 'attachments with no file address');
+          else if (media) {
+            attachmentJobs.push(bringAttachment(attachment));
+            if (attachmentJobs.length >= 16) await settleAttachments();
+          }
+        } else if (type === 'page') {
+          await settleAttachments();
+          const mapped = mapPage(raw, lookup(raw));
+          if (!mapped.ok) count(report.skippedPosts, mapped.reason);
+          else {
+            const { body } = await home(mapped.page);
+            await transaction((tx) => storePage(tx, ctx, mapped.page, body));
+          }
+        } else {
+          await settleAttachments();
+          const mapped = mapItem(raw, lookup(raw));
+          if (!mapped.ok) count(report.skippedPosts, mapped.reason);
+          else {
+            const brought = await home(mapped.post);
+            await transaction((tx) => storePost(tx, ctx, mapped.post, brought));
           }
         }
-        options.onProgress?.(++done, total);
+        options.onProgress?.(++done, pass.total);
       }
-    }
-  });
-  return report;
-}
-
-/** A slug not taken in `table`: base, else base-2, base-3, … (an index range, not a LIKE scan). */
-async function freeSlug(tx: Tx, table: typeof articles | typeof users, base: string): Promise<string> {
-  const taken = new Set(
-    (
-      await tx
-        .select({ slug: table.slug })
-        .from(table)
-        // "base-" up to "base." covers every "base-…" ('.' follows '-').
-        .where(or(eq(table.slug, base), and(gte(table.slug, `${base}-`), lt(table.slug, `${base}.`))))
-    ).map((r) => r.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
-
-async function mappedId(tx: Tx, site: string, kind: 'post' | 'comment' | 'author', sourceId: string): Promise<number | null> {
-  const [row] = await tx
-    .select({ localId: wxrImports.localId })
-    .from(wxrImports)
-    .where(and(eq(wxrImports.site, site), eq(wxrImports.kind, kind), eq(wxrImports.sourceId, sourceId)))
-    .limit(1);
-  return row?.localId ?? null;
-}
-
-async function remember(tx: Tx, site: string, kind: 'post' | 'comment' | 'author', sourceId: string, localId: number) {
-  await tx
-    .insert(wxrImports)
-    .values({ site, kind, sourceId, localId })
-    .onConflictDoUpdate({ target: [wxrImports.site, wxrImports.kind, wxrImports.sourceId], set: { localId } });
-}
-
-/** The staff author for a WordPress login: the one imported before, else one with the same email, else a new author who cannot sign in. */
-async function resolveAuthor(tx: Tx, report: WxrImportReport, login: string, known: WxrRawAuthor | undefined) {
-  const mapped = await mappedId(tx, report.site, 'author', login);
-  if (mapped !== null) {
-    const [user] = await tx.select({ id: users.id, slug: users.slug }).from(users).where(eq(users.id, mapped)).limit(1);
-    if (user) return user;
-  }
-  const email = known?.email.trim().toLowerCase() || null;
-  if (email) {
-    const [user] = await tx.select({ id: users.id, slug: users.slug }).from(users).where(eq(users.email, email)).limit(1);
-    if (user) {
-      await remember(tx, report.site, 'author', login, user.id);
-      return user;
-    }
-  }
-  const name = (known?.displayName || login).replace(/\s+/g, ' ').trim().slice(0, 100) || login;
-  const slug = await freeSlug(tx, users, slugify(name) || slugify(login) || 'author');
-  const [user] = await tx
-    .insert(users)
-    // No password: an imported byline is a public author profile until an admin gives it an account.
-    .values({ name, slug, email: email ?? `${slug}@authors.invalid`, role: 'author', passwordHash: null })
-    .returning({ id: users.id, slug: users.slug });
-  await remember(tx, report.site, 'author', login, user.id);
-  report.authorsCreated++;
-  return user;
-}
-
-async function resolveSection(tx: Tx, report: WxrImportReport, section: { slug: string; name: string }) {
-  const [existing] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.slug, section.slug)).limit(1);
-  if (existing) return existing.id;
-  const [created] = await tx
-    .insert(sections)
-    .values({ ...section, position: sql`(select coalesce(max(${sections.position}), -1) + 1 from ${sections})` })
-    .returning({ id: sections.id });
-  report.sectionsCreated++;
-  report.touched.add(cacheTags.sections);
-  return created.id;
-}
-
-async function importPost(tx: Tx, report: WxrImportReport, post: WxrPost, knownAuthors: Map<string, WxrRawAuthor>, now: Date) {
-  const site = report.site;
-  const existingId = await mappedId(tx, site, 'post', post.sourceId);
-  const before = existingId === null ? null : ((await tx.select().from(articles).where(eq(articles.id, existingId)).limit(1))[0] ?? null);
-  if (existingId !== null && !before) {
-    count(report.skippedPosts, 'deleted here since an earlier import');
-    return;
-  }
-
-  const author = post.creator ? await resolveAuthor(tx, report, post.creator, knownAuthors.get(post.creator)) : null;
-  if (!author) count(report.notes, 'posts with no author (no byline)');
-  if (post.creator && !knownAuthors.has(post.creator)) count(report.notes, 'posts whose author is not in the export’s author list (created from the login)');
-  const sectionId = post.section ? await resolveSection(tx, report, post.section) : null;
-
-  // A scheduled post with no time cannot be scheduled: it stays a draft.
-  const status = post.status === 'scheduled' && !post.publishedAt ? 'draft' : post.status;
-  const publishedAt = status === 'published' || status === 'unpublished' ? (post.publishedAt ?? now) : status === 'scheduled' ? post.publishedAt : null;
-  const values = {
-    title: post.title,
-    standfirst: post.standfirst,
-    body: post.body,
-    bodyFormat: 'html' as const,
-    bodyText: articleBodyText(post.body, 'html'),
-    sectionId,
-    status,
-    publishedAt,
-    updatedAt: now,
-  };
-
-  let id: number;
-  let slug: string;
-  if (before) {
-    id = before.id;
-    slug = before.slug;
-    // A new version: an editor's form opened before the import is refused rather than saved over it,
-    // and pending changes typed over the old text are dropped (they stay in the revisions).
-    await tx
-      .update(articles)
-      .set({ ...values, version: sql`${articles.version} + 1`, pendingRevisionId: null, pendingPublishAt: null })
-      .where(eq(articles.id, id));
-    await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, id));
-    await tx.delete(articleTags).where(eq(articleTags.articleId, id));
-    report.posts.updated++;
-    // The section it leaves lists it no more.
-    const oldSectionSlug = before.sectionId !== null && before.sectionId !== sectionId ? await sectionSlug(tx, before.sectionId) : null;
-    if (oldSectionSlug) report.touched.add(cacheTags.section(oldSectionSlug));
-  } else {
-    slug = await freeSlug(tx, articles, post.slug);
-    const [created] = await tx
-      .insert(articles)
-      .values({ ...values, slug, createdById: author?.id ?? null, createdAt: post.publishedAt ?? now })
-      .returning({ id: articles.id });
-    id = created.id;
-    await remember(tx, site, 'post', post.sourceId, id);
-    report.posts.created++;
-  }
-  if (author) await tx.insert(articleAuthors).values({ articleId: id, userId: author.id, position: 0 });
-
-  let tagSlugs: string[] = [];
-  if (post.tags.length) {
-    await tx.insert(tags).values(post.tags).onConflictDoNothing({ target: tags.slug });
-    const tagRows = await tx
-      .select({ id: tags.id, slug: tags.slug })
-      .from(tags)
-      .where(
-        inArray(
-          tags.slug,
-          post.tags.map((t) => t.slug),
-        ),
-      );
-    await tx.insert(articleTags).values(tagRows.map((t) => ({ articleId: id, tagId: t.id })));
-    tagSlugs = tagRows.map((t) => t.slug);
-  }
-
-  if (!before || before.title !== post.title || before.body !== post.body || before.standfirst !== post.standfirst) {
-    await tx.insert(revisions).values({
-      articleId: id,
-      title: post.title,
-      standfirst: post.standfirst,
-      body: post.body,
-      meta: { note: before ? 'Re-imported from WordPress' : 'Imported from WordPress', status, wordpressId: post.sourceId },
-      createdById: author?.id ?? null,
     });
+    await settleAttachments();
+  } catch (err) {
+    await settleAttachments();
+    if (!(err instanceof Stop)) throw err;
+    report.stopped = { done, total: pass.total };
   }
 
-  if (post.oldPath && isUsableLegacyPath(post.oldPath) && post.oldPath !== `/articles/${slug}`) {
-    await tx
-      .insert(legacyRedirects)
-      .values({ oldPath: post.oldPath, articleId: id })
-      .onConflictDoUpdate({ target: legacyRedirects.oldPath, set: { articleId: id } });
-    report.redirects++;
-  } else if (post.oldPath) count(report.notes, 'permalinks not kept (they would hide one of this site’s own addresses)');
-
-  await importComments(tx, report, id, post);
-
-  const section = sectionId === null ? null : await sectionSlug(tx, sectionId);
-  const touched = cacheTags.forArticle({ id, slug, sectionSlugs: section ? [section] : [], tagSlugs, authorSlugs: author ? [author.slug] : [] });
-  for (const tag of touched) report.touched.add(tag);
-}
-
-async function sectionSlug(tx: Tx, id: number) {
-  const [row] = await tx.select({ slug: sections.slug }).from(sections).where(eq(sections.id, id)).limit(1);
-  return row?.slug ?? null;
-}
-
-/**
- * A post's comments, parents before children whatever their order in the file. Threads deeper than
- * the site shows are attached to the deepest reply that can hold them; a reply whose parent is not
- * in the file starts its own thread.
- */
-async function importComments(tx: Tx, report: WxrImportReport, articleId: number, post: WxrPost) {
-  for (const s of post.skippedComments) count(report.skippedComments, s.reason);
-  if (post.comments.length === 0) return;
-
-  const mapped = new Map<string, number>();
-  const ids = post.comments.map((c) => c.sourceId);
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await tx
-      .select({ sourceId: wxrImports.sourceId, localId: wxrImports.localId })
-      .from(wxrImports)
-      .where(and(eq(wxrImports.site, report.site), eq(wxrImports.kind, 'comment'), inArray(wxrImports.sourceId, ids.slice(i, i + 500))));
-    for (const r of rows) mapped.set(r.sourceId, r.localId);
+  if (!report.stopped) {
+    // Archive addresses point at rows the posts created, so they come last.
+    const terms: ImportedTermAddresses[] = pass.terms
+      .map((t) => ({ prefer: t.taxonomy === 'category' ? ('section' as const) : ('tag' as const), slug: termSlug(t.slug, t.name), oldPaths: termOldPaths(t) }))
+      .filter((t) => t.slug && t.oldPaths.length);
+    await storeTermAddresses(report, terms);
+    await storeAuthorAddresses(report, [...authors.values()]);
   }
-  const existing = new Set(
-    mapped.size
-      ? (
-          await tx
-            .select({ id: replies.id })
-            .from(replies)
-            .where(inArray(replies.id, [...mapped.values()]))
-        ).map((r) => r.id)
-      : [],
-  );
-
-  const inFile = new Set(ids);
-  // Where each stored reply sits: its id, depth and parent, for its children.
-  const placed = new Map<string, { id: number; depth: number; parentId: number | null }>();
-  let remaining = post.comments;
-  while (remaining.length) {
-    const next = remaining.filter(
-      (c) => c.parentSourceId !== null && inFile.has(c.parentSourceId) && !placed.has(c.parentSourceId) && c.parentSourceId !== c.sourceId,
-    );
-    const ready = remaining.filter((c) => !next.includes(c));
-    // A cycle of parents: break it by placing the rest at the top level.
-    const batch = ready.length ? ready : next;
-    for (const c of batch) {
-      let parent = c.parentSourceId ? placed.get(c.parentSourceId) : undefined;
-      if (c.parentSourceId && !parent) count(report.notes, 'comments whose parent is not in the file (shown at the top level)');
-      let parentId = parent?.id ?? null;
-      if (parent && parent.depth >= MAX_REPLY_DEPTH) {
-        parentId = parent.parentId;
-        parent = { id: parentId!, depth: parent.depth - 1, parentId: null };
-        count(report.notes, `replies deeper than ${MAX_REPLY_DEPTH} levels (attached one level up)`);
-      }
-      const depth = parent ? parent.depth + 1 : 1;
-      const values = {
-        articleId,
-        parentId,
-        depth,
-        authorName: c.authorName,
-        authorEmail: c.authorEmail,
-        authorUrl: c.authorUrl,
-        body: c.body,
-        status: c.status,
-        createdAt: c.createdAt,
-        statusChangedAt: new Date(),
-      };
-      const localId = mapped.get(c.sourceId);
-      let id: number;
-      if (localId !== undefined) {
-        if (!existing.has(localId)) {
-          count(report.skippedComments, 'deleted here since an earlier import');
-          continue;
-        }
-        const [current] = await tx.select({ status: replies.status }).from(replies).where(eq(replies.id, localId));
-        // The purge clock restarts only when the status changes.
-        await tx
-          .update(replies)
-          .set({ ...values, statusChangedAt: current.status === c.status ? undefined : values.statusChangedAt })
-          .where(eq(replies.id, localId));
-        id = localId;
-        report.comments.updated++;
-      } else {
-        const [row] = await tx.insert(replies).values(values).returning({ id: replies.id });
-        id = row.id;
-        await remember(tx, report.site, 'comment', c.sourceId, id);
-        report.comments.created++;
-      }
-      placed.set(c.sourceId, { id, depth, parentId });
-    }
-    remaining = batch === ready ? next : [];
-  }
-  report.touched.add(cacheTags.article(articleId));
+  if (media) reportMedia(report, media);
+  return report;
 }

@@ -9,9 +9,7 @@ import { media } from '../schema';
 
 /** Writes a processed image into the data folder and records it; returns its path under /media. */
 export async function storeImage(image: ProcessedImage, uploadedById: number): Promise<string> {
-  const file = join(uploadsDir(), image.path);
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, image.data);
+  await writeImageFile(image);
   await db.insert(media).values({
     path: image.path,
     mime: image.mime,
@@ -21,6 +19,13 @@ export async function storeImage(image: ProcessedImage, uploadedById: number): P
     uploadedById,
   });
   return image.path;
+}
+
+/** Writes a processed image's file into the data folder (the row is the caller's). */
+export async function writeImageFile(image: ProcessedImage): Promise<void> {
+  const file = join(uploadsDir(), image.path);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, image.data);
 }
 
 /** Removes a stored image's row and file (a replaced portrait, or one whose profile was not saved). */

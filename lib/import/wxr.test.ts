@@ -2,11 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderBody } from '@/lib/markdown/render';
 import {
+  authorOldPaths,
   commentHtmlToText,
   decodeEntities,
+  mapAttachment,
   mapItem,
+  mapPage,
   parseWpDate,
   permalinkPath,
+  termOldPaths,
+  termSlug,
   wordpressContentToBody,
   WxrStreamParser,
   WxrSyntaxError,
@@ -89,13 +94,13 @@ describe('mapItem', () => {
     const p = post('101');
     expect(p.title).toBe('Lamplighters’ strike ends & the quay is lit again 🏮');
     expect(p.slug).toBe('lamplighters-strike-ends');
-    expect(p.oldPath).toBe('/2019/05/lamplighters-strike-ends');
+    expect(p.oldPaths).toEqual(['/?p=101', '/2019/05/lamplighters-strike-ends']);
     expect(p.section).toEqual({ slug: 'harbour-life', name: 'Harbour Life' });
     expect(p.tags.map((t) => t.slug)).toEqual(['lamplighters', 'strikes']);
     expect(p.standfirst).toBe('The quay is lit again.');
     const cafe = post('102');
     expect(cafe.slug).toBe('zurich-cafe');
-    expect(cafe.oldPath).toBe('/2019/06/zürich-cafe');
+    expect(cafe.oldPaths).toEqual(['/?p=102', '/2019/06/zürich-cafe']);
     expect(cafe.section).toBeNull(); // "Uncategorized" is not a section
     expect(post('107').slug).toBe('unfinished-draft');
   });
@@ -119,6 +124,80 @@ describe('mapItem', () => {
 
   it('refuses an item without a numeric id', () => {
     expect(mapItem({ ...byId('101'), postId: 'abc' } as WxrRawItem).ok).toBe(false);
+  });
+});
+
+describe('attachments, pages, terms and authors', () => {
+  const events = (xml: string) => {
+    const out: WxrEvent[] = [];
+    const p = new WxrStreamParser('x.xml', (e) => out.push(e));
+    p.write(xml);
+    p.end();
+    return out;
+  };
+  const media = readFileSync('e2e/fixtures/wxr/media-site.xml', 'utf8').replaceAll('{{MEDIA}}', 'https://old.example');
+  const all = events(media);
+  const item = (id: string) => all.flatMap((e) => (e.kind === 'item' && e.item.postId === id ? [e.item] : []))[0];
+
+  it('reads channel terms, author ids and the post meta it needs', () => {
+    const terms = all.flatMap((e) => (e.kind === 'term' ? [e.term] : []));
+    expect(terms[0]).toEqual({ id: '21', taxonomy: 'category', slug: 'ferries', name: 'Ferries' });
+    expect(terms.find((t) => t.taxonomy === 'post_tag')).toEqual({ id: '31', taxonomy: 'post_tag', slug: 'night-crossing', name: 'Night crossing' });
+    expect(terms.at(-1)).toEqual({ id: '41', taxonomy: 'nav_menu', slug: 'main-menu', name: 'Main menu' });
+    expect(all.find((e) => e.kind === 'author')).toMatchObject({ author: { login: 'maren', id: '7' } });
+    expect(item('301').meta).toEqual({ _thumbnail_id: '201' });
+    expect(item('301').comments).toHaveLength(1);
+  });
+
+  it('maps an attachment and a featured image to a cover', () => {
+    const attachment = mapAttachment(item('201'))!;
+    expect(attachment).toEqual({
+      sourceId: '201',
+      url: 'https://old.example/wp-content/uploads/2020/03/ferry.jpg',
+      alt: 'The ferry Quay Queen leaving the harbour',
+      caption: 'The Quay Queen at dusk. Photo: M. Quist',
+      title: 'ferry.jpg',
+      parent: '301',
+    });
+    const mapped = mapItem(item('301'), { attachment: (id) => (id === '201' ? attachment : undefined) });
+    expect(mapped.ok && mapped.post.cover).toBe(attachment);
+    expect(mapped.ok && mapped.post.oldPaths).toEqual(['/?p=301', '/2020/03/night-ferry-returns']);
+    expect(mapAttachment(item('301'))).toBeNull();
+  });
+
+  it('maps pages: published or draft, with their old addresses', () => {
+    const about = mapPage(item('401'));
+    expect(about.ok && about.page).toMatchObject({
+      slug: 'about',
+      status: 'published',
+      bodyFormat: 'html',
+      oldPaths: ['/?page_id=401', '/?p=401'],
+      permalink: '/about',
+    });
+    const search = mapPage(item('403'));
+    expect(search.ok && search.page.status).toBe('draft');
+    expect(mapPage({ ...item('403'), status: 'trash' })).toEqual({ ok: false, reason: 'page status "trash" is not imported' });
+    expect(mapPage(item('301'))).toEqual({ ok: false, reason: 'post type "post" is not a page' });
+  });
+
+  it('gives the old archive addresses of categories, tags and authors', () => {
+    expect(termOldPaths({ id: '21', taxonomy: 'category', slug: 'ferries', name: 'Ferries' })).toEqual([
+      { path: '/?cat=21', feed: false },
+      { path: '/category/ferries', feed: false },
+      { path: '/category/ferries/feed', feed: true },
+    ]);
+    expect(termOldPaths({ id: '31', taxonomy: 'post_tag', slug: 'z%C3%BCrich', name: 'Zürich' }).map((p) => p.path)).toEqual([
+      '/?tag=zürich',
+      '/tag/zürich',
+      '/tag/zürich/feed',
+    ]);
+    expect(termOldPaths({ id: '41', taxonomy: 'nav_menu', slug: 'main', name: 'Main' })).toEqual([]);
+    expect(authorOldPaths({ id: '7', login: 'Maren Q', email: '', displayName: '' }).map((p) => p.path)).toEqual([
+      '/?author=7',
+      '/author/maren-q',
+      '/author/maren-q/feed',
+    ]);
+    expect(termSlug('z%C3%BCrich', 'Zürich')).toBe('zurich');
   });
 });
 

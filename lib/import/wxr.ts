@@ -6,12 +6,15 @@
 import { SaxesParser } from 'saxes';
 import sanitizeHtml from 'sanitize-html';
 import { z } from 'zod';
-import type { ArticleStatus, ReplyStatus } from '@/db/schema';
-import { wordpressContentToHtml, type WordPressContentContext } from '@/lib/import/wordpress-content';
+import type { ArticleStatus, PageStatus, ReplyStatus } from '@/db/enums';
+import type { ImportedAttachment, ImportedComment, ImportedImage, ImportedPage, ImportedPost, ImportedTerm } from './types';
+import { wordpressContentToHtml, type WordPressContentContext } from './wordpress-content';
 import { normaliseLegacyPath } from '@/lib/redirects/registry';
 import { slugify } from '@/lib/slug';
 
-export type WxrRawAuthor = { login: string; email: string; displayName: string };
+export type WxrRawAuthor = { login: string; email: string; displayName: string; /** wp:author_id, for /?author=N addresses. */ id: string };
+/** A channel-level term (wp:category, wp:tag or wp:term), for /?cat=N and archive addresses. */
+export type WxrRawChannelTerm = { id: string; taxonomy: string; slug: string; name: string };
 export type WxrRawTerm = { domain: string; nicename: string; name: string };
 export type WxrRawComment = {
   id: string;
@@ -41,11 +44,19 @@ export type WxrRawItem = {
   postName: string;
   status: string;
   postType: string;
+  postParent: string;
+  attachmentUrl: string;
+  /** The few wp:postmeta values the import reads (META_KEYS); others are not kept. */
+  meta: Record<string, string>;
   terms: WxrRawTerm[];
   comments: WxrRawComment[];
 };
 
-export type WxrEvent = { kind: 'site'; site: string } | { kind: 'author'; author: WxrRawAuthor } | { kind: 'item'; item: WxrRawItem };
+export type WxrEvent =
+  { kind: 'site'; site: string } | { kind: 'author'; author: WxrRawAuthor } | { kind: 'term'; term: WxrRawChannelTerm } | { kind: 'item'; item: WxrRawItem };
+
+/** Post meta worth reading: the featured image, and an attachment's alt text. */
+const META_KEYS = new Set(['_thumbnail_id', '_wp_attachment_image_alt']);
 
 /** A file that is not well-formed XML or not a WordPress export; `line` is 1-based. */
 export class WxrSyntaxError extends Error {
@@ -75,6 +86,9 @@ const emptyItem = (line: number): WxrRawItem => ({
   postName: '',
   status: '',
   postType: '',
+  postParent: '',
+  attachmentUrl: '',
+  meta: {},
   terms: [],
   comments: [],
 });
@@ -106,6 +120,8 @@ const ITEM_FIELDS: Record<string, keyof WxrRawItem> = {
   'wp:post_name': 'postName',
   'wp:status': 'status',
   'wp:post_type': 'postType',
+  'wp:post_parent': 'postParent',
+  'wp:attachment_url': 'attachmentUrl',
 };
 const COMMENT_FIELDS: Record<string, keyof WxrRawComment> = {
   'wp:comment_id': 'id',
@@ -123,7 +139,20 @@ const AUTHOR_FIELDS: Record<string, keyof WxrRawAuthor> = {
   'wp:author_login': 'login',
   'wp:author_email': 'email',
   'wp:author_display_name': 'displayName',
+  'wp:author_id': 'id',
 };
+// Channel-level terms: wp:category, wp:tag and wp:term each name their fields differently.
+const CHANNEL_TERM_FIELDS: Record<string, keyof WxrRawChannelTerm> = {
+  'wp:term_id': 'id',
+  'wp:category_nicename': 'slug',
+  'wp:cat_name': 'name',
+  'wp:tag_slug': 'slug',
+  'wp:tag_name': 'name',
+  'wp:term_taxonomy': 'taxonomy',
+  'wp:term_slug': 'slug',
+  'wp:term_name': 'name',
+};
+const CHANNEL_TERM_TAXONOMY: Record<string, string> = { 'wp:category': 'category', 'wp:tag': 'post_tag', 'wp:term': '' };
 
 /**
  * Feed it the file chunk by chunk; it calls `onEvent` for the site address, each channel-level
@@ -137,6 +166,8 @@ export class WxrStreamParser {
   private comment: WxrRawComment | null = null;
   private author: WxrRawAuthor | null = null;
   private term: WxrRawTerm | null = null;
+  private channelTerm: WxrRawChannelTerm | null = null;
+  private metaKey = '';
   private sawChannel = false;
   private siteSent = false;
   private channelLink = '';
@@ -178,7 +209,10 @@ export class WxrStreamParser {
       this.sendSite();
       this.item = emptyItem(this.parser.line);
     } else if (name === 'wp:comment' && this.item && this.parent === 'item') this.comment = emptyComment();
-    else if (name === 'wp:author' && this.parent === 'channel') this.author = { login: '', email: '', displayName: '' };
+    else if (name === 'wp:author' && this.parent === 'channel') this.author = { login: '', email: '', displayName: '', id: '' };
+    else if (Object.hasOwn(CHANNEL_TERM_TAXONOMY, name) && this.parent === 'channel')
+      this.channelTerm = { id: '', taxonomy: CHANNEL_TERM_TAXONOMY[name], slug: '', name: '' };
+    else if (name === 'wp:postmeta' && this.item && this.parent === 'item') this.metaKey = '';
     else if (name === 'category' && this.item && this.parent === 'item') {
       this.term = { domain: attributes.domain ?? 'category', nicename: attributes.nicename ?? '', name: '' };
     }
@@ -210,7 +244,17 @@ export class WxrStreamParser {
         this.onEvent({ kind: 'item', item });
       } else if (this.parent === 'item' && ITEM_FIELDS[name]) {
         (this.item[ITEM_FIELDS[name]] as string) = value;
+      } else if (this.parent === 'wp:postmeta') {
+        if (name === 'wp:meta_key') this.metaKey = value.trim();
+        else if (name === 'wp:meta_value' && META_KEYS.has(this.metaKey)) this.item.meta[this.metaKey] = value;
       }
+      return;
+    }
+    if (this.channelTerm) {
+      if (Object.hasOwn(CHANNEL_TERM_TAXONOMY, name) && this.parent === 'channel') {
+        this.onEvent({ kind: 'term', term: this.channelTerm });
+        this.channelTerm = null;
+      } else if (CHANNEL_TERM_FIELDS[name]) this.channelTerm[CHANNEL_TERM_FIELDS[name]] = value.trim();
       return;
     }
     if (this.author) {
@@ -264,36 +308,16 @@ const STATUS: Record<string, ArticleStatus> = {
 };
 const COMMENT_STATUS: Record<string, ReplyStatus> = { '1': 'approved', '0': 'pending', spam: 'spam', trash: 'trash', 'post-trashed': 'trash' };
 
-export type WxrTerm = { slug: string; name: string };
-export type WxrComment = {
-  sourceId: string;
-  parentSourceId: string | null;
-  authorName: string;
-  authorEmail: string;
-  authorUrl: string | null;
-  body: string;
-  status: ReplyStatus;
-  createdAt: Date;
-};
-export type WxrPost = {
-  sourceId: string;
-  title: string;
-  slug: string;
-  body: string;
-  /** Shortcodes the body lost (not caption, gallery or embed), for the summary. */
-  removedShortcodes: string[];
-  standfirst: string;
-  status: ArticleStatus;
-  publishedAt: Date | null;
-  /** Login of the author (dc:creator), empty when the post has none. */
-  creator: string;
-  section: WxrTerm | null;
-  tags: WxrTerm[];
-  /** Path of the old permalink, for a 301; null when it has none worth keeping. */
-  oldPath: string | null;
-  comments: WxrComment[];
-  skippedComments: { sourceId: string; reason: string }[];
-};
+export type WxrTerm = ImportedTerm;
+export type WxrComment = ImportedComment;
+export type WxrPost = ImportedPost;
+
+/** What mapping an item may look up from the rest of the file (collected by the first pass). */
+/**
+ * What mapping an item may look up from the rest of the file (collected by the first pass): an
+ * attachment by its WordPress id, and the attachments uploaded to this item (for a [gallery] with no ids).
+ */
+export type WxrMapContext = WordPressContentContext;
 
 export type MappedPost = { ok: true; post: WxrPost } | { ok: false; reason: string };
 
@@ -352,11 +376,8 @@ export function parseWpDate(gmt: string, ...fallbacks: string[]): Date | null {
   return null;
 }
 
-/**
- * WordPress content as article HTML (body format 'html'): blocks, wpautop and shortcodes as WordPress
- * renders them, then the article sanitizer (lib/import/wordpress-content.ts).
- */
-export function wordpressContentToBody(content: string, ctx: WordPressContentContext = {}): string {
+/** WordPress content as sanitized article HTML (lib/import/wordpress-content.ts); the shortcodes it removed are dropped here. */
+export function wordpressContentToBody(content: string, ctx: WxrMapContext = {}): string {
   return wordpressContentToHtml(content, ctx).html;
 }
 
@@ -433,7 +454,7 @@ const ItemSchema = z.object({
 });
 
 /** One <item> as an article with its comments, or why it is left out. */
-export function mapItem(raw: WxrRawItem, ctx: WordPressContentContext = {}): MappedPost {
+export function mapItem(raw: WxrRawItem, ctx: WxrMapContext = {}): MappedPost {
   const checked = ItemSchema.safeParse(raw);
   if (!checked.success) return { ok: false, reason: checked.error.issues[0].message };
   const { postType, postId, status: wpStatus } = checked.data;
@@ -481,6 +502,8 @@ export function mapItem(raw: WxrRawItem, ctx: WordPressContentContext = {}): Map
   }
 
   const excerpt = cleanLine(sanitizeHtml(raw.excerpt, { allowedTags: [], allowedAttributes: {} }));
+  const thumbnail = raw.meta._thumbnail_id?.trim();
+  const permalink = permalinkPath(raw.link);
   return {
     ok: true,
     post: {
@@ -488,6 +511,7 @@ export function mapItem(raw: WxrRawItem, ctx: WordPressContentContext = {}): Map
       title: finalTitle,
       slug: nameSlug || slugify(finalTitle) || `post-${postId}`,
       body,
+      bodyFormat: 'html',
       removedShortcodes,
       standfirst: decodeEntities(excerpt).slice(0, 600),
       status,
@@ -495,7 +519,8 @@ export function mapItem(raw: WxrRawItem, ctx: WordPressContentContext = {}): Map
       creator: raw.creator.trim(),
       section,
       tags: allTags,
-      oldPath: permalinkPath(raw.link),
+      cover: (thumbnail && ctx.attachment?.(thumbnail)) || null,
+      oldPaths: [`/?p=${postId}`, ...(permalink ? [permalink] : [])],
       comments,
       skippedComments,
     },
@@ -508,4 +533,103 @@ function decodeURIComponentSafe(s: string): string {
   } catch {
     return s;
   }
+}
+
+/** A title as one clean line, cut to the longest we keep. */
+function mapTitle(raw: string, fallback: string): string {
+  const title = cleanLine(decodeEntities(raw));
+  const chars = Array.from(title || fallback);
+  return chars.length > MAX_TITLE_LENGTH ? chars.slice(0, MAX_TITLE_LENGTH - 1).join('') + '…' : chars.join('');
+}
+
+const PAGE_STATUS: Record<string, PageStatus> = { publish: 'published', draft: 'draft', pending: 'draft', future: 'draft', private: 'draft' };
+
+export type MappedPage = { ok: true; page: ImportedPage } | { ok: false; reason: string };
+
+/** A WordPress page (post_type page) as one of our pages: published stays published, the rest are drafts. */
+export function mapPage(raw: WxrRawItem, ctx: WxrMapContext = {}): MappedPage {
+  const checked = ItemSchema.safeParse(raw);
+  if (!checked.success) return { ok: false, reason: checked.error.issues[0].message };
+  const { postType, postId, status: wpStatus } = checked.data;
+  if (postType !== 'page') return { ok: false, reason: `post type "${postType || 'none'}" is not a page` };
+  const status = PAGE_STATUS[wpStatus];
+  if (!status) return { ok: false, reason: `page status "${wpStatus || 'none'}" is not imported` };
+  const title = mapTitle(raw.title, `Untitled (WordPress page ${postId})`);
+  const { html: body, removedShortcodes } = wordpressContentToHtml(raw.content, ctx);
+  if (body.length > MAX_BODY_LENGTH) return { ok: false, reason: `body longer than ${MAX_BODY_LENGTH.toLocaleString('en-GB')} characters` };
+  const permalink = permalinkPath(raw.link);
+  // A child page's permalink is /parent/child: its own slug is the last part.
+  const name = slugify(decodeURIComponentSafe(raw.postName));
+  return {
+    ok: true,
+    page: {
+      sourceId: postId,
+      title,
+      slug: name || slugify(title) || `page-${postId}`,
+      body,
+      bodyFormat: 'html',
+      removedShortcodes,
+      status,
+      publishedAt: status === 'published' ? parseWpDate(raw.postDateGmt, raw.postDate, raw.pubDate) : null,
+      creator: raw.creator.trim(),
+      oldPaths: [`/?page_id=${postId}`, `/?p=${postId}`],
+      permalink,
+    },
+  };
+}
+
+/** An attachment item (post_type attachment): its file's address, alt text (post meta) and caption (excerpt). */
+export function mapAttachment(raw: WxrRawItem): ImportedAttachment | null {
+  const id = raw.postId.trim();
+  const url = (raw.attachmentUrl || raw.guid).trim();
+  if (raw.postType.trim() !== 'attachment' || !/^\d{1,19}$/.test(id) || !/^https?:\/\//i.test(url)) return null;
+  return {
+    sourceId: id,
+    url,
+    alt: cleanLine(decodeEntities(raw.meta._wp_attachment_image_alt ?? '')).slice(0, 300),
+    caption: cleanLine(decodeEntities(sanitizeHtml(raw.excerpt, { allowedTags: [], allowedAttributes: {} }))).slice(0, 600),
+    title: cleanLine(decodeEntities(raw.title)).slice(0, 300),
+    parent: raw.postParent.trim(),
+  };
+}
+
+/** The slug our section or tag gets for a WordPress term (as mapItem makes it). */
+export function termSlug(nicename: string, name: string): string {
+  return slugify(decodeURIComponentSafe(nicename)) || slugify(cleanLine(decodeEntities(name)));
+}
+
+/**
+ * The old addresses of a channel-level category or tag: /?cat=N, /category/{nicename} and its feed, or
+ * /?tag={slug}, /tag/{slug} and its feed. Keys are decoded paths without a trailing slash.
+ */
+export function termOldPaths(term: WxrRawChannelTerm): { path: string; feed: boolean }[] {
+  const nicename = decodeURIComponentSafe(term.slug.trim());
+  if (!nicename || /[/?#]/.test(nicename)) return [];
+  if (term.taxonomy === 'category') {
+    return [
+      ...(/^\d{1,19}$/.test(term.id) ? [{ path: `/?cat=${term.id}`, feed: false }] : []),
+      { path: `/category/${nicename}`, feed: false },
+      { path: `/category/${nicename}/feed`, feed: true },
+    ];
+  }
+  if (term.taxonomy === 'post_tag') {
+    return [
+      { path: `/?tag=${nicename}`, feed: false },
+      { path: `/tag/${nicename}`, feed: false },
+      { path: `/tag/${nicename}/feed`, feed: true },
+    ];
+  }
+  return [];
+}
+
+/** The old addresses of an author's archive: /?author=N, /author/{login} and its feed. */
+export function authorOldPaths(author: WxrRawAuthor): { path: string; feed: boolean }[] {
+  // WordPress's archive address uses the login as its "nicename": lower case, spaces as hyphens.
+  const login = author.login.trim().toLowerCase().replace(/\s+/g, '-');
+  if (!login || /[/?#]/.test(login)) return [];
+  return [
+    ...(/^\d{1,19}$/.test(author.id) ? [{ path: `/?author=${author.id}`, feed: false }] : []),
+    { path: `/author/${login}`, feed: false },
+    { path: `/author/${login}/feed`, feed: true },
+  ];
 }

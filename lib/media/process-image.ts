@@ -12,9 +12,14 @@ export type ProcessedImage = { data: Buffer; width: number; height: number; mime
  * Checks an upload by its content (not its name or declared type), limits its size, and re-encodes it
  * as WebP: that drops metadata (location, camera) and anything hidden after the image data.
  */
-export async function processImageUpload(bytes: Buffer, now = new Date()): Promise<ProcessedImage> {
+export async function processImageUpload(
+  bytes: Buffer,
+  now = new Date(),
+  { maxBytes = MAX_UPLOAD_BYTES }: { maxBytes?: number } = {},
+): Promise<ProcessedImage> {
   if (bytes.length === 0) throw new ImageRejectedError('The file is empty.');
-  if (bytes.length > MAX_UPLOAD_BYTES) throw new ImageRejectedError('Images must be 10 MB or smaller.');
+  // An import may allow larger originals (a camera's JPEG) than a form upload; the output is the same.
+  if (bytes.length > maxBytes) throw new ImageRejectedError(`Images must be ${Math.round(maxBytes / (1024 * 1024))} MB or smaller.`);
   let format: string | undefined;
   try {
     format = (await sharp(bytes, { limitInputPixels: 60_000_000 }).metadata()).format;
