@@ -6,6 +6,7 @@ import type { ImportedAuthor, ImportedImage, ImportedPage, ImportedPost, Importe
 import { MAX_REPLY_DEPTH } from '@/lib/import/wxr';
 import { mediaUrl } from '@/lib/uploads';
 import { isUsableLegacyPath, normaliseLegacyPath } from '@/lib/redirects/registry';
+import { pageSlugProblem } from '@/lib/pages/slug';
 import { articleBodyText } from '@/lib/search/body-text';
 import { slugify } from '@/lib/slug';
 import type { WxrImportKind } from '../enums';
@@ -639,7 +640,7 @@ export async function storePage(tx: Tx, ctx: ImportContext, page: ImportedPage, 
       .where(eq(pages.id, id));
     report.pages.updated++;
   } else {
-    slug = await freeSlug(tx, pages, page.slug, (s) => !isUsableLegacyPath(`/${s}`));
+    slug = await freeSlug(tx, pages, page.slug, (s) => pageSlugProblem(s) !== null);
     const [created] = await tx
       .insert(pages)
       .values({
