@@ -18,6 +18,8 @@ import { writeImageFile } from './media';
 export type MediaOptions = {
   /** A copy of wp-content/uploads: files under /wp-content/uploads/ are read from it instead of the network. */
   dir?: string;
+  /** The old site's uploads folder in its addresses (UPLOADS_PATHS): what `dir` is a copy of. */
+  uploadsPath?: string;
   timeoutMs?: number;
   maxBytes?: number;
   concurrency?: number;
@@ -93,7 +95,7 @@ export class MediaImporter {
   }
 
   private read(url: string): Promise<Buffer> {
-    const file = this.options.dir ? mediaDirPath(this.options.dir, url) : null;
+    const file = this.options.dir ? mediaDirPath(this.options.dir, url, this.options.uploadsPath) : null;
     if (file) return readImageFile(file, this.maxBytes);
     return fetchImageBytes(url, { timeoutMs: this.options.timeoutMs ?? MEDIA_TIMEOUT_MS, maxBytes: this.maxBytes });
   }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { cacheTags } from '@/lib/cache-tags';
+import { isLocalFileDatabase } from '@/lib/env';
 import { absoluteAddress, imageSources, originalOf, rewriteImageSources } from '@/lib/import/media';
 import type { ImportedAuthor, ImportedImage, ImportedPage, ImportedPost, ImportedTermAddresses } from '@/lib/import/types';
 import { MAX_REPLY_DEPTH } from '@/lib/import/wxr';
@@ -10,7 +11,7 @@ import { pageSlugProblem } from '@/lib/pages/slug';
 import { articleBodyText } from '@/lib/search/body-text';
 import { slugify } from '@/lib/slug';
 import type { WxrImportKind } from '../enums';
-import { db } from '../index';
+import { client, db } from '../index';
 import { articleAuthors, articles, articleTags, legacyRedirects, pageRevisions, pages, replies, revisions, sections, tags, users, wxrImports } from '../schema';
 import type { MediaImporter } from './import-media';
 
@@ -93,6 +94,23 @@ export function forgetCached(ctx: ImportContext) {
   ctx.cache.authors.clear();
   ctx.cache.sections.clear();
   ctx.cache.tags.clear();
+}
+
+/**
+ * Runs one item's writes in a transaction. A failure is counted against the item and the run goes on
+ * (the cache of rows made in this run is cleared: what the transaction made is gone).
+ */
+export async function storeInTransaction(ctx: ImportContext, work: (tx: Tx) => Promise<unknown>): Promise<void> {
+  try {
+    // One transaction per item, so a commit must not wait for the disk: on a local file, the connection
+    // the transaction is about to take (the pool hands back the one just used) commits without fsync.
+    // WAL keeps the file consistent; a power cut could lose the last few items, and a re-run brings them.
+    if (isLocalFileDatabase()) await client.execute('PRAGMA synchronous = NORMAL');
+    await db.transaction(work);
+  } catch (err) {
+    forgetCached(ctx);
+    count(ctx.report.skippedPosts, `could not be stored (${err instanceof Error ? err.message.split('\n')[0].slice(0, 120) : String(err)})`);
+  }
 }
 
 /** Copies the media importer's counts into the report (call at the end, or before printing). */
@@ -197,7 +215,7 @@ async function findOrCreateAuthor(tx: Tx, ctx: ImportContext, key: string) {
     }
   }
   const name = (known?.displayName || key).replace(/\s+/g, ' ').trim().slice(0, 100) || key;
-  const slug = await freeSlug(tx, users, slugify(name) || slugify(key) || 'author');
+  const slug = await freeSlug(tx, users, slugify(known?.slug ?? '') || slugify(name) || slugify(key) || 'author');
   const [user] = await tx
     .insert(users)
     // No password: an imported byline is a public author profile until an admin gives it an account.
@@ -362,6 +380,13 @@ export async function storePost(tx: Tx, ctx: ImportContext, post: ImportedPost, 
   }
 
   const author = post.creator ? await resolveAuthor(tx, ctx, post.creator) : null;
+  // Further bylines (Ghost has several authors per post), in order, each once.
+  const coAuthors: { id: number; slug: string }[] = [];
+  for (const key of post.coAuthors ?? []) {
+    const user = await resolveAuthor(tx, ctx, key);
+    if (user.id !== author?.id && !coAuthors.some((u) => u.id === user.id)) coAuthors.push(user);
+  }
+  const bylines = author ? [author, ...coAuthors] : [];
   if (!author) count(report.notes, 'posts with no author (no byline)');
   if (post.creator && !ctx.authors.has(post.creator)) count(report.notes, 'posts whose author is not in the export’s author list (created from the login)');
   const sectionId = post.section ? await resolveSection(tx, ctx, post.section) : null;
@@ -394,7 +419,7 @@ export async function storePost(tx: Tx, ctx: ImportContext, post: ImportedPost, 
     id = before.id;
     slug = before.slug;
     const [currentAuthors, currentTags] = await Promise.all([
-      tx.select({ userId: articleAuthors.userId }).from(articleAuthors).where(eq(articleAuthors.articleId, id)),
+      tx.select({ userId: articleAuthors.userId }).from(articleAuthors).where(eq(articleAuthors.articleId, id)).orderBy(articleAuthors.position),
       tx.select({ slug: tags.slug }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, id)),
     ]);
     articleChanged = !(
@@ -406,7 +431,7 @@ export async function storePost(tx: Tx, ctx: ImportContext, post: ImportedPost, 
       before.status === values.status &&
       sameTime(before.publishedAt, values.publishedAt) &&
       (!cover || (before.coverImagePath === cover.coverImagePath && before.coverAlt === cover.coverAlt && before.coverCaption === cover.coverCaption)) &&
-      currentAuthors.map((a) => a.userId).join() === (author ? String(author.id) : '') &&
+      currentAuthors.map((a) => a.userId).join() === bylines.map((a) => a.id).join() &&
       [...currentTags.map((t) => t.slug)].sort().join() === [...new Set(tagSlugsWanted)].sort().join()
     );
     if (articleChanged) {
@@ -436,7 +461,7 @@ export async function storePost(tx: Tx, ctx: ImportContext, post: ImportedPost, 
 
   let tagSlugs: string[] = [];
   if (articleChanged) {
-    if (author) await tx.insert(articleAuthors).values({ articleId: id, userId: author.id, position: 0 });
+    if (bylines.length) await tx.insert(articleAuthors).values(bylines.map((a, position) => ({ articleId: id, userId: a.id, position })));
     if (post.tags.length) {
       const tagIds = await resolveTags(tx, ctx, post.tags);
       await tx.insert(articleTags).values([...tagIds.values()].map((tagId) => ({ articleId: id, tagId })));
@@ -469,7 +494,7 @@ export async function storePost(tx: Tx, ctx: ImportContext, post: ImportedPost, 
 
   if (articleChanged) {
     const section = post.section?.slug ?? null;
-    const touched = cacheTags.forArticle({ id, slug, sectionSlugs: section ? [section] : [], tagSlugs, authorSlugs: author ? [author.slug] : [] });
+    const touched = cacheTags.forArticle({ id, slug, sectionSlugs: section ? [section] : [], tagSlugs, authorSlugs: bylines.map((a) => a.slug) });
     for (const tag of touched) report.touched.add(tag);
   }
 }

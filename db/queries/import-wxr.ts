@@ -15,8 +15,7 @@ import {
   type WxrRawChannelTerm,
   type WxrRawItem,
 } from '@/lib/import/wxr';
-import { isLocalFileDatabase } from '@/lib/env';
-import { client, db } from '../index';
+import { db } from '../index';
 import { MediaImporter, type MediaOptions } from './import-media';
 import {
   bringMediaHome,
@@ -25,13 +24,14 @@ import {
   remember,
   reportMedia,
   storeAuthorAddresses,
+  storeInTransaction,
   storePage,
   storePost,
   storeTermAddresses,
   type HomeMedia,
-  forgetCached,
   newContext,
   type ImportReport,
+  type Tx,
 } from './import-store';
 
 export type WxrImportReport = ImportReport;
@@ -151,19 +151,7 @@ export async function importWxrFile(file: string, options: WxrImportOptions = {}
     });
 
   let done = 0;
-  const localFile = isLocalFileDatabase();
-  const transaction = async (work: Parameters<typeof db.transaction>[0]) => {
-    try {
-      // One transaction per post, so a commit must not wait for the disk: on a local file, the connection
-      // the transaction is about to take (the pool hands back the one just used) commits without fsync.
-      // WAL keeps the file consistent; a power cut could lose the last few posts, and a re-run brings them.
-      if (localFile) await client.execute('PRAGMA synchronous = NORMAL');
-      await db.transaction(work);
-    } catch (err) {
-      forgetCached(ctx);
-      count(report.skippedPosts, `could not be stored (${err instanceof Error ? err.message.split('\n')[0].slice(0, 120) : String(err)})`);
-    }
-  };
+  const transaction = (work: (tx: Tx) => Promise<unknown>) => storeInTransaction(ctx, work);
   try {
     await streamEvents(file, async (events) => {
       for (const event of events) {

@@ -146,6 +146,13 @@ export async function ghostContentToHtml(post: GhostContentSource, siteUrl: stri
     source = 'html';
   }
   const base = siteUrl.replace(/\/+$/, '');
-  html = reshapeGhostCards(html.split('__GHOST_URL__').join(base));
+  // Links to the old site's own pages become paths here, where its old addresses answer with a 301;
+  // images keep the old site's address, so the importer can fetch them.
+  html = reshapeGhostCards(
+    html
+      .replace(/href="__GHOST_URL__(?=\/|")/g, 'href="')
+      .split('__GHOST_URL__')
+      .join(base),
+  );
   return { html: sanitizeArticleHtml(html).trim(), droppedCards: [...dropped], source };
 }

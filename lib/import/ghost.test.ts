@@ -105,7 +105,7 @@ describe('Ghost content to article HTML', () => {
     // The HTML card went through the sanitizer.
     expect(html).toContain('A note from the editor');
     expect(html).not.toMatch(/<script|javascript:|__GHOST_URL__|kg-card/);
-    expect(html).toContain('<strong>more</strong>');
+    expect(html).toContain('Read <strong>more</strong> in <a href="/tag/harbour/">our archive</a>');
   });
 
   it('renders mobiledoc with Ghost’s mobiledoc renderer and our cards, and counts cards it does not know', async () => {

@@ -164,13 +164,23 @@ export async function readGhostTables(file: string): Promise<Record<string, unkn
 /** Each raw post of the export, one at a time (pass 2). `handle` is awaited before the next is read. */
 export async function streamGhostPosts(file: string, handle: (raw: unknown) => Promise<void>): Promise<void> {
   const pipeline = chain([createReadStream(file), parser(), pick({ filter: POSTS_PATH }), streamArray()]);
+  // The handler's own errors (a stop, a database failure) pass through as they are; the stream's are the file's fault.
+  let handlerFailed: { error: unknown } | null = null;
   try {
-    for await (const { value } of pipeline as AsyncIterable<{ value: unknown }>) await handle(value);
+    for await (const { value } of pipeline as AsyncIterable<{ value: unknown }>) {
+      try {
+        await handle(value);
+      } catch (error) {
+        handlerFailed = { error };
+        break;
+      }
+    }
   } catch (err) {
-    throw err instanceof GhostExportError ? err : new GhostExportError(file, `not valid JSON (${(err as Error).message})`);
+    throw new GhostExportError(file, `not valid JSON (${(err as Error).message})`);
   } finally {
     pipeline.destroy();
   }
+  if (handlerFailed) throw handlerFailed.error;
 }
 
 const POST_STATUS: Record<string, ArticleStatus> = { published: 'published', draft: 'draft', scheduled: 'scheduled', sent: 'published' };

@@ -70,25 +70,26 @@ export async function fetchImageBytes(address: string, { timeoutMs = MEDIA_TIMEO
   return Buffer.concat(chunks, size);
 }
 
-const UPLOADS = '/wp-content/uploads/';
+/** Where each system keeps its uploads on the old site: WordPress's wp-content/uploads, Ghost's content/images. */
+export const UPLOADS_PATHS = { wordpress: '/wp-content/uploads/', ghost: '/content/images/' } as const;
 
 /**
  * Where an old address's file lives in a copy of wp-content/uploads: https://old.site/wp-content/uploads/2019/05/a.jpg
- * is DIR/2019/05/a.jpg. Null when the address is not under wp-content/uploads; throws for a path that
- * would leave DIR.
+ * is DIR/2019/05/a.jpg (for Ghost, content/images). Null when the address is not under that folder; throws
+ * for a path that would leave DIR.
  */
-export function mediaDirPath(dir: string, address: string): string | null {
+export function mediaDirPath(dir: string, address: string, uploads: string = UPLOADS_PATHS.wordpress): string | null {
   let pathname: string;
   try {
     pathname = new URL(address).pathname;
   } catch {
     return null;
   }
-  const at = pathname.indexOf(UPLOADS);
+  const at = pathname.indexOf(uploads);
   if (at === -1) return null;
   let relative: string;
   try {
-    relative = decodeURIComponent(pathname.slice(at + UPLOADS.length));
+    relative = decodeURIComponent(pathname.slice(at + uploads.length));
   } catch {
     throw new MediaFetchError('the address has a malformed escape');
   }

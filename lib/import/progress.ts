@@ -13,12 +13,12 @@ export function formatDuration(seconds: number): string {
  * One progress line: "[wxr] [#####-----] 1234/20000 items, 85/s, ETA 3 m 17 s". With `width` 0 there
  * is no bar (a log file); otherwise the bar fills what is left of `width` columns.
  */
-export function progressLine(done: number, total: number, elapsedSeconds: number, width = 0): string {
+export function progressLine(done: number, total: number, elapsedSeconds: number, width = 0, label = 'wxr'): string {
   const rate = done / Math.max(elapsedSeconds, 0.001);
   const eta = done >= total ? 'done' : done === 0 ? 'ETA ?' : `ETA ${formatDuration((total - done) / rate)}`;
   const text = `${done}/${total} items, ${rate.toFixed(0)}/s, ${eta}`;
-  if (!width) return `[wxr] ${text}`;
+  if (!width) return `[${label}] ${text}`;
   const room = Math.max(10, width - text.length - 10);
   const filled = total ? Math.min(room, Math.round((done / total) * room)) : room;
-  return `[wxr] [${'#'.repeat(filled)}${'-'.repeat(room - filled)}] ${text}`;
+  return `[${label}] [${'#'.repeat(filled)}${'-'.repeat(room - filled)}] ${text}`;
 }

@@ -33,6 +33,8 @@ export type ImportedPost = {
   publishedAt: Date | null;
   /** The author's key in the source (a WordPress login, a Ghost id); empty when the post has none. */
   creator: string;
+  /** Further bylines' keys, in order (Ghost posts can have several authors). */
+  coAuthors?: string[];
   section: ImportedTerm | null;
   tags: ImportedTerm[];
   /** The featured image, which becomes the cover. */
@@ -66,6 +68,8 @@ export type ImportedAuthor = {
   key: string;
   email: string;
   displayName: string;
+  /** The author's slug on the old site, kept when it is free (else one is made from the name). */
+  slug?: string;
   /** Old addresses of the author's archive (and feed, with `feed`). */
   oldPaths?: { path: string; feed: boolean }[];
 };

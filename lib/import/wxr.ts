@@ -7,7 +7,7 @@ import { SaxesParser } from 'saxes';
 import sanitizeHtml from 'sanitize-html';
 import { z } from 'zod';
 import type { ArticleStatus, PageStatus, ReplyStatus } from '@/db/enums';
-import type { ImportedAttachment, ImportedComment, ImportedImage, ImportedPage, ImportedPost, ImportedTerm } from './types';
+import type { ImportedAttachment, ImportedComment, ImportedPage, ImportedPost, ImportedTerm } from './types';
 import { wordpressContentToHtml, type WordPressContentContext } from './wordpress-content';
 import { normaliseLegacyPath } from '@/lib/redirects/registry';
 import { slugify } from '@/lib/slug';
