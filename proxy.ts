@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { adminGate } from '@/lib/auth/admin-gate';
 import { newNonce, PER_REQUEST_PAGES, strictPolicy } from '@/lib/edge/security-headers';
 import { decodeHeldCookie, HELD_COOKIE } from '@/lib/replies/held-cookie';
-import { redirectFor, reloadInProgress } from '@/lib/redirects/registry';
+import { redirectFor as lookUpRedirect, reloadInProgress } from '@/lib/redirects/registry';
 import { appSecret } from '@/lib/secret';
 
 /**
@@ -52,6 +52,15 @@ function pass(request: NextRequest, rewriteTo?: URL): NextResponse {
 const hasSessionCookie = (request: NextRequest) => request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
 
 const RELOAD_WAIT_MS = 1000;
+
+/** The new address of an old one; an address the table cannot read is served as it came, never a 500. */
+function redirectFor(pathname: string, search: string): string | null {
+  try {
+    return lookUpRedirect(pathname, search);
+  } catch {
+    return null;
+  }
+}
 
 export async function proxy(request: NextRequest) {
   // Another instance has just moved an address and this one is reloading its table: wait for it, but

@@ -162,14 +162,23 @@ test.describe('WordPress import', () => {
 
       // Pages: the route that serves them is the pages work's; here, what the import stored.
       const pages = await queryRows<{ slug: string; status: string; body: string }>(
-        `select slug, status, body from pages where slug in ('about', 'team', 'search-2') order by id`,
+        `select slug, status, body from pages where slug in ('about-2', 'team', 'search-2') order by id`,
       );
-      expect(pages.map((p) => `${p.slug}:${p.status}`)).toEqual(['about:published', 'team:published', 'search-2:draft']);
+      // The demo content has an About page already: the imported one takes the next free address.
+      expect(pages.map((p) => `${p.slug}:${p.status}`)).toEqual(['about-2:published', 'team:published', 'search-2:draft']);
       expect(pages[0].body).toContain(`<img src="${src}" alt="Our ferry"`);
       const legacy = await queryRows<{ old_path: string }>(
         `select old_path from legacy_redirects where old_path in ('/?p=301', '/?page_id=401', '/about/team', '/category/ferries/feed') order by old_path`,
       );
       expect(legacy.map((l) => l.old_path)).toEqual(['/?p=301', '/?page_id=401', '/about/team', '/category/ferries/feed']);
+
+      // Readers find the imported pages at the site root, and their old addresses lead there.
+      expect((await page.goto('/team'))?.status()).toBe(200);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Our team');
+      const moved = await request.get('/about/team/', { maxRedirects: 0 });
+      expect(moved.status()).toBe(301);
+      expect(moved.headers()['location']).toBe('/team');
+      expect((await request.get('/?page_id=401', { maxRedirects: 0 })).headers()['location']).toBe('/team');
     } finally {
       server.closeAllConnections();
       server.close();

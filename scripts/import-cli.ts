@@ -77,7 +77,7 @@ export async function withCtrlC<T>(run: (signal: AbortSignal) => Promise<T>): Pr
 /** Tells the running server which cached pages the import changed, and to reload its old addresses. 1 when it could not be told. */
 export async function tellServer(report: ImportReport): Promise<number> {
   const tags = [...report.touched];
-  for (let i = 0; i < tags.length || i === 0; i += TAGS_PER_CALL) {
+  for (let i = 0; i < tags.length; i += TAGS_PER_CALL) {
     // Imported addresses become redirects: the table is reloaded once, with the last batch.
     const last = i + TAGS_PER_CALL >= tags.length;
     const result = await revalidateOnServer(tags.slice(i, i + TAGS_PER_CALL), { redirects: last });

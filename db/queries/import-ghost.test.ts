@@ -137,6 +137,43 @@ describe('importing a Ghost export', () => {
     expect(await rows('select id from articles')).toHaveLength(count);
   });
 
+  it('leaves out a post Ghost cannot render, and keeps slugs within 80 characters however many share one', async () => {
+    const long = 'a-very-long-headline-about-the-harbour-board-and-its-many-meetings-this-year-xx';
+    expect(long.length).toBeGreaterThanOrEqual(78);
+    const post = (id: string, extra: Record<string, unknown>) => ({ id, title: `Post ${id}`, slug: long, status: 'published', type: 'post', ...extra });
+    const file = join(testDb.dir, 'edge.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        db: [
+          {
+            meta: {},
+            data: {
+              settings: [{ key: 'url', value: 'http://edge-ghost.invalid' }],
+              posts: [
+                post('e1', { html: '<p>One</p>' }),
+                post('e2', { html: '<p>Two</p>' }),
+                post('e3', { html: '<p>Three</p>', type: 'page' }),
+                post('e4', { html: '<p>Four</p>', type: 'page' }),
+                post('e5', { lexical: '{"root": not json' }),
+              ],
+            },
+          },
+        ],
+      }),
+    );
+    const report = await m.ghost.importGhostFile(file, { media: false });
+    expect(report.posts.created).toBe(2);
+    expect(report.pages.created).toBe(2);
+    expect([...report.skippedPosts.keys()]).toEqual([expect.stringMatching(/^content Ghost's renderer could not read/)]);
+    for (const table of ['articles', 'pages']) {
+      const slugs = (await rows<{ slug: string }>(`select slug from ${table} where slug like ?`, [`${long.slice(0, 40)}%`])).map((r) => r.slug);
+      expect(slugs, table).toHaveLength(2);
+      expect(new Set(slugs).size, table).toBe(2);
+      for (const slug of slugs) expect(slug.length, slug).toBeLessThanOrEqual(80);
+    }
+  });
+
   it('stops between posts when asked, and the same command finishes the rest', async () => {
     const stop = new AbortController();
     let seen = 0;

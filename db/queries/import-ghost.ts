@@ -68,9 +68,12 @@ export async function importGhostFile(file: string, options: GhostImportOptions 
     await streamGhostPosts(file, async (raw) => {
       if (options.signal?.aborted) throw new Stop();
       const mapped = mapGhostPost(raw, tables);
+      // Content Ghost's renderers cannot read (broken JSON in lexical or mobiledoc) leaves that post out, not the run.
+      const content = mapped.ok ? await ghostContentToHtml(mapped.raw, tables.siteUrl).catch((err: unknown) => err as Error) : null;
       if (!mapped.ok) count(report.skippedPosts, mapped.reason);
+      else if (content instanceof Error || !content)
+        count(report.skippedPosts, `content Ghost's renderer could not read (${content?.message.split('\n')[0].slice(0, 80)})`);
       else {
-        const content = await ghostContentToHtml(mapped.raw, tables.siteUrl);
         if (content.source === 'none') count(report.notes, 'posts with no content (no lexical, mobiledoc or html)');
         const item = mapped.post.kind === 'page' ? toPage(mapped.post, content) : toPost(mapped.post, content);
         for (const t of mapped.post.tags) usedTags.add(t.sourceId);

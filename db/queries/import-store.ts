@@ -171,19 +171,33 @@ export async function remember(tx: Db, site: string, kind: WxrImportKind, source
     .onConflictDoUpdate({ target: [wxrImports.site, wxrImports.kind, wxrImports.sourceId], set: { localId } });
 }
 
-/** A slug not taken in `table`: base, else base-2, base-3, … (an index range, not a LIKE scan); `refused` slugs count as taken. */
-async function freeSlug(tx: Tx, table: typeof articles | typeof users | typeof pages, base: string, refused: (slug: string) => boolean = () => false) {
+const MAX_SLUG = 80;
+const MAX_SLUG_TRIES = 1000;
+
+/**
+ * A slug not taken in `table`: base, else base-2, base-3, … (an index range, not a LIKE scan), each at
+ * most 80 characters (the editors' limit: the base is cut to make room for the number); `refused`
+ * slugs count as taken. Gives up after a thousand tries rather than loop.
+ */
+async function freeSlug(tx: Tx, table: typeof articles | typeof users | typeof pages, slug: string, refused: (slug: string) => boolean = () => false) {
+  const base = slug.slice(0, MAX_SLUG).replace(/-+$/, '');
+  const numbered = (n: number) => `${base.slice(0, MAX_SLUG - String(n).length - 1).replace(/-+$/, '')}-${n}`;
+  // Numbered variants of a base cut short start with the cut base: look from there.
+  const stem = numbered(MAX_SLUG_TRIES).replace(/-\d+$/, '');
   const taken = new Set(
     (
       await tx
         .select({ slug: table.slug })
         .from(table)
         // "base-" up to "base." covers every "base-…" ('.' follows '-').
-        .where(or(eq(table.slug, base), and(gte(table.slug, `${base}-`), lt(table.slug, `${base}.`))))
+        .where(
+          or(eq(table.slug, base), and(gte(table.slug, `${stem}-`), lt(table.slug, `${stem}.`)), and(gte(table.slug, `${base}-`), lt(table.slug, `${base}.`))),
+        )
     ).map((r) => r.slug),
   );
   if (!taken.has(base) && !refused(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`) && !refused(`${base}-${n}`)) return `${base}-${n}`;
+  for (let n = 2; n <= MAX_SLUG_TRIES; n++) if (!taken.has(numbered(n)) && !refused(numbered(n))) return numbered(n);
+  throw new Error(`no free address for "${base}" after ${MAX_SLUG_TRIES} tries`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -666,6 +680,7 @@ export async function storePage(tx: Tx, ctx: ImportContext, page: ImportedPage, 
     report.pages.updated++;
   } else {
     slug = await freeSlug(tx, pages, page.slug, (s) => pageSlugProblem(s) !== null);
+    if (slug !== page.slug) count(report.notes, 'pages whose address was taken here (imported under another: see /admin/pages)');
     const [created] = await tx
       .insert(pages)
       .values({

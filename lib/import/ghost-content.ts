@@ -150,7 +150,8 @@ export async function ghostContentToHtml(post: GhostContentSource, siteUrl: stri
   // images keep the old site's address, so the importer can fetch them.
   html = reshapeGhostCards(
     html
-      .replace(/href="__GHOST_URL__(?=\/|")/g, 'href="')
+      .replace(/href="__GHOST_URL__\/?"/g, 'href="/"')
+      .replace(/href="__GHOST_URL__(?=\/)/g, 'href="')
       .split('__GHOST_URL__')
       .join(base),
   );

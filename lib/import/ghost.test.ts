@@ -127,6 +127,11 @@ describe('Ghost content to article HTML', () => {
     expect(html).not.toContain('onerror');
   });
 
+  it('links to the old site’s front page go to ours', async () => {
+    const { html } = await ghostContentToHtml({ html: '<p><a href="__GHOST_URL__">Home</a> <a href="__GHOST_URL__/">Home too</a></p>' }, 'https://old.example');
+    expect(html).toBe('<p><a href="/">Home</a> <a href="/">Home too</a></p>');
+  });
+
   it('turns an embed iframe into a link', () => {
     expect(reshapeGhostCards('<figure class="kg-card kg-embed-card"><iframe src="https://www.youtube.com/embed/abc"></iframe></figure>')).toContain(
       '<a href="https://www.youtube.com/embed/abc">https://www.youtube.com/embed/abc</a>',

@@ -27,4 +27,11 @@ describe('processImageUpload', () => {
     await expect(processImageUpload(Buffer.alloc(0))).rejects.toThrow('The file is empty.');
     await expect(processImageUpload(Buffer.alloc(11 * 1024 * 1024, 1))).rejects.toThrow('10 MB or smaller');
   });
+
+  it('refuses a damaged image whose header reads (a truncated JPEG) with a message, not a crash', async () => {
+    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#336699' } })
+      .jpeg()
+      .toBuffer();
+    await expect(processImageUpload(jpeg.subarray(0, Math.floor(jpeg.length / 2)))).rejects.toThrow('That image is damaged and cannot be read.');
+  });
 });

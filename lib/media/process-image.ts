@@ -29,11 +29,15 @@ export async function processImageUpload(
   if (!format || !ACCEPTED_FORMATS.has(format)) {
     throw new ImageRejectedError('That file is not an image we can read (JPEG, PNG, WebP, GIF or AVIF).');
   }
+  // A file whose header reads but whose data is broken (a truncated JPEG) fails here.
   const { data, info } = await sharp(bytes, { limitInputPixels: 60_000_000 })
     .rotate()
     .resize({ width: 2400, height: 2400, fit: 'inside', withoutEnlargement: true })
     .webp({ quality: 80 })
-    .toBuffer({ resolveWithObject: true });
+    .toBuffer({ resolveWithObject: true })
+    .catch(() => {
+      throw new ImageRejectedError('That image is damaged and cannot be read.');
+    });
   const month = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
   return { data, width: info.width, height: info.height, mime: 'image/webp', path: `${month}/${randomBytes(12).toString('base64url')}.webp` };
 }

@@ -210,11 +210,19 @@ describe('old WordPress addresses', () => {
     }
   });
 
+  it('cuts a long search by characters, never through an emoji', () => {
+    const query = `${'a'.repeat(199)}😀 tail`;
+    expect(redirectFor('/', `?s=${encodeURIComponent(query)}`)).toBe(`/search?q=${'a'.repeat(199)}${encodeURIComponent('😀')}`);
+  });
+
   it('never hides a published page, never loops, never leaves the site, never shadows our own addresses', () => {
     expect(redirectFor('/contact')).toBeNull();
     expect(redirectFor('/contact/')).toBeNull();
     expect(redirectFor('/about-us')).toBeNull();
     expect(redirectFor('/about-us/feed')).toBe('/about-us');
+    // A page's suffixes are the page's, whatever an old row for its address says.
+    expect(redirectFor('/contact/feed')).toBe('/contact');
+    expect(redirectFor('/contact/amp')).toBe('/contact');
     expect(redirectFor('/gone')).toBeNull();
     expect(redirectFor('/search')).toBeNull();
     setRedirects([{ kind: 'page', slug: 'feed' }]);

@@ -162,6 +162,8 @@ function fromPath(legacy: Map<string, string>, path: string): string | null {
   if (archive) return archive;
   const suffixed = splitSuffix(path);
   if (!suffixed) return null;
+  // /about/feed of a published page /about is the page's, whatever an old row for /about says.
+  if (registry.pages?.has(suffixed.base.slice(1))) return suffixed.base;
   const base = legacy.get(suffixed.base) ?? (suffixed.page ? dateArchive(suffixed.base) : null);
   if (!base) return registry.pages?.has(suffixed.base.slice(1)) ? suffixed.base : null;
   if (suffixed.feed) return feedOf(base);

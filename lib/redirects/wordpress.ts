@@ -124,7 +124,8 @@ export function queryKeys(params: URLSearchParams): string[] {
  */
 export function genericQueryTarget(params: URLSearchParams): string | null {
   const s = lastValue(params, 's');
-  if (s) return `/search?q=${encodeURIComponent(s.slice(0, 200))}`;
+  // Cut by code points: half an emoji cannot be encoded.
+  if (s) return `/search?q=${encodeURIComponent(Array.from(s).slice(0, 200).join(''))}`;
   const m = lastValue(params, 'm');
   const date = m && /^\d{4}(?:\d{2}(?:\d{2})?)?$/.test(m) ? dateRange(m.slice(0, 4), m.slice(4, 6) || undefined, m.slice(6, 8) || undefined) : null;
   if (date) return date;
