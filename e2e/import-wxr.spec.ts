@@ -178,7 +178,7 @@ test.describe('WordPress import', () => {
       const moved = await request.get('/about/team/', { maxRedirects: 0 });
       expect(moved.status()).toBe(301);
       expect(moved.headers()['location']).toBe('/team');
-      expect((await request.get('/?page_id=401', { maxRedirects: 0 })).headers()['location']).toBe('/team');
+      expect((await request.get('/?page_id=402', { maxRedirects: 0 })).headers()['location']).toBe('/team');
     } finally {
       server.closeAllConnections();
       server.close();
