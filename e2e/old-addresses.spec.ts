@@ -113,10 +113,14 @@ test.describe('old addresses', () => {
     for (const path of ['/feed/', '/feed', '/rss/', '/feed/rss2/', '/feed/atom/', '/comments/feed/', '/?feed=rss2']) {
       expect(await movedTo(request, path), path).toBe('/feed.xml');
     }
-    // The reader lands on the search form with the range filled in.
+    // The reader lands on the search page with the range filled in, and that range's articles listed.
     expect((await page.goto('/2019/05/'))?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
     expect(new URL(page.url()).search).toBe('?from=2019-05-01&to=2019-05-31');
+    await expect(page.getByRole('status')).toHaveText(/^(Articles|No articles) published from 2019-05-01 to 2019-05-31/);
+    await page.goto('/search?from=2000-01-01');
+    await expect(page.getByRole('status')).toHaveText('Articles published since 2000-01-01');
+    await expect(page.getByRole('region', { name: 'Search results' }).getByRole('link').first()).toBeVisible();
   });
 
   test('a published page keeps its address whatever an old one says', async ({ request }) => {

@@ -162,6 +162,20 @@ describe('searchPublishedArticles', () => {
     expect(new Set([first.items[0].id, second.items[0].id])).toEqual(new Set([old.id, recent.id]));
   });
 
+  it('lists the articles of a date range with no words, newest first, published only (an old date archive)', async () => {
+    const may = (day: number) => new Date(Date.UTC(2019, 4, day, 9));
+    const first = await publish({ title: 'Ferry timetable changes' }, may(2));
+    const second = await publish({ title: 'Quay lights repaired' }, may(20));
+    await m.admin.saveArticle({ id: null, input: input({ title: 'A May draft' }), actorId: editorId, status: 'draft' });
+    await publish({ title: 'June news' }, new Date(Date.UTC(2019, 5, 1, 9)));
+    const range = { from: new Date('2019-05-01T00:00:00Z'), before: new Date('2019-06-01T00:00:00Z') };
+    const found = await m.search.listPublishedBetween({ ...range, page: 1, perPage: 20 });
+    expect(found.items.map((h) => h.id)).toEqual([second.id, first.id]);
+    expect(found.items[0]).toMatchObject({ titleMarked: 'Quay lights repaired', snippet: '', standfirst: 'Work finished early.' });
+    const paged = await m.search.listPublishedBetween({ ...range, page: 2, perPage: 1 });
+    expect(paged).toMatchObject({ page: 2, hasNext: false, items: [{ id: first.id }] });
+  });
+
   it('answers nasty input without an error', async () => {
     for (const q of ['"', 'AND', 'NOT OR', '((', 'a*b', '-x', '🚢', "can't", 'x'.repeat(10_000), 'NEAR(a b)', 'title:x']) {
       await expect(find(q), q).resolves.toBeInstanceOf(Array);

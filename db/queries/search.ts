@@ -102,6 +102,48 @@ export async function searchPublishedArticles(args: {
 }
 
 /**
+ * Published articles in a date range, newest first, with no words to match: the search form's dates
+ * alone, which is where an old site's date archive (/2019/05/) leads. Reads the status/date index.
+ */
+export async function listPublishedBetween(args: {
+  sectionSlug?: string;
+  from?: Date | null;
+  before?: Date | null;
+  page: number;
+  perPage: number;
+}): Promise<SearchPage> {
+  const { page, perPage } = args;
+  const now = Date.now();
+  const rows = await db.all<Row>(sql`
+    SELECT a.id, a.slug, a.title, a.standfirst, a.published_at, s.slug AS section_slug, s.name AS section_name
+    FROM articles a
+    LEFT JOIN sections s ON s.id = a.section_id
+    WHERE a.status = 'published' AND a.published_at <= ${now}
+      ${args.sectionSlug ? sql`AND s.slug = ${args.sectionSlug}` : sql``}
+      ${args.from ? sql`AND a.published_at >= ${args.from.getTime()}` : sql``}
+      ${args.before ? sql`AND a.published_at < ${args.before.getTime()}` : sql``}
+    ORDER BY a.published_at DESC, a.id DESC
+    LIMIT ${perPage + 1} OFFSET ${(page - 1) * perPage}
+  `);
+  const hits = rows.slice(0, perPage);
+  const authors = await authorsFor(hits.map((r) => r.id));
+  return {
+    page,
+    hasNext: rows.length > perPage,
+    items: hits.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      titleMarked: r.title,
+      standfirst: r.standfirst,
+      snippet: '',
+      publishedAt: new Date(Number(r.published_at)),
+      section: r.section_slug && r.section_name ? { slug: r.section_slug, name: r.section_name } : null,
+      authors: authors.get(r.id) ?? [],
+    })),
+  };
+}
+
+/**
  * Which expression to search with: the whole-word one when it already finds more than `enough`
  * articles, else the one whose last word is a prefix (for a half-typed word). A prefix of a common
  * word ("harbour*": harbour, harbours, Harbourton…) merges many index lists and cost ~200 ms on the

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { SearchForm } from '@/components/search/search-form';
 import { SearchResults } from '@/components/search/search-results';
 import { Pagination } from '@/components/ui/pagination';
-import { chooseMatchExpression, searchPublishedArticles } from '@/db/queries/search';
+import { chooseMatchExpression, listPublishedBetween, searchPublishedArticles, type SearchPage } from '@/db/queries/search';
 import { dateBounds, parseSearchParams, searchHref, type SearchParams } from '@/lib/search/params';
 import { buildMatchExpression } from '@/lib/search/query';
 import { getSectionsNav, PER_PAGE } from '../cached-data';
@@ -17,10 +17,14 @@ export async function generateMetadata({ searchParams }: PageProps<'/search'>): 
 }
 
 async function results(params: SearchParams) {
-  const prefixed = buildMatchExpression(params.q);
-  if (!prefixed) return null;
-  const match = await chooseMatchExpression(buildMatchExpression(params.q, { prefix: false })!, prefixed, PER_PAGE);
   const bounds = dateBounds(params);
+  const prefixed = buildMatchExpression(params.q);
+  // Dates and no words: every article of those days (an old date archive leads here).
+  if (!prefixed)
+    return !params.q && (params.from || params.to)
+      ? listPublishedBetween({ sectionSlug: params.section, ...bounds, page: params.page, perPage: PER_PAGE })
+      : null;
+  const match = await chooseMatchExpression(buildMatchExpression(params.q, { prefix: false })!, prefixed, PER_PAGE);
   return searchPublishedArticles({ match, sectionSlug: params.section, from: bounds.from, before: bounds.before, page: params.page, perPage: PER_PAGE });
 }
 
@@ -35,7 +39,9 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
         <SearchForm params={params} sections={sections} />
       </header>
       <section aria-live="polite" aria-label="Search results">
-        {!params.q ? (
+        {!params.q && found ? (
+          <DateArchive params={params} found={found} />
+        ) : !params.q ? (
           <p className="font-serif text-lg">Type a word or two to search every published article.</p>
         ) : !found || found.items.length === 0 ? (
           <p className="font-serif text-lg" role="status">
@@ -52,6 +58,35 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
           </>
         )}
       </section>
+    </>
+  );
+}
+
+/** Articles of a date range, without words: the dates as the reader asked for them, then the list. */
+function DateArchive({ params, found }: { params: SearchParams; found: SearchPage }) {
+  const range =
+    params.from && params.to
+      ? params.from === params.to
+        ? `on ${params.from}`
+        : `from ${params.from} to ${params.to}`
+      : params.from
+        ? `since ${params.from}`
+        : `until ${params.to}`;
+  if (found.items.length === 0)
+    return (
+      <p className="font-serif text-lg" role="status">
+        No articles published {range}
+        {params.page > 1 ? ` on page ${params.page}` : ''}.
+      </p>
+    );
+  return (
+    <>
+      <p className="mb-2 text-sm text-current/70" role="status">
+        Articles published {range}
+        {params.page > 1 ? `, page ${params.page}` : ''}
+      </p>
+      <SearchResults hits={found.items} />
+      <SearchPagination params={params} hasNext={found.hasNext} />
     </>
   );
 }
