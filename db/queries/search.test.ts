@@ -166,7 +166,7 @@ describe('searchPublishedArticles', () => {
     const may = (day: number) => new Date(Date.UTC(2019, 4, day, 9));
     const first = await publish({ title: 'Ferry timetable changes' }, may(2));
     const second = await publish({ title: 'Quay lights repaired' }, may(20));
-    await m.admin.saveArticle({ id: null, input: input({ title: 'A May draft' }), actorId: editorId, status: 'draft' });
+    await m.admin.saveArticle({ id: null, input: input({ title: 'A May draft' }), actorId: editorId, status: 'draft', publishedAt: null });
     await publish({ title: 'June news' }, new Date(Date.UTC(2019, 5, 1, 9)));
     const range = { from: new Date('2019-05-01T00:00:00Z'), before: new Date('2019-06-01T00:00:00Z') };
     const found = await m.search.listPublishedBetween({ ...range, page: 1, perPage: 20 });

@@ -246,3 +246,19 @@ describe('small helpers', () => {
     expect(commentHtmlToText('<p>Hi <script>x</script><b>there</b></p><p>Two<br/>lines &lt;b&gt;</p>')).toBe('Hi there\n\nTwo\nlines <b>');
   });
 });
+
+describe('WordPress.com exports and titles with markup', () => {
+  it('keys ids by the blog’s own address, not WordPress.com’s, and keeps a title’s words without its tags', () => {
+    const events: WxrEvent[] = [];
+    const parser = new WxrStreamParser('t.xml', (e) => events.push(e));
+    parser.write(`<?xml version="1.0"?><rss xmlns:wp="https://wordpress.org/export/1.2/"><channel>
+      <wp:base_site_url>https://wordpress.com/</wp:base_site_url><wp:base_blog_url>https://harbourblog.wordpress.com</wp:base_blog_url>
+      <item><title><![CDATA[Markup: Title <em>With</em> <b>Mark<sup>up</sup></b> &amp; more]]></title><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status></item>
+      </channel></rss>`);
+    parser.end();
+    expect(events[0]).toEqual({ kind: 'site', site: 'harbourblog.wordpress.com' });
+    const item = events.find((e) => e.kind === 'item');
+    const mapped = item?.kind === 'item' ? mapItem(item.item) : null;
+    expect(mapped?.ok && mapped.post.title).toBe('Markup: Title With Markup & more');
+  });
+});

@@ -171,6 +171,8 @@ export class WxrStreamParser {
   private sawChannel = false;
   private siteSent = false;
   private channelLink = '';
+  private blogUrl = '';
+  private baseSiteUrl = '';
 
   constructor(
     private readonly file: string,
@@ -205,8 +207,9 @@ export class WxrStreamParser {
     const depth = this.stack.length;
     if (depth === 0 && name !== 'rss') this.fail(`not a WordPress export: the root element is <${name}>, not <rss>`);
     if (name === 'channel' && this.parent === 'rss') this.sawChannel = true;
+    // The site's addresses come first in an export: by its first author, term or item the key is known.
+    if (this.parent === 'channel' && (name === 'item' || name === 'wp:author' || Object.hasOwn(CHANNEL_TERM_TAXONOMY, name))) this.sendSite();
     if (name === 'item' && this.parent === 'channel') {
-      this.sendSite();
       this.item = emptyItem(this.parser.line);
     } else if (name === 'wp:comment' && this.item && this.parent === 'item') this.comment = emptyComment();
     else if (name === 'wp:author' && this.parent === 'channel') this.author = { login: '', email: '', displayName: '', id: '' };
@@ -265,16 +268,17 @@ export class WxrStreamParser {
       return;
     }
     if (this.parent === 'channel') {
-      if (name === 'wp:base_site_url' || name === 'wp:base_blog_url') {
-        if (!this.siteSent && value.trim()) this.sendSite(value.trim());
-      } else if (name === 'link') this.channelLink = value.trim();
+      // The blog's own address keys its ids: on WordPress.com every blog's base_site_url is wordpress.com.
+      if (name === 'wp:base_blog_url') this.blogUrl = value.trim();
+      else if (name === 'wp:base_site_url') this.baseSiteUrl = value.trim();
+      else if (name === 'link') this.channelLink = value.trim();
     }
   }
 
-  private sendSite(site?: string) {
+  private sendSite() {
     if (this.siteSent) return;
     this.siteSent = true;
-    this.onEvent({ kind: 'site', site: siteKey(site || this.channelLink || 'unknown') });
+    this.onEvent({ kind: 'site', site: siteKey(this.blogUrl || this.baseSiteUrl || this.channelLink || 'unknown') });
   }
 
   private fail(reason: string): never {
@@ -462,7 +466,7 @@ export function mapItem(raw: WxrRawItem, ctx: WxrMapContext = {}): MappedPost {
   const status = STATUS[wpStatus];
   if (!status) return { ok: false, reason: `status "${wpStatus || 'none'}" is not imported` };
 
-  const title = cleanLine(decodeEntities(raw.title));
+  const title = titleText(raw.title);
   const titleChars = Array.from(title || `Untitled (WordPress post ${postId})`);
   const finalTitle = titleChars.length > MAX_TITLE_LENGTH ? titleChars.slice(0, MAX_TITLE_LENGTH - 1).join('') + '…' : titleChars.join('');
   const { html: body, removedShortcodes } = wordpressContentToHtml(raw.content, ctx);
@@ -536,8 +540,13 @@ function decodeURIComponentSafe(s: string): string {
 }
 
 /** A title as one clean line, cut to the longest we keep. */
+/** A title as text: WordPress renders titles as HTML ("Title <em>With</em> Markup"); the words stay, the tags go. */
+function titleText(raw: string): string {
+  return cleanLine(decodeEntities(sanitizeHtml(raw, { allowedTags: [], allowedAttributes: {} })));
+}
+
 function mapTitle(raw: string, fallback: string): string {
-  const title = cleanLine(decodeEntities(raw));
+  const title = titleText(raw);
   const chars = Array.from(title || fallback);
   return chars.length > MAX_TITLE_LENGTH ? chars.slice(0, MAX_TITLE_LENGTH - 1).join('') + '…' : chars.join('');
 }
