@@ -30,7 +30,8 @@ export function ErrorNotice({
           Try again
         </button>
         {fullLoad ? (
-          // A full page load on purpose.
+          // A full page load on purpose (the app around this notice may be what failed).
+          // eslint-disable-next-line @next/next/no-html-link-for-pages -- a client navigation is what must be avoided here
           <a href="/" className={noticeLink}>
             Go to the front page
           </a>
