@@ -61,6 +61,9 @@ describe('pages', () => {
     // The refused save rolled back its version claim too.
     const moved = await q.savePage({ id, baseVersion: 0, input: input('send-a-tip', 'Tips'), status: 'published', actorId: editorId });
     expect(moved).toMatchObject({ slug: 'send-a-tip', previousSlug: 'tips', wasPublished: true });
+    // Its old address leads to it now (the proxy's table reads this row).
+    const { listRedirects } = await import('./redirects');
+    expect(await listRedirects()).toContainEqual({ kind: 'legacy', oldPath: '/tips', target: '/send-a-tip' });
   });
 
   it('restores a revision as a new save, keeping the address and status', async () => {

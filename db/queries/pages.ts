@@ -5,7 +5,7 @@ import type { PageFormInput } from '@/lib/pages/schema';
 import type { FooterMove } from '@/lib/pages/schema';
 import { db } from '../index';
 import type { BodyFormat, PageStatus } from '../enums';
-import { pageRevisions, pages, users } from '../schema';
+import { legacyRedirects, pageRevisions, pages, users } from '../schema';
 import { SlugTakenError } from './errors';
 
 // The site's own pages (About, Contact, policies): the desk's list, the editor's reads and saves with
@@ -241,6 +241,16 @@ export async function savePage(args: {
       })
       .where(eq(pages.id, before.id))
       .returning();
+    // A page readers could reach keeps its old address: it answers 301 to wherever the page now lives.
+    if (before.slug !== row.slug && before.status === 'published') {
+      await tx
+        .insert(legacyRedirects)
+        .values({ oldPath: `/${before.slug}`, pageId: row.id })
+        .onConflictDoUpdate({
+          target: legacyRedirects.oldPath,
+          set: { pageId: row.id, articleId: null, sectionId: null, tagId: null, authorId: null, feed: false },
+        });
+    }
     const note = args.note ?? (published && before.status !== 'published' ? 'Published' : !published && before.status === 'published' ? 'Unpublished' : null);
     await tx.insert(pageRevisions).values({
       pageId: row.id,
