@@ -96,6 +96,8 @@ test.describe('Ghost import', () => {
     expect(await moved('/tag/harbour/')).toBe('301 /tags/harbour');
     expect(await moved('/tag/harbour/rss/')).toBe('301 /tags/harbour/feed.xml');
     expect(await moved('/author/mira/')).toBe('301 /authors/mira');
+    // An old image address leads to the copy brought home.
+    expect(await moved('/content/images/2024/05/quay.jpg')).toMatch(/^301 \/media\/\d{4}\/\d{2}\/[\w-]+\.webp$/);
   });
 
   test('running it again changes nothing; a file that is not a Ghost export is refused', async () => {

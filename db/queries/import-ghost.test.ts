@@ -115,6 +115,12 @@ describe('importing a Ghost export', () => {
     expect(paths.get('/author/mira')?.author_id).toBeTruthy();
     // The internal #tag is not a reader's address.
     expect([...paths.keys()].some((p) => p.includes('hash-hidden'))).toBe(false);
+    // Images brought home answer at their old address too (a site moving in on its own domain).
+    const { listRedirects } = await import('./redirects');
+    const [quay] = await rows<{ path: string }>(
+      "select m.path from imported_media i join media m on m.id = i.media_id where i.source like '%/content/images/2024/05/quay.jpg'",
+    );
+    expect(await listRedirects()).toContainEqual({ kind: 'legacy', oldPath: '/content/images/2024/05/quay.jpg', target: `/media/${quay.path}` });
   });
 
   it('runs again without duplicating anything or fetching an image twice', async () => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { ghostContentToHtml } from '@/lib/import/ghost-content';
-import { UPLOADS_PATHS } from '@/lib/import/media';
+import { UPLOADS_PATHS } from '@/lib/import/uploads-paths';
 import { ghostTables, mapGhostPost, readGhostTables, streamGhostPosts, type GhostPost } from '@/lib/import/ghost';
 import type { ImportedAuthor, ImportedPage, ImportedPost, ImportedTermAddresses } from '@/lib/import/types';
 import { MediaImporter, type MediaOptions } from './import-media';

@@ -1,6 +1,20 @@
 import { and, eq, lte } from 'drizzle-orm';
 import { db } from '../index';
-import { articles, legacyRedirects, pages, sections, sectionSlugRedirects, slugRedirects, tags, tagSlugRedirects, users } from '../schema';
+import {
+  articles,
+  importedMedia,
+  legacyRedirects,
+  media,
+  pages,
+  sections,
+  sectionSlugRedirects,
+  slugRedirects,
+  tags,
+  tagSlugRedirects,
+  users,
+} from '../schema';
+import { UPLOADS_PATHS } from '@/lib/import/uploads-paths';
+import { mediaUrl } from '@/lib/uploads';
 import type { RedirectEntry } from '@/lib/redirects/registry';
 import { feedOf } from '@/lib/redirects/wordpress';
 
@@ -17,7 +31,7 @@ export async function listRedirects(): Promise<RedirectEntry[]> {
   const isPublic = and(eq(articles.status, 'published'), lte(articles.publishedAt, new Date()));
   const isPublishedPage = eq(pages.status, 'published');
   const legacy = { oldPath: legacyRedirects.oldPath, feed: legacyRedirects.feed };
-  const [articleRows, sectionRows, tagRows, toArticles, toPages, toSections, toTags, toAuthors, pageRows] = await Promise.all([
+  const [articleRows, sectionRows, tagRows, toArticles, toPages, toSections, toTags, toAuthors, pageRows, mediaRows] = await Promise.all([
     db
       .select({ oldSlug: slugRedirects.oldSlug, slug: articles.slug })
       .from(slugRedirects)
@@ -53,6 +67,9 @@ export async function listRedirects(): Promise<RedirectEntry[]> {
       .from(legacyRedirects)
       .innerJoin(users, eq(users.id, legacyRedirects.authorId)),
     db.select({ slug: pages.slug }).from(pages).where(isPublishedPage),
+    // Images an import brought home, by their old address: a site that moves in on its own domain keeps
+    // its old image links (shared, embedded elsewhere) working.
+    db.select({ source: importedMedia.source, path: media.path }).from(importedMedia).innerJoin(media, eq(media.id, importedMedia.mediaId)),
   ]);
   const renamed: RedirectEntry[] = [
     ...articleRows.map((r) => ({ kind: 'articles' as const, ...r })),
@@ -69,5 +86,20 @@ export async function listRedirects(): Promise<RedirectEntry[]> {
     ...moved(toTags, (slug) => `/tags/${slug}`),
     ...moved(toAuthors, (slug) => `/authors/${slug}`),
     ...pageRows.map((r) => ({ kind: 'page' as const, slug: r.slug })),
+    ...mediaRows.flatMap((r): RedirectEntry[] => {
+      const oldPath = uploadsPath(r.source);
+      return oldPath ? [{ kind: 'legacy', oldPath, target: mediaUrl(r.path) }] : [];
+    }),
   ];
+}
+
+/** The path of an old site's upload (/wp-content/uploads/…, Ghost's /content/images/…), else null. */
+function uploadsPath(source: string): string | null {
+  let pathname: string;
+  try {
+    pathname = new URL(source).pathname;
+  } catch {
+    return null;
+  }
+  return Object.values(UPLOADS_PATHS).some((prefix) => pathname.startsWith(prefix)) ? pathname : null;
 }

@@ -5,6 +5,7 @@
  */
 import { open } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
+import { UPLOADS_PATHS } from './uploads-paths';
 
 export const MEDIA_TIMEOUT_MS = 15_000;
 export const MEDIA_MAX_BYTES = 20 * 1024 * 1024;
@@ -69,9 +70,6 @@ export async function fetchImageBytes(address: string, { timeoutMs = MEDIA_TIMEO
   }
   return Buffer.concat(chunks, size);
 }
-
-/** Where each system keeps its uploads on the old site: WordPress's wp-content/uploads, Ghost's content/images. */
-export const UPLOADS_PATHS = { wordpress: '/wp-content/uploads/', ghost: '/content/images/' } as const;
 
 /**
  * Where an old address's file lives in a copy of wp-content/uploads: https://old.site/wp-content/uploads/2019/05/a.jpg
