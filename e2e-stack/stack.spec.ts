@@ -323,6 +323,18 @@ test('an instance that stops answering its readiness check is kept out of nginx,
   try {
     await expect.poll(() => upstreamLine(a.url), { timeout: 15_000 }).toContain(' down;');
     expect(upstreamLine(b.url)).not.toContain(' down;');
+    // The file is written before nginx is told to reload: until its new workers run, a request can still
+    // be handed to a (whose stopped process leaves the connection open). Wait for the reload to show.
+    await expect
+      .poll(
+        () =>
+          request.get('/search?q=harbour&reloaded', { timeout: 2000 }).then(
+            (r) => r.status(),
+            () => 0,
+          ),
+        { timeout: 20_000, intervals: [500] },
+      )
+      .toBe(200);
     // Every read through nginx now goes to b at once (no request waits on a).
     for (let i = 0; i < 10; i++) {
       const started = Date.now();
