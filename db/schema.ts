@@ -553,3 +553,35 @@ export const articleEditors = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.articleId, t.userId] }), index('article_editors_seen_idx').on(t.seenAt)],
 );
+
+// ---- The chosen front page (issue 18, part 5) ----
+
+export const FRONT_PIN_SLOTS = ['lead', 'top'] as const;
+export type FrontPinSlot = (typeof FRONT_PIN_SLOTS)[number];
+
+/**
+ * Stories an editor pinned: the front page's lead and its top stories (section_id null), or a
+ * section's lead (section_id set). Position orders the top stories; a pin past its expires_at is
+ * ignored by readers and deleted by the scheduler, which refreshes the pages it was on.
+ */
+export const frontPins = sqliteTable(
+  'front_pins',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slot: text('slot', { enum: FRONT_PIN_SLOTS }).notNull(),
+    sectionId: integer('section_id').references(() => sections.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('front_pins_scope_idx').on(t.sectionId, t.slot, t.position),
+    index('front_pins_article_idx').on(t.articleId),
+    index('front_pins_expires_idx').on(t.expiresAt),
+  ],
+);
+export type FrontPin = typeof frontPins.$inferSelect;

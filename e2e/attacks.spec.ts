@@ -333,6 +333,7 @@ test('malformed addresses answer 400 or 404 (never 500) on every route, with and
     '/admin/comments': '/admin/comments',
     '/admin/comments/commenter': '/admin/comments/commenter?email=reader%40example.org',
     '/admin/comments/export': '/admin/comments/export',
+    '/admin/front': '/admin/front',
     '/admin/pages': '/admin/pages',
     '/admin/pages/[id]': `/admin/pages/${sitePage.id}`,
     '/admin/pages/new': '/admin/pages/new',

@@ -288,6 +288,7 @@ test('every admin page answers every role with a real status: 200, 403 with the 
     ['/admin/comments', { author: 403, moderator: 200, editor: 200, admin: 200 }],
     ['/admin/comments/commenter?email=someone%40example.com', { author: 403, moderator: 200, editor: 200, admin: 200 }],
     ['/admin/sections', { author: 403, moderator: 403, editor: 200, admin: 200 }],
+    ['/admin/front', { author: 403, moderator: 403, editor: 200, admin: 200 }],
     ['/admin/settings', { author: 403, moderator: 403, editor: 403, admin: 200 }],
     ['/admin/system', { author: 403, moderator: 403, editor: 403, admin: 200 }],
     ['/admin/users', { author: 403, moderator: 403, editor: 403, admin: 200 }],

@@ -10,7 +10,9 @@ import { getReplySettings, getSiteSettings } from '@/db/queries/settings';
 import { repliesOpen } from '@/lib/replies/open';
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug, listSections } from '@/db/queries/taxonomy';
 import { getPublishedPageBySlug, listFooterPages } from '@/db/queries/pages';
+import { listActivePins, type ActivePin } from '@/db/queries/front-pins';
 import { cacheTags } from '@/lib/cache-tags';
+import { chosenOrder, nextExpiry } from '@/lib/front/order';
 import { DEFAULT_TIME_ZONE } from '@/lib/time/zone';
 
 // Reader pages read through these: cached until a change revalidates their tags, so a repeat
@@ -189,17 +191,41 @@ export async function getFrontPage(page: number) {
   'use cache';
   cacheLife('max');
   cacheTag(cacheTags.home);
-  const [latest, sections, bySection] = await Promise.all([
+  const [latest, sections, bySection, pins] = await Promise.all([
     listPublishedArticles({ kind: 'all' }, page, PER_PAGE, FRONT_PAGE_LATEST),
     page === 1 ? listSections() : Promise.resolve([]),
     page === 1 ? listLatestPerSection(4) : Promise.resolve(new Map()),
+    page === 1 ? readPins() : Promise.resolve([]),
   ]);
-  tagBylines([latest.items, ...bySection.values()]);
+  // Page 1 is chosen: the pinned lead and top stories first, the rest newest-first (each section's
+  // block likewise leads with its pinned lead). Later pages stay purely newest-first.
+  const now = new Date();
+  const items = page === 1 ? chosenOrder(pinsIn(pins, null), latest.items, now) : latest.items;
+  tagBylines([items, ...bySection.values(), pins.map((p) => p.article)]);
   return {
-    latest,
-    sectionBlocks: sections.map((s) => ({ section: s, articles: bySection.get(s.id) ?? [] })).filter((b) => b.articles.length > 0),
+    latest: { ...latest, items },
+    sectionBlocks: sections
+      .map((s) => ({ section: s, articles: chosenOrder(pinsIn(pins, s.id), bySection.get(s.id) ?? [], now).slice(0, 4) }))
+      .filter((b) => b.articles.length > 0),
   };
 }
+
+/**
+ * The live pins, inside a cached page. The scheduler deletes a pin when it expires and refreshes its
+ * pages (api/publish-due); as a backstop the page looks again by the next expiry (never sooner than
+ * five minutes, which would leave the page uncached; see NOT_FOUND_LIFE).
+ */
+async function readPins(): Promise<ActivePin[]> {
+  const pins = await listActivePins();
+  const next = nextExpiry(pins, new Date());
+  if (next) {
+    const seconds = Math.max(300, Math.ceil((next.getTime() - Date.now()) / 1000));
+    cacheLife({ stale: 300, revalidate: seconds, expire: seconds });
+  }
+  return pins;
+}
+
+const pinsIn = (pins: ActivePin[], sectionId: number | null) => pins.filter((p) => p.sectionId === sectionId);
 
 export async function getSectionPage(slug: string, page: number) {
   'use cache';
@@ -207,7 +233,12 @@ export async function getSectionPage(slug: string, page: number) {
   cacheTag(cacheTags.section(slug));
   const section = await getSectionBySlug(slug);
   if (!section) return missing();
-  const list = await listPublishedArticles({ kind: 'section', sectionId: section.id }, page, PER_PAGE);
+  const [list, pins] = await Promise.all([
+    listPublishedArticles({ kind: 'section', sectionId: section.id }, page, PER_PAGE),
+    page === 1 ? readPins() : Promise.resolve([]),
+  ]);
+  // Page 1 leads with the section's pinned lead; the rest stays newest-first.
+  if (page === 1) list.items = chosenOrder(pinsIn(pins, section.id), list.items, new Date());
   tagBylines([list.items]);
   return { section, list };
 }

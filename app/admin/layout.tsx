@@ -22,6 +22,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin', label: 'Dashboard', show: true },
     { href: '/admin/articles', label: 'Articles', show: can(staff, { do: 'article.create' }) },
     { href: '/admin/comments', label: 'Comments', show: moderates, badge: pending },
+    { href: '/admin/front', label: 'Front page', show: can(staff, { do: 'front.manage' }) },
     { href: '/admin/sections', label: 'Sections', show: can(staff, { do: 'taxonomy.manage' }) },
     { href: '/admin/pages', label: 'Pages', show: can(staff, { do: 'page.manage' }) },
     { href: '/admin/users', label: 'Staff', show: can(staff, { do: 'staff.manage' }) },

@@ -17,7 +17,7 @@ export type ArticleCard = {
   authors: AuthorRef[];
 };
 
-const cardColumns = {
+export const cardColumns = {
   id: articles.id,
   slug: articles.slug,
   title: articles.title,
@@ -50,7 +50,7 @@ export async function authorsFor(articleIds: number[]): Promise<Map<number, Auth
   return byArticle;
 }
 
-type CardRow = {
+export type CardRow = {
   id: number;
   slug: string;
   title: string;
@@ -62,7 +62,7 @@ type CardRow = {
   sectionName: string | null;
 };
 
-async function toCards(rows: CardRow[]): Promise<ArticleCard[]> {
+export async function toCards(rows: CardRow[]): Promise<ArticleCard[]> {
   const authors = await authorsFor(rows.map((r) => r.id));
   return rows.map(({ sectionSlug, sectionName, publishedAt, ...r }) => ({
     ...r,

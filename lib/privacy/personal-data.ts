@@ -130,6 +130,8 @@ export const PERSONAL_DATA: Record<string, Record<string, DataClass>> = {
   revoked_sessions: none('sid', 'expires_at'),
   login_attempts: { ...none('id', 'succeeded', 'created_at'), email: 'sign-in', ip_hash: 'sign-in' },
   media: none('id', 'path', 'mime', 'width', 'height', 'bytes', 'uploaded_by_id', 'created_at'),
+  // Which published story an editor pinned where: the newsroom's choice, naming nobody.
+  front_pins: none('id', 'slot', 'section_id', 'position', 'article_id', 'expires_at', 'created_by_id', 'created_at'),
 };
 
 /**

@@ -1,4 +1,5 @@
 import { publishDueArticles, publishDuePendingChanges } from '@/db/queries/admin-articles';
+import { expireDuePins } from '@/db/queries/front-pins';
 import { hasAppSecretBearer } from '@/lib/auth/secret-bearer';
 import { cacheTags } from '@/lib/cache-tags';
 import { log } from '@/lib/log';
@@ -29,5 +30,11 @@ async function publishDue() {
     // A newly public article may take an address that used to redirect.
     await expireTags(tags, { from: 'route', redirects: true });
   }
-  return Response.json({ published: published.map((a) => a.slug), updated: changed.map((a) => a.slug) });
+  // Front-page pins whose time has come: gone from the home page (and their section) within one tick.
+  const pins = await expireDuePins().catch((error: unknown) => {
+    log.error({ component: 'scheduler', err: error }, 'expiring front-page pins failed');
+    return { home: false, sectionSlugs: [] };
+  });
+  if (pins.home || pins.sectionSlugs.length) await expireTags([cacheTags.home, ...pins.sectionSlugs.map(cacheTags.section)], { from: 'route' });
+  return Response.json({ published: published.map((a) => a.slug), updated: changed.map((a) => a.slug), unpinned: pins.home || pins.sectionSlugs.length > 0 });
 }
