@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { BreakingBanner } from '@/components/site/breaking-banner';
 import { Masthead, SiteFooter } from '@/components/site/masthead';
 import { SITE_NAME } from '@/lib/seo/site';
 import { feedTypes } from './page-metadata';
@@ -17,6 +18,8 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
       <a href="#main" className="skip-link rounded bg-[var(--color-ink)] px-3 py-2 text-[var(--color-paper)]">
         Skip to content
       </a>
+      {/* Polls its own cached answer: the banner never makes this layout (or any cached page) re-render. */}
+      <BreakingBanner />
       <Masthead sections={sections} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}

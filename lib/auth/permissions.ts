@@ -18,6 +18,7 @@ export type Action =
   | { do: 'article.delete'; article: ArticleResource }
   | { do: 'taxonomy.manage' }
   | { do: 'page.manage' }
+  | { do: 'breaking.manage' }
   | { do: 'reply.moderate' }
   | { do: 'reply.staffReply' }
   | { do: 'staff.manage' }
@@ -55,6 +56,7 @@ export function can(actor: Actor, action: Action): boolean {
     case 'article.unpublish':
     case 'taxonomy.manage':
     case 'page.manage':
+    case 'breaking.manage':
       return EDITORS.includes(role);
     case 'reply.moderate':
       return MODERATORS.includes(role);
