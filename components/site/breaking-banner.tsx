@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { BreakingAnswer, PublicBanner } from '@/lib/breaking/banner';
+import { BreakingBannerView } from './breaking-banner-view';
 
 // The breaking-news banner on every reader page. Reader pages stay cached whatever the banner does:
 // this island asks /api/breaking (a tiny cached answer with an ETag) on load and every 12 s while the
@@ -74,20 +75,9 @@ export function BreakingBanner() {
 
   if (!banner || banner.id === dismissed) return null;
   return (
-    <section aria-label="Breaking news" className="bg-red-800 text-white">
-      <div className="mx-auto flex max-w-6xl items-start gap-3 px-4 py-2 sm:items-center">
-        <p className="min-w-0 flex-1 font-semibold break-words">
-          {banner.live ? (
-            <span className="mr-2 inline-block rounded-sm bg-white px-1.5 py-0.5 align-[0.1em] text-xs font-black tracking-widest text-red-800 uppercase">
-              Live
-            </span>
-          ) : (
-            <span className="mr-2 text-xs font-black tracking-widest uppercase">Breaking</span>
-          )}
-          <a href={banner.link} className="underline decoration-white/60 underline-offset-4 hover:decoration-white">
-            {banner.headline}
-          </a>
-        </p>
+    <BreakingBannerView
+      banner={banner}
+      dismiss={
         <button
           type="button"
           onClick={dismiss}
@@ -95,7 +85,7 @@ export function BreakingBanner() {
         >
           Dismiss
         </button>
-      </div>
-    </section>
+      }
+    />
   );
 }

@@ -5,7 +5,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { saveBreakingBanner } from '@/db/queries/breaking';
 import { staffAction } from '@/lib/auth/staff-action';
-import { BREAKING_FIELDS, BreakingSchema, type BreakingValues } from '@/lib/breaking/banner';
+import { BREAKING_FIELDS, BreakingSchema, publicAnswer, type BreakingValues } from '@/lib/breaking/banner';
+import { rememberBanner } from '@/lib/breaking/snapshot';
 import { cacheTags } from '@/lib/cache-tags';
 import type { ActionState } from '@/lib/forms';
 import { expireTags } from '@/lib/revalidate/expire';
@@ -31,7 +32,9 @@ export const showBreakingAction = staffAction(
   async (input, { staff }): Promise<BreakingFormState> => {
     const setAt = new Date();
     const id = `${setAt.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
-    await saveBreakingBanner({ id, headline: input.headline, link: input.link, live: input.live, setById: staff.id, setAt: setAt.toISOString() }, staff.id);
+    const banner = { id, headline: input.headline, link: input.link, live: input.live, setById: staff.id, setAt: setAt.toISOString() };
+    await saveBreakingBanner(banner, staff.id);
+    rememberBanner(publicAnswer(banner).banner);
     await expireBanner();
     return { status: 'success', message: 'The banner is showing. Readers see it within 15 seconds.' };
   },
@@ -41,6 +44,7 @@ export const removeBreakingAction = staffAction(
   { allow: 'breaking.manage', schema: z.object({}), fields: [], plainPost: { form: () => 'breaking-remove', page: '/admin/breaking' } },
   async (_input, { staff }): Promise<ActionState> => {
     await saveBreakingBanner(null, staff.id);
+    rememberBanner(null);
     await expireBanner();
     return { status: 'success', message: 'The banner is removed. Readers stop seeing it within 15 seconds.' };
   },
