@@ -40,14 +40,16 @@ export function ShowBannerForm({ initial, answer }: { initial: BreakingValues; a
   );
 }
 
-/** Takes the banner down. */
-export function RemoveBannerForm({ answer }: { answer?: ActionState }) {
+/** Takes the banner down. Stays mounted once it is gone (`showing` false), so its answer stays in view. */
+export function RemoveBannerForm({ showing, answer }: { showing: boolean; answer?: ActionState }) {
   const [state, remove] = useActionState<ActionState, FormData>(removeBreakingAction, answer ?? { status: 'idle' });
   return (
     <form action={remove} className="flex flex-col gap-3">
-      <div>
-        <SubmitButton className={dangerSecondaryButton}>Remove banner</SubmitButton>
-      </div>
+      {showing && (
+        <div>
+          <SubmitButton className={dangerSecondaryButton}>Remove banner</SubmitButton>
+        </div>
+      )}
       <FormMessage state={state} />
     </form>
   );

@@ -32,7 +32,7 @@ export default async function BreakingPage({ searchParams }: PageProps<'/admin/b
           Showing now
         </h2>
         {banner ? (
-          <div className="flex flex-col gap-4">
+          <div className="mb-4 flex flex-col gap-4">
             <p className="rounded-sm bg-red-800 px-3 py-2 font-semibold break-words text-white">
               {banner.live && <span className="mr-2 rounded-sm bg-white px-1.5 py-0.5 text-xs font-black tracking-widest text-red-800 uppercase">Live</span>}
               {banner.headline} <span className="font-normal text-white/85">→ {banner.link}</span>
@@ -42,14 +42,11 @@ export default async function BreakingPage({ searchParams }: PageProps<'/admin/b
                 Shown by {who.name}, {when}.
               </p>
             )}
-            <RemoveBannerForm answer={answer?.form === 'breaking-remove' ? answer.state : undefined} />
           </div>
         ) : (
-          <div className="flex flex-col gap-3">
-            <p>No banner is showing.{who && when ? ` Last removed by ${who.name}, ${when}.` : ''}</p>
-            {answer?.form === 'breaking-remove' && <RemoveBannerForm answer={answer.state} />}
-          </div>
+          <p className="mb-4">No banner is showing.{who && when ? ` Last removed by ${who.name}, ${when}.` : ''}</p>
         )}
+        <RemoveBannerForm showing={banner !== null} answer={answer?.form === 'breaking-remove' ? answer.state : undefined} />
       </section>
       <section aria-labelledby="breaking-new" className="max-w-2xl">
         <h2 id="breaking-new" className="mb-3 font-serif text-xl font-bold">
