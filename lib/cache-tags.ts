@@ -26,6 +26,8 @@ export const cacheTags = {
   footerPages: 'footer-pages',
   /** Which pages are published at which address (the sitemap lists them). */
   sitePages: 'site-pages',
+  /** The breaking-news banner's answer (/api/breaking) only: no page carries it, so a change re-renders no page. */
+  breaking: 'breaking',
   /**
    * Every reader page an article appears on: its own page (at its address and a former one), the home
    * page, and the lists of its sections, tags and authors. The one list of what an article touches.

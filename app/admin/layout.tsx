@@ -25,6 +25,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin/front', label: 'Front page', show: can(staff, { do: 'front.manage' }) },
     { href: '/admin/sections', label: 'Sections', show: can(staff, { do: 'taxonomy.manage' }) },
     { href: '/admin/pages', label: 'Pages', show: can(staff, { do: 'page.manage' }) },
+    { href: '/admin/breaking', label: 'Breaking', show: can(staff, { do: 'breaking.manage' }) },
     { href: '/admin/users', label: 'Staff', show: can(staff, { do: 'staff.manage' }) },
     { href: '/admin/settings', label: 'Settings', show: can(staff, { do: 'settings.manage' }) },
     { href: '/admin/system', label: 'System', show: can(staff, { do: 'settings.manage' }) },

@@ -75,6 +75,7 @@ export const ADMIN_PAGES: Rule[] = [
     },
   },
   { page: 'front/page.tsx', pattern: /^\/admin\/front$/, allow: 'front.manage' },
+  { page: 'breaking/page.tsx', pattern: /^\/admin\/breaking$/, allow: 'breaking.manage' },
   { page: 'comments/page.tsx', pattern: /^\/admin\/comments$/, allow: 'reply.moderate' },
   { page: 'comments/commenter/page.tsx', pattern: /^\/admin\/comments\/commenter$/, allow: 'reply.moderate' },
   { page: 'pages/page.tsx', pattern: /^\/admin\/pages$/, allow: 'page.manage' },

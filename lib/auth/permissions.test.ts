@@ -27,6 +27,7 @@ describe('can', () => {
       [{ do: 'taxonomy.manage' }, { admin: true, editor: true, author: false, moderator: false }],
       [{ do: 'page.manage' }, { admin: true, editor: true, author: false, moderator: false }],
       [{ do: 'front.manage' }, { admin: true, editor: true, author: false, moderator: false }],
+      [{ do: 'breaking.manage' }, { admin: true, editor: true, author: false, moderator: false }],
       [{ do: 'reply.moderate' }, { admin: true, editor: true, author: false, moderator: true }],
       [{ do: 'staff.manage' }, { admin: true, editor: false, author: false, moderator: false }],
       [{ do: 'settings.manage' }, { admin: true, editor: false, author: false, moderator: false }],

@@ -19,6 +19,7 @@ export type Action =
   | { do: 'taxonomy.manage' }
   | { do: 'page.manage' }
   | { do: 'front.manage' }
+  | { do: 'breaking.manage' }
   | { do: 'reply.moderate' }
   | { do: 'reply.staffReply' }
   | { do: 'staff.manage' }
@@ -57,6 +58,7 @@ export function can(actor: Actor, action: Action): boolean {
     case 'taxonomy.manage':
     case 'page.manage':
     case 'front.manage':
+    case 'breaking.manage':
       return EDITORS.includes(role);
     case 'reply.moderate':
       return MODERATORS.includes(role);
