@@ -28,3 +28,8 @@ export type BodyFormat = (typeof BODY_FORMATS)[number];
 
 export const PAGE_STATUSES = ['draft', 'published'] as const;
 export type PageStatus = (typeof PAGE_STATUSES)[number];
+
+// How an article takes new replies: as usual, every reply held for a moderator, or slow mode (one
+// reply per reader per N seconds), which an editor switches during live coverage.
+export const REPLY_MODES = ['normal', 'hold', 'slow'] as const;
+export type ReplyMode = (typeof REPLY_MODES)[number];

@@ -1,6 +1,16 @@
 import { relations, sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { ARTICLE_STATUSES, BODY_FORMATS, PAGE_STATUSES, REPLY_STATUSES, REPORT_REASONS, SANCTION_KINDS, STAFF_ROLES, WXR_IMPORT_KINDS } from './enums';
+import {
+  ARTICLE_STATUSES,
+  BODY_FORMATS,
+  REPLY_MODES,
+  PAGE_STATUSES,
+  REPLY_STATUSES,
+  REPORT_REASONS,
+  SANCTION_KINDS,
+  STAFF_ROLES,
+  WXR_IMPORT_KINDS,
+} from './enums';
 
 export * from './enums';
 
@@ -92,6 +102,15 @@ export const articles = sqliteTable(
     // when they go live by themselves (null: when someone presses Publish).
     pendingRevisionId: integer('pending_revision_id'),
     pendingPublishAt: integer('pending_publish_at', { mode: 'timestamp_ms' }),
+    // Live coverage: started (null: never live), ended (null while live), and the summary that leads
+    // the page once it has ended.
+    liveStartedAt: integer('live_started_at', { mode: 'timestamp_ms' }),
+    liveEndedAt: integer('live_ended_at', { mode: 'timestamp_ms' }),
+    liveSummary: text('live_summary'),
+    // How new replies are taken: as usual, all held for a moderator, or slow mode (one reply per
+    // reader per replySlowSeconds).
+    replyMode: text('reply_mode', { enum: REPLY_MODES }).notNull().default('normal'),
+    replySlowSeconds: integer('reply_slow_seconds').notNull().default(60),
   },
   (t) => [
     uniqueIndex('articles_slug_uq').on(t.slug),
@@ -100,6 +119,7 @@ export const articles = sqliteTable(
     index('articles_section_status_published_idx').on(t.sectionId, t.status, t.publishedAt),
     index('articles_created_by_idx').on(t.createdById),
     index('articles_updated_idx').on(t.updatedAt),
+    index('articles_live_idx').on(t.liveStartedAt, t.liveEndedAt),
   ],
 );
 
@@ -344,6 +364,8 @@ export const replies = sqliteTable(
     index('replies_email_status_idx').on(t.authorEmail, t.status),
     index('replies_ip_created_idx').on(t.ipHash, t.createdAt),
     index('replies_parent_idx').on(t.parentId),
+    // New approvals on one article since a time (the reader island's "Show N new comments").
+    index('replies_article_status_changed_idx').on(t.articleId, t.status, t.statusChangedAt),
   ],
 );
 
@@ -585,3 +607,31 @@ export const frontPins = sqliteTable(
   ],
 );
 export type FrontPin = typeof frontPins.$inferSelect;
+
+/**
+ * One update of a live article. `number` is its stable place in the article (1, 2, 3…: the address
+ * #update-N and /articles/[slug]/updates/N). An edit keeps the number and sets editedAt; a delete keeps
+ * the row (deletedAt, the body emptied) so the page shows a dated note where it was.
+ */
+export const liveUpdates = sqliteTable(
+  'live_updates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    body: text('body').notNull(),
+    imagePath: text('image_path'),
+    imageAlt: text('image_alt'),
+    keyEvent: integer('key_event', { mode: 'boolean' }).notNull().default(false),
+    // A correction appended to the update, shown under it.
+    correction: text('correction'),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('live_updates_article_number_uq').on(t.articleId, t.number), index('live_updates_article_key_idx').on(t.articleId, t.keyEvent, t.number)],
+);
+export type LiveUpdate = typeof liveUpdates.$inferSelect;

@@ -241,6 +241,8 @@ test('admin pages answer each role by the roles table', async ({ browser }) => {
 });
 
 test('every admin page answers every role with a real status: 200, 403 with the “not allowed” page, or 404', async ({ browser }) => {
+  // Every admin page times every role: it grows with each new page, and a shared machine is slow.
+  test.setTimeout(120_000);
   const [editor] = await query<{ id: number }>("select id from users where email = 'editor@example.com'");
   const [author] = await query<{ id: number }>("select id from users where email = 'author@example.com'");
   const draft = async (by: number) => {

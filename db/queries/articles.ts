@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { BodyFormat } from '../enums';
+import type { BodyFormat, ReplyMode } from '../enums';
+import { isLive } from '@/lib/live/state';
 import { db } from '../index';
 import { articleAuthors, articles, articleTags, corrections, sections, slugRedirects, tags, users } from '../schema';
 
@@ -15,6 +16,8 @@ export type ArticleCard = {
   publishedAt: Date;
   section: { slug: string; name: string } | null;
   authors: AuthorRef[];
+  /** Live coverage is running (the "Live" badge). */
+  live: boolean;
 };
 
 export const cardColumns = {
@@ -27,6 +30,8 @@ export const cardColumns = {
   publishedAt: articles.publishedAt,
   sectionSlug: sections.slug,
   sectionName: sections.name,
+  liveStartedAt: articles.liveStartedAt,
+  liveEndedAt: articles.liveEndedAt,
 };
 
 // Visibility lives here: every public read goes through this condition.
@@ -60,13 +65,16 @@ export type CardRow = {
   publishedAt: Date | null;
   sectionSlug: string | null;
   sectionName: string | null;
+  liveStartedAt: Date | null;
+  liveEndedAt: Date | null;
 };
 
 export async function toCards(rows: CardRow[]): Promise<ArticleCard[]> {
   const authors = await authorsFor(rows.map((r) => r.id));
-  return rows.map(({ sectionSlug, sectionName, publishedAt, ...r }) => ({
+  return rows.map(({ sectionSlug, sectionName, publishedAt, liveStartedAt, liveEndedAt, ...r }) => ({
     ...r,
     publishedAt: publishedAt ?? new Date(0),
+    live: isLive({ liveStartedAt, liveEndedAt }),
     section: sectionSlug && sectionName ? { slug: sectionSlug, name: sectionName } : null,
     authors: authors.get(r.id) ?? [],
   }));
@@ -192,6 +200,12 @@ export type ArticleDetail = {
   authors: AuthorRef[];
   tags: { slug: string; name: string }[];
   corrections: { id: number; body: string; createdAt: Date }[];
+  /** Live coverage: when it started (null: never live) and ended (null: still live), its closing summary. */
+  liveStartedAt: Date | null;
+  liveEndedAt: Date | null;
+  liveSummary: string | null;
+  replyMode: ReplyMode;
+  replySlowSeconds: number;
 };
 
 export async function getPublishedArticleBySlug(slug: string): Promise<ArticleDetail | null> {
@@ -213,6 +227,11 @@ export async function getPublishedArticleBySlug(slug: string): Promise<ArticleDe
       seoDescription: articles.seoDescription,
       sectionSlug: sections.slug,
       sectionName: sections.name,
+      liveStartedAt: articles.liveStartedAt,
+      liveEndedAt: articles.liveEndedAt,
+      liveSummary: articles.liveSummary,
+      replyMode: articles.replyMode,
+      replySlowSeconds: articles.replySlowSeconds,
     })
     .from(articles)
     .leftJoin(sections, eq(sections.id, articles.sectionId))

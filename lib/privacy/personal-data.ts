@@ -54,6 +54,11 @@ export const PERSONAL_DATA: Record<string, Record<string, DataClass>> = {
     'pending_revision_id',
     'pending_publish_at',
     'body_format',
+    'live_started_at',
+    'live_ended_at',
+    'live_summary',
+    'reply_mode',
+    'reply_slow_seconds',
   ),
   // The newsroom's own unsaved text and who has an article open: staff work, not about a person.
   article_autosaves: none('id', 'user_id', 'article_id', 'article_key', 'title', 'standfirst', 'body', 'base_version', 'saved_at'),
@@ -132,6 +137,21 @@ export const PERSONAL_DATA: Record<string, Record<string, DataClass>> = {
   media: none('id', 'path', 'mime', 'width', 'height', 'bytes', 'uploaded_by_id', 'created_at'),
   // Which published story an editor pinned where: the newsroom's choice, naming nobody.
   front_pins: none('id', 'slot', 'section_id', 'position', 'article_id', 'expires_at', 'created_by_id', 'created_at'),
+  // A live article's updates: the newsroom's published work, like articles.
+  live_updates: none(
+    'id',
+    'article_id',
+    'number',
+    'body',
+    'image_path',
+    'image_alt',
+    'key_event',
+    'correction',
+    'author_id',
+    'created_at',
+    'edited_at',
+    'deleted_at',
+  ),
 };
 
 /**
