@@ -123,6 +123,10 @@ beforeAll(async () => {
     ['replies: previously approved', () => replies.approvedNamesForEmail(String(approved.author_email))],
     ['replies: flood control (email)', () => replies.latestReplyFrom({ email: 'someone@example.com', ipHash: null, since })],
     ['replies: flood control (email or address)', () => replies.latestReplyFrom({ email: 'someone@example.com', ipHash: 'abcdefabcdefabcdefabcd', since })],
+    [
+      'replies: slow mode (email or address, on the article)',
+      () => replies.latestReplyOnArticleFrom({ articleId, email: 'someone@example.com', ipHash: 'abcdefabcdefabcdefabcd', since }),
+    ],
     ['replies: article backlog', () => replies.countPendingForArticle({ articleId, cap: 500 })],
     ['replies: duplicate', () => replies.findDuplicateReply({ articleId, email: String(approved.author_email), body: String(approved.body) })],
     [
