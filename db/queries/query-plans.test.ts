@@ -192,6 +192,7 @@ beforeAll(async () => {
     ['syndication: sitemap authors', () => syndication.listSitemapAuthors()],
     ['syndication: latest publication', () => syndication.getLatestPublicationTime()],
     ['syndication: news sitemap', () => syndication.listNewsArticles(new Date(Date.now() - 48 * 3600_000), 1000)],
+    ['syndication: news sitemap, live articles', () => syndication.listLiveNewsArticles(1000)],
     ['settings: reply settings', () => settings.getReplySettings()],
     ['settings: site settings', () => settings.getSiteSettings()],
     ['sanctions: active', () => sanctions.activeSanction({ email: 'someone@example.com', ipHash: 'abcdefabcdefabcdefabcd' })],
