@@ -14,6 +14,8 @@ import { listActivePins, type ActivePin } from '@/db/queries/front-pins';
 import { cacheTags } from '@/lib/cache-tags';
 import { chosenOrder, nextExpiry } from '@/lib/front/order';
 import { DEFAULT_TIME_ZONE } from '@/lib/time/zone';
+import { listShownLiveUpdates } from '@/db/queries/live-updates';
+import { JSON_LD_UPDATES } from '@/lib/seo/live';
 
 // Reader pages read through these: cached until a change revalidates their tags, so a repeat
 // request runs no query. Each function tags exactly what it read.
@@ -263,4 +265,15 @@ export async function getAuthorPage(slug: string, page: number) {
   const list = await listPublishedArticles({ kind: 'author', userId: author.id }, page, PER_PAGE);
   tagBylines([list.items]);
   return { author, list };
+}
+
+/**
+ * The latest updates a live article's JSON-LD names (liveBlogUpdate), in one query, cached with the
+ * article: posting, editing or deleting an update expires cacheTags.article(id).
+ */
+export async function getLiveJsonLdUpdates(articleId: number) {
+  'use cache';
+  cacheLife('max');
+  cacheTag(cacheTags.article(articleId));
+  return listShownLiveUpdates(articleId, JSON_LD_UPDATES);
 }

@@ -7,6 +7,7 @@ import { mediaUrl } from '@/lib/uploads';
 import { CommentThread } from '@/components/comments/comment-thread';
 import { ReplyForm } from '@/components/comments/reply-form';
 import { mailEnabled } from '@/lib/mail/transport';
+import { replyModeNote } from '@/lib/replies/reply-mode';
 import { Time } from '@/components/ui/time';
 import { ArticleJsonLd } from './article-json-ld';
 import { Byline } from './byline';
@@ -114,7 +115,13 @@ export function ArticleView({
             <>
               <h2 className="mb-2 font-serif text-2xl font-bold">Leave a Reply</h2>
               <p className="mb-4 text-sm text-current/70">Your email address will not be published. Comments are moderated.</p>
-              <ReplyForm articleId={article.id} articleSlug={article.slug} initialParent={replyTo ?? null} offerNotify={mailEnabled()} />
+              <ReplyForm
+                articleId={article.id}
+                articleSlug={article.slug}
+                initialParent={replyTo ?? null}
+                offerNotify={mailEnabled()}
+                modeNote={replyModeNote(article.replyMode, article.replySlowSeconds)}
+              />
             </>
           ) : (
             <p className="font-serif text-lg italic">Comments are closed.</p>

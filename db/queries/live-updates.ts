@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gt, lt, max } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, max } from 'drizzle-orm';
 import { db } from '../index';
 import { liveUpdates, users } from '../schema';
 
@@ -41,6 +41,17 @@ export async function listLiveUpdates(articleId: number, { limit, before }: { li
     .from(liveUpdates)
     .leftJoin(users, eq(users.id, liveUpdates.authorId))
     .where(and(eq(liveUpdates.articleId, articleId), before === undefined ? undefined : lt(liveUpdates.number, before)))
+    .orderBy(desc(liveUpdates.number))
+    .limit(limit);
+}
+
+/** The newest `limit` updates that are not deleted, newest first (the feed and the JSON-LD). */
+export async function listShownLiveUpdates(articleId: number, limit: number): Promise<LiveUpdateRow[]> {
+  return db
+    .select(columns)
+    .from(liveUpdates)
+    .leftJoin(users, eq(users.id, liveUpdates.authorId))
+    .where(and(eq(liveUpdates.articleId, articleId), isNull(liveUpdates.deletedAt)))
     .orderBy(desc(liveUpdates.number))
     .limit(limit);
 }

@@ -119,6 +119,29 @@ export async function latestReplyFrom({ email, ipHash, since }: { email: string;
   return row?.at ?? null;
 }
 
+/** The newest reply on one article from this email or hashed address since `since` (slow mode, lib/replies/reply-mode.ts). */
+export async function latestReplyOnArticleFrom({
+  articleId,
+  email,
+  ipHash,
+  since,
+}: {
+  articleId: number;
+  email: string;
+  ipHash: string | null;
+  since: Date;
+}): Promise<Date | null> {
+  // The same shape as latestReplyFrom (each side of the OR has its index), narrowed to the article.
+  const onArticle = and(eq(replies.articleId, articleId), gte(replies.createdAt, since));
+  const byEmail = and(eq(replies.authorEmail, email), onArticle);
+  const where = ipHash ? or(byEmail, and(eq(replies.ipHash, ipHash), onArticle)) : byEmail;
+  const [row] = await db
+    .select({ at: max(replies.createdAt) })
+    .from(replies)
+    .where(where);
+  return row?.at ?? null;
+}
+
 /** Held replies on one article, counted up to `cap` (replies_article_status_created_idx; stops early). */
 export async function countPendingForArticle({ articleId, cap }: { articleId: number; cap: number }): Promise<number> {
   const waiting = db
