@@ -79,12 +79,11 @@ export async function getLiveUpdate(articleId: number, number: number): Promise<
 
 /** The key events (not deleted), newest first, for the list at the top of a live article. */
 export async function listKeyEvents(articleId: number): Promise<{ number: number; body: string; createdAt: Date }[]> {
-  const rows = await db
-    .select({ number: liveUpdates.number, body: liveUpdates.body, createdAt: liveUpdates.createdAt, deletedAt: liveUpdates.deletedAt })
+  return db
+    .select({ number: liveUpdates.number, body: liveUpdates.body, createdAt: liveUpdates.createdAt })
     .from(liveUpdates)
-    .where(and(eq(liveUpdates.articleId, articleId), eq(liveUpdates.keyEvent, true)))
+    .where(and(eq(liveUpdates.articleId, articleId), eq(liveUpdates.keyEvent, true), isNull(liveUpdates.deletedAt)))
     .orderBy(desc(liveUpdates.number));
-  return rows.filter((r) => !r.deletedAt).map(({ deletedAt: _deleted, ...r }) => r);
 }
 
 /** The newest update's number (0: none yet), which the next one follows and the island's cursor compares. */
