@@ -1,6 +1,6 @@
 import 'server-only';
 import { REPLIES_PER_PAGE } from '@/lib/replies/paging';
-import { and, asc, count, eq, gte, inArray, max, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, max, or, sql } from 'drizzle-orm';
 import { db } from '../index';
 import { moderationLog, replies, type ReplyStatus, type ReplyStatusReason } from '../schema';
 
@@ -197,4 +197,20 @@ export async function createReply(input: NewReplyInput): Promise<{ id: number }>
     }),
   ]);
   return inserted[0];
+}
+
+/**
+ * When an article's newest approved replies were approved (ms, newest first, at most `limit`): the
+ * reader island's "Show N new comments" counts those after the page's own newest. Walks
+ * replies_article_status_changed_idx; status_changed_at is set by every approval (and by a reply
+ * approved as it is posted).
+ */
+export async function listApprovalTimes(articleId: number, limit: number): Promise<number[]> {
+  const rows = await db
+    .select({ at: replies.statusChangedAt })
+    .from(replies)
+    .where(and(eq(replies.articleId, articleId), eq(replies.status, 'approved'), isNotNull(replies.statusChangedAt)))
+    .orderBy(desc(replies.statusChangedAt))
+    .limit(limit);
+  return rows.flatMap((r) => (r.at ? [r.at.getTime()] : []));
 }
