@@ -14,6 +14,8 @@ import { listActivePins, type ActivePin } from '@/db/queries/front-pins';
 import { cacheTags } from '@/lib/cache-tags';
 import { chosenOrder, nextExpiry } from '@/lib/front/order';
 import { DEFAULT_TIME_ZONE } from '@/lib/time/zone';
+import { getLiveUpdate, latestLiveUpdateNumber, listKeyEvents, listLiveUpdates } from '@/db/queries/live-updates';
+import { UPDATES_PER_PAGE, updatePageCount } from '@/lib/live/schema';
 
 // Reader pages read through these: cached until a change revalidates their tags, so a repeat
 // request runs no query. Each function tags exactly what it read.
@@ -263,4 +265,39 @@ export async function getAuthorPage(slug: string, page: number) {
   const list = await listPublishedArticles({ kind: 'author', userId: author.id }, page, PER_PAGE);
   tagBylines([list.items]);
   return { author, list };
+}
+
+/**
+ * One page of a live article's updates (newest first; page 1 on the article's own page), with the key
+ * events and how many pages there are: three indexed reads, cached with the article's tag, which every
+ * post, edit and delete expires. Numbers run 1…latest without gaps (a delete keeps its row), so page p
+ * holds the numbers below latest − (p − 1) × 20 + 1.
+ */
+export async function getLiveUpdatesPage(articleId: number, page = 1) {
+  'use cache';
+  cacheLife('max');
+  cacheTag(cacheTags.article(articleId));
+  const latest = await latestLiveUpdateNumber(articleId);
+  const pages = updatePageCount(latest);
+  if (page > pages) {
+    cacheLife(NOT_FOUND_LIFE);
+    return { updates: [], keyEvents: [], page, pages, latest };
+  }
+  const [updates, keyEvents] = await Promise.all([
+    listLiveUpdates(articleId, { limit: UPDATES_PER_PAGE, before: latest - (page - 1) * UPDATES_PER_PAGE + 1 }),
+    listKeyEvents(articleId),
+  ]);
+  return { updates, keyEvents, page, pages, latest };
+}
+
+/** Update N of a live article with a few neighbours (null: no such update), cached with the article. */
+export async function getLiveUpdateInContext(articleId: number, number: number) {
+  'use cache';
+  cacheLife('max');
+  cacheTag(cacheTags.article(articleId));
+  const update = await getLiveUpdate(articleId, number);
+  if (!update) return missing();
+  // Two newer and two older, newest first, the update itself in the middle.
+  const around = await listLiveUpdates(articleId, { limit: 5, before: number + 3 });
+  return { update, around };
 }

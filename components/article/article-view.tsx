@@ -9,6 +9,9 @@ import { ReplyForm } from '@/components/comments/reply-form';
 import { mailEnabled } from '@/lib/mail/transport';
 import { Time } from '@/components/ui/time';
 import { ArticleJsonLd } from './article-json-ld';
+import { LiveBadge } from '@/components/live/live-badge';
+import { KeyEvents, LiveSummary, LiveUpdatesSection, type LiveUpdatesData } from '@/components/live/live-updates';
+import { liveState } from '@/lib/live/state';
 import { Byline } from './byline';
 
 export function ArticleView({
@@ -17,6 +20,7 @@ export function ArticleView({
   maxDepth,
   comments,
   replyTo,
+  live,
 }: {
   article: ArticleDetail;
   /** Approved replies, plus (for their own author only) held ones. */
@@ -26,17 +30,27 @@ export function ArticleView({
   /** Which page of the approved replies this is, of how many, and how many there are in all. */
   comments: { page: number; pages: number; total: number };
   replyTo?: { id: number; name: string } | null;
+  /** A live (or once live) article's updates: this page of them and the key events. */
+  live?: LiveUpdatesData | null;
 }) {
+  const coverage = liveState(article);
+  // While live, or ended with updates: the updates section (and, once ended, the summary leading the page).
+  const showUpdates = Boolean(live) && (coverage === 'live' || (coverage === 'ended' && (live?.latest ?? 0) > 0));
   const approvedCount = comments.total;
   const updated = article.contentUpdatedAt && article.contentUpdatedAt.getTime() - article.publishedAt.getTime() > 60_000 ? article.contentUpdatedAt : null;
   return (
     <article className="mx-auto max-w-3xl">
       <ArticleJsonLd article={article} commentCount={approvedCount} />
       <header className="mb-6">
-        {article.section && (
-          <Link href={`/sections/${article.section.slug}`} className="text-xs font-bold uppercase tracking-widest text-[var(--color-accent)]">
-            {article.section.name}
-          </Link>
+        {(article.section || coverage === 'live') && (
+          <p className="flex flex-wrap items-center gap-3">
+            {coverage === 'live' && <LiveBadge />}
+            {article.section && (
+              <Link href={`/sections/${article.section.slug}`} className="text-xs font-bold uppercase tracking-widest text-[var(--color-accent)]">
+                {article.section.name}
+              </Link>
+            )}
+          </p>
         )}
         <h1 className="mt-2 font-serif text-4xl font-bold leading-tight sm:text-5xl">{article.title}</h1>
         {article.standfirst && <p className="mt-4 font-serif text-xl leading-snug text-current/80">{article.standfirst}</p>}
@@ -52,6 +66,9 @@ export function ArticleView({
           </p>
         </div>
       </header>
+
+      {coverage === 'ended' && article.liveSummary && <LiveSummary summary={article.liveSummary} />}
+      {showUpdates && live && <KeyEvents slug={article.slug} data={live} />}
 
       {article.coverImagePath && (
         <figure className="-mx-4 mb-8 sm:mx-0">
@@ -72,6 +89,8 @@ export function ArticleView({
         className="prose prose-lg prose-neutral max-w-none font-serif dark:prose-invert prose-headings:font-serif prose-a:text-[var(--color-accent)]"
         dangerouslySetInnerHTML={{ __html: renderBody(article.body, article.bodyFormat) }}
       />
+
+      {showUpdates && live && <LiveUpdatesSection slug={article.slug} data={live} />}
 
       {article.corrections.length > 0 && (
         <aside aria-labelledby="corrections-heading" className="mt-10 border-l-4 border-[var(--color-accent)] bg-current/[0.03] px-4 py-3">
