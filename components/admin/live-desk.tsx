@@ -12,7 +12,7 @@ import {
 } from '@/app/admin/articles/[id]/live/actions';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { dangerSecondaryButton, inputClass, smallButton, wideInputClass } from '@/components/ui/styles';
+import { dangerSecondaryButton, inputClass, secondaryButton, smallButton, wideInputClass } from '@/components/ui/styles';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ReplyMode } from '@/db/enums';
 import { ALT_MAX, CORRECTION_MAX, SLOW_MAX, SLOW_MIN, SUMMARY_MAX, UPDATE_MAX } from '@/lib/live/schema';
@@ -65,7 +65,7 @@ export function LiveComposer({ articleId, initial }: { articleId: number; initia
     area.current?.focus();
   }, [state]);
   return (
-    <form ref={form} action={action} noValidate className="flex flex-col gap-4" aria-labelledby="composer-heading">
+    <form ref={form} action={action} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="articleId" value={articleId} />
       <div className="grid gap-4 lg:grid-cols-2">
         <Field id="live-body" label="Update" hint="Markdown. Newest updates show first." error={e.body} errorFirst>
@@ -144,7 +144,7 @@ export function EditUpdateForm({
         />
       </Field>
       <div className="flex flex-wrap items-center gap-3">
-        <label className="flex items-center gap-2 text-sm font-semibold">
+        <label className="flex items-center gap-2 font-semibold">
           <input
             type="checkbox"
             name="keyEvent"
@@ -154,7 +154,7 @@ export function EditUpdateForm({
           />
           Key event
         </label>
-        <SubmitButton className={smallButton}>Save update</SubmitButton>
+        <SubmitButton>Save update</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>
@@ -169,7 +169,13 @@ export function CorrectionForm({ articleId, number, correction, initial }: { art
     <form action={action} noValidate className="mt-2 flex flex-col gap-2">
       <input type="hidden" name="articleId" value={articleId} />
       <input type="hidden" name="number" value={number} />
-      <Field id={`correct-${number}`} label={`Correction to update ${number}`} error={e.correction} errorFirst>
+      <Field
+        id={`correct-${number}`}
+        label="Correction"
+        hint="Shown under the update, labelled Correction. A new one replaces it."
+        error={e.correction}
+        errorFirst
+      >
         <textarea
           name="correction"
           defaultValue={refill(state, 'correction', correction)}
@@ -180,7 +186,7 @@ export function CorrectionForm({ articleId, number, correction, initial }: { art
         />
       </Field>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton className={smallButton}>Add correction</SubmitButton>
+        <SubmitButton className={secondaryButton}>Add correction</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

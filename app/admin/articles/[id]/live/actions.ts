@@ -56,8 +56,14 @@ const plainOn = (page: (id: number) => string, form: (values: Record<string, str
     return id ? page(id) : '/admin/articles';
   },
 });
-const rowForm = (kind: string) => (values: Record<string, string | undefined>) =>
-  `${kind}-${/^[0-9]{1,12}$/.test(values.number ?? '') ? values.number : 'unknown'}`;
+const numberOf = (values: Record<string, string | undefined>) => (/^[1-9][0-9]{0,11}$/.test(values.number ?? '') ? values.number : null);
+const rowForm = (kind: string) => (values: Record<string, string | undefined>) => `${kind}-${numberOf(values) ?? 'unknown'}`;
+/** The composer with update N's edit and correction forms open. */
+const editing = (values: Record<string, string | undefined>) => {
+  const id = idOf(values);
+  const n = numberOf(values);
+  return id ? (n ? `${composer(id)}?edit=${n}` : composer(id)) : '/admin/articles';
+};
 
 /** The article, loaded, with the check that needs it. */
 async function liveArticle(id: number, staff: StaffMember): Promise<LiveArticle> {
@@ -158,13 +164,13 @@ export const editLiveUpdateAction = staffAction(
     schema: EditUpdateSchema,
     fields: EDIT_FIELDS,
     invalid: 'The update was not saved.',
-    plainPost: plainOn(composer, rowForm('live-edit')),
+    plainPost: { form: rowForm('live-edit'), page: editing },
   },
   async ({ articleId, number, body, keyEvent }, { staff }): Promise<LiveFormState> => {
     const article = await liveArticle(articleId, staff);
     if (!(await editLiveUpdate(articleId, number, { body, keyEvent }))) throw new ActionError('That update no longer exists.');
     await expireUpdates(article);
-    return { status: 'success', message: `Update ${number} saved.` };
+    redirect(withNotice(composer(articleId), { notice: 'edited', n: String(number) }));
   },
 );
 
@@ -175,13 +181,13 @@ export const correctLiveUpdateAction = staffAction(
     schema: CorrectionSchema,
     fields: CORRECTION_FIELDS,
     invalid: 'The correction was not added.',
-    plainPost: plainOn(composer, rowForm('live-correct')),
+    plainPost: { form: rowForm('live-correct'), page: editing },
   },
   async ({ articleId, number, correction }, { staff }): Promise<LiveFormState> => {
     const article = await liveArticle(articleId, staff);
     if (!(await correctLiveUpdate(articleId, number, correction))) throw new ActionError('That update no longer exists.');
     await expireUpdates(article);
-    return { status: 'success', message: `Correction added to update ${number}.` };
+    redirect(withNotice(composer(articleId), { notice: 'corrected', n: String(number) }));
   },
 );
 

@@ -3,12 +3,12 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getCurrentStaff } from '@/auth';
 import { NotAllowed } from '@/components/admin/not-allowed';
-import { CorrectionForm, EditUpdateForm, LiveComposer, ReplyModeForm } from '@/components/admin/live-desk';
+import { CorrectionForm, EditUpdateForm, EndLiveForm, LiveComposer, ReplyModeForm } from '@/components/admin/live-desk';
 import { LiveBadge } from '@/components/live/live-badge';
-import { dangerButton } from '@/components/ui/styles';
+import { dangerButton, smallButton } from '@/components/ui/styles';
 import { Time } from '@/components/ui/time';
 import { getSiteTimeZone } from '@/app/(site)/cached-data';
-import { getLiveArticle, listLiveUpdates } from '@/db/queries/live-updates';
+import { getLiveArticle, getLiveUpdate, listLiveUpdates } from '@/db/queries/live-updates';
 import { can } from '@/lib/auth/permissions';
 import { readFormResult } from '@/lib/form-result-server';
 import { renderBody } from '@/lib/markdown/render';
@@ -19,6 +19,12 @@ import { deleteLiveUpdateAction } from './actions';
 export const metadata: Metadata = { title: 'Live coverage', robots: { index: false } };
 export const instant = false;
 
+const NOTICES: Record<string, (n: string) => string> = {
+  deleted: (n) => `Update ${n} deleted. Readers see a dated note in its place.`,
+  edited: (n) => `Update ${n} saved. Readers see when it was updated.`,
+  corrected: (n) => `Correction added to update ${n}.`,
+};
+
 /** How many updates the desk lists (the newest); older ones are edited from their own listing below. */
 const DESK_UPDATES = 100;
 
@@ -28,17 +34,21 @@ export default async function LiveComposerPage({ params, searchParams }: PagePro
   if (!staff) redirect(`/login?callbackUrl=/admin/articles/${id}/live`);
   if (!/^[1-9][0-9]{0,15}$/.test(id)) notFound();
   const query = await searchParams;
-  const [article, updates, answer, timeZone] = await Promise.all([
+  // ?edit=N: that update's edit and correction forms take the composer's place (one form per label on the page).
+  const editing = typeof query.edit === 'string' && /^[1-9][0-9]{0,11}$/.test(query.edit) ? Number(query.edit) : null;
+  const [article, updates, answer, timeZone, edited] = await Promise.all([
     getLiveArticle(Number(id)),
     listLiveUpdates(Number(id), { limit: DESK_UPDATES }),
     readFormResult(query),
     getSiteTimeZone(),
+    editing ? getLiveUpdate(Number(id), editing) : null,
   ]);
   if (!article) notFound();
   if (!can(staff, { do: 'article.live', article: article.resource })) return <NotAllowed />;
   const answerFor = (form: string) => (answer?.form === form ? answer.state : undefined);
   const state = liveState(article);
-  const deleted = query.notice === 'deleted' && typeof query.n === 'string' && /^[0-9]{1,12}$/.test(query.n) ? query.n : null;
+  const n = typeof query.n === 'string' && /^[0-9]{1,12}$/.test(query.n) ? query.n : null;
+  const notice = n && typeof query.notice === 'string' ? NOTICES[query.notice]?.(n) : undefined;
   const error = typeof query.error === 'string' ? query.error.slice(0, 300) : null;
   return (
     <div className="flex flex-col gap-8">
@@ -72,12 +82,12 @@ export default async function LiveComposerPage({ params, searchParams }: PagePro
         </p>
       </header>
 
-      {deleted && (
+      {notice && (
         <p
           role="status"
           className="rounded-sm border border-green-700/40 bg-green-50 px-3 py-2 text-sm font-semibold text-green-900 dark:bg-green-950/40 dark:text-green-200"
         >
-          Update {deleted} deleted. Readers see a dated note in its place.
+          {notice}
         </p>
       )}
       {error && (
@@ -89,23 +99,44 @@ export default async function LiveComposerPage({ params, searchParams }: PagePro
         </p>
       )}
 
-      {state === 'live' && (
-        <section aria-labelledby="composer-heading" className="rounded-sm border-2 border-[var(--color-ink)] p-4">
-          <h2 id="composer-heading" className="mb-3 font-serif text-xl font-bold">
-            New update
-          </h2>
-          <LiveComposer articleId={article.id} initial={answerFor('live-post')} />
+      {edited && !edited.deletedAt ? (
+        <section className="flex flex-col gap-6 rounded-sm border-2 border-[var(--color-ink)] p-4">
+          <div className="flex flex-wrap items-baseline justify-between gap-3">
+            <h2 className="font-serif text-xl font-bold">Edit update {edited.number}</h2>
+            <Link href={`/admin/articles/${article.id}/live`} className="text-sm font-semibold underline underline-offset-4">
+              Cancel
+            </Link>
+          </div>
+          <EditUpdateForm
+            articleId={article.id}
+            number={edited.number}
+            body={edited.body}
+            keyEvent={edited.keyEvent}
+            initial={answerFor(`live-edit-${edited.number}`)}
+          />
+          <CorrectionForm
+            articleId={article.id}
+            number={edited.number}
+            correction={edited.correction ?? ''}
+            initial={answerFor(`live-correct-${edited.number}`)}
+          />
         </section>
+      ) : (
+        state === 'live' && (
+          <section className="rounded-sm border-2 border-[var(--color-ink)] p-4">
+            <h2 className="mb-3 font-serif text-xl font-bold">New update</h2>
+            <LiveComposer articleId={article.id} initial={answerFor('live-post')} />
+          </section>
+        )
       )}
 
-      <section aria-labelledby="updates-heading">
-        <h2 id="updates-heading" className="mb-3 font-serif text-xl font-bold">
-          Posted updates
-        </h2>
+      {/* No aria-label or aria-labelledby naming "update" on this page: the composer's "Update" field must be the one such label. */}
+      <section>
+        <h2 className="mb-3 font-serif text-xl font-bold">Posted updates</h2>
         {updates.length === 0 ? (
           <p className="text-sm text-current/70">No updates yet.</p>
         ) : (
-          <ol className="flex flex-col divide-y divide-current/15 border-y border-current/15" aria-label="Posted updates, newest first">
+          <ol className="flex flex-col divide-y divide-current/15 border-y border-current/15">
             {updates.map((u) => (
               <li key={u.id} id={`desk-update-${u.number}`} className="flex flex-col gap-2 py-4">
                 <p className="flex flex-wrap items-baseline gap-x-3 text-sm">
@@ -138,30 +169,14 @@ export default async function LiveComposerPage({ params, searchParams }: PagePro
                         <strong>Correction:</strong> {u.correction}
                       </p>
                     )}
-                    <div className="flex flex-wrap items-start gap-3">
-                      <details className="min-w-0 flex-1" open={Boolean(answerFor(`live-edit-${u.number}`))}>
-                        <summary className="inline-block cursor-pointer text-sm font-semibold underline underline-offset-4">Edit</summary>
-                        <EditUpdateForm
-                          articleId={article.id}
-                          number={u.number}
-                          body={u.body}
-                          keyEvent={u.keyEvent}
-                          initial={answerFor(`live-edit-${u.number}`)}
-                        />
-                      </details>
-                      <details className="min-w-0 flex-1" open={Boolean(answerFor(`live-correct-${u.number}`))}>
-                        <summary className="inline-block cursor-pointer text-sm font-semibold underline underline-offset-4">Add a correction</summary>
-                        <CorrectionForm
-                          articleId={article.id}
-                          number={u.number}
-                          correction={u.correction ?? ''}
-                          initial={answerFor(`live-correct-${u.number}`)}
-                        />
-                      </details>
+                    <div className="flex flex-wrap items-center gap-3">
+                      <Link href={`/admin/articles/${article.id}/live?edit=${u.number}`} className={smallButton}>
+                        Edit
+                      </Link>
                       <form action={deleteLiveUpdateAction}>
                         <input type="hidden" name="articleId" value={article.id} />
                         <input type="hidden" name="number" value={u.number} />
-                        <button type="submit" className={dangerButton} aria-label={`Delete update ${u.number}`}>
+                        <button type="submit" className={dangerButton}>
                           Delete
                         </button>
                       </form>
@@ -174,12 +189,17 @@ export default async function LiveComposerPage({ params, searchParams }: PagePro
         )}
       </section>
 
-      <section aria-labelledby="reply-mode-heading" className="rounded-sm border border-current/20 p-4">
-        <h2 id="reply-mode-heading" className="mb-3 font-serif text-xl font-bold">
-          Reader replies
-        </h2>
+      <section className="rounded-sm border border-current/20 p-4">
+        <h2 className="mb-3 font-serif text-xl font-bold">Reader replies</h2>
         <ReplyModeForm articleId={article.id} mode={article.replyMode} seconds={article.replySlowSeconds} initial={answerFor('reply-mode')} />
       </section>
+
+      {state === 'live' && (
+        <section className="rounded-sm border border-current/20 p-4">
+          <h2 className="mb-3 font-serif text-xl font-bold">End the coverage</h2>
+          <EndLiveForm articleId={article.id} summary={article.liveSummary ?? ''} initial={answerFor('live-end')} />
+        </section>
+      )}
     </div>
   );
 }
