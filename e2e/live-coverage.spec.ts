@@ -16,7 +16,8 @@ const storyHeader = (page: Page) => page.locator('main article:has(h1) > header'
 const card = (page: Page, title: string): Locator => page.locator('main article').filter({ has: page.getByRole('link', { name: title, exact: true }) });
 
 test('an editor runs live coverage; readers without JavaScript read it; ending it removes the badge', async ({ browser, newReader }) => {
-  test.setTimeout(120_000);
+  // Long: one journey through every step, on a shared, busy machine.
+  test.setTimeout(240_000);
   const editor = await staffPage(browser, 'editor@example.com');
   const title = `Storm closes the harbour ${uniq()}`;
   const { id, slug } = await publishArticle(editor.context().request, {
@@ -31,7 +32,7 @@ test('an editor runs live coverage; readers without JavaScript read it; ending i
   await expect(editor.getByText('Live coverage started.')).toBeVisible();
   await expect(editor.getByRole('button', { name: 'End live coverage' })).toBeVisible();
   await editor.getByRole('link', { name: 'Open the live composer' }).click();
-  await expect(editor).toHaveURL(new RegExp(`/admin/articles/${id}/live$`));
+  await expect(editor).toHaveURL(new RegExp(`/admin/articles/${id}/live$`), { timeout: 15_000 });
 
   // An empty update is refused beside the field.
   // Not exact on purpose: the composer's page has one field labelled anything like "Update".

@@ -50,22 +50,23 @@ export function LiveComposer({ articleId, initial }: { articleId: number; initia
   const [body, setBody] = useState(refill(state, 'body'));
   const preview = usePreview(body);
   const area = useRef<HTMLTextAreaElement>(null);
-  const form = useRef<HTMLFormElement>(null);
   const e = state.fieldErrors ?? {};
-  // A new answer: after a post the field empties (the preview with it); after a refusal it keeps what was typed.
+  // What was sent: typing the next update while it is on its way must not lose the new text.
+  const [sent, setSent] = useState<string | null>(null);
+  // A new answer: after a post the field empties (the preview with it) unless the editor has already
+  // typed on; after a refusal it keeps what was typed.
   const [seenAt, setSeenAt] = useState(state.at);
   if (state.at !== seenAt) {
     setSeenAt(state.at);
-    setBody(state.status === 'success' ? '' : (state.values?.body ?? body));
+    if (state.status === 'success') setBody(body === sent ? '' : body);
+    else setBody(state.values?.body ?? body);
   }
   useEffect(() => {
-    if (state.status !== 'success') return;
     // Ready for the next update at once.
-    form.current?.reset();
-    area.current?.focus();
+    if (state.status === 'success') area.current?.focus();
   }, [state]);
   return (
-    <form ref={form} action={action} noValidate className="flex flex-col gap-4">
+    <form action={action} onSubmit={() => setSent(body)} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="articleId" value={articleId} />
       <div className="grid gap-4 lg:grid-cols-2">
         <Field id="live-body" label="Update" hint="Markdown. Newest updates show first." error={e.body} errorFirst>
@@ -133,14 +134,14 @@ export function EditUpdateForm({
     <form action={action} noValidate className="mt-2 flex flex-col gap-2">
       <input type="hidden" name="articleId" value={articleId} />
       <input type="hidden" name="number" value={number} />
-      <Field id={`${id}-body`} label={`Text of update ${number}`} error={e.body} errorFirst>
+      <Field id={`${id}-body`} label="Update" hint="Markdown. Its number and time stay; readers see when it was updated." error={e.body} errorFirst>
         <textarea
           name="body"
           defaultValue={refill(state, 'body', body)}
           key={`b-${state.at ?? 0}`}
-          rows={5}
+          rows={6}
           maxLength={UPDATE_MAX}
-          className={wideInputClass}
+          className={`${wideInputClass} font-serif text-lg`}
         />
       </Field>
       <div className="flex flex-wrap items-center gap-3">
@@ -208,7 +209,7 @@ export function ReplyModeForm({ articleId, mode, seconds, initial }: { articleId
             <option value="slow">Slow mode</option>
           </select>
         </Field>
-        <Field id="reply-slow-seconds" label="Seconds between replies" hint="In slow mode." error={e.replySlowSeconds} errorFirst>
+        <Field id="reply-slow-seconds" label="Seconds between replies" error={e.replySlowSeconds} errorFirst>
           <input
             type="number"
             name="replySlowSeconds"

@@ -59,8 +59,8 @@ export function KeyEvents({ slug, data }: { slug: string; data: LiveUpdatesData 
       <h2 className="mb-2 text-sm font-bold uppercase tracking-widest">Key events</h2>
       <ol className="flex flex-col gap-2">
         {data.keyEvents.map((k) => (
-          <li key={k.number} className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
-            <Time date={k.createdAt} withTime className="whitespace-nowrap text-current/70 tabular-nums" />
+          <li key={k.number} className="grid gap-x-3 text-sm sm:grid-cols-[auto_minmax(0,1fr)]">
+            <Time date={k.createdAt} withTime className="text-current/70 tabular-nums sm:whitespace-nowrap" />
             <Link href={updateHref(slug, shown, k.number)} className="min-w-0 font-semibold [overflow-wrap:anywhere] hover:underline">
               {updateHeadline(k.body) || `Update ${k.number}`}
             </Link>
