@@ -228,13 +228,23 @@ export function ReplyModeForm({ articleId, mode, seconds, initial }: { articleId
 }
 
 /** "End live coverage", with the summary that then leads the page. */
-export function EndLiveForm({ articleId, summary, initial }: { articleId: number; summary: string; initial?: LiveFormState }) {
+export function EndLiveForm({
+  articleId,
+  summary,
+  initial,
+  id = 'live-summary',
+}: {
+  articleId: number;
+  summary: string;
+  initial?: LiveFormState;
+  id?: string;
+}) {
   const [state, action] = useActionState(endLiveCoverageAction, initial ?? idle);
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate className="flex flex-col gap-3">
       <input type="hidden" name="articleId" value={articleId} />
-      <Field id="live-summary" label="Summary" hint="Leads the page once coverage has ended (Markdown; optional)." error={e.summary} errorFirst>
+      <Field id={id} label="Summary" hint="Leads the page once coverage has ended (Markdown; optional)." error={e.summary} errorFirst>
         <textarea
           name="summary"
           defaultValue={refill(state, 'summary', summary)}

@@ -197,7 +197,7 @@ export default async function LiveComposerPage({ params, searchParams }: PagePro
       {state === 'live' && (
         <section className="rounded-sm border border-current/20 p-4">
           <h2 className="mb-3 font-serif text-xl font-bold">End the coverage</h2>
-          <EndLiveForm articleId={article.id} summary={article.liveSummary ?? ''} initial={answerFor('live-end')} />
+          <EndLiveForm id="composer-live-summary" articleId={article.id} summary={article.liveSummary ?? ''} initial={answerFor('live-end')} />
         </section>
       )}
     </div>
