@@ -89,7 +89,10 @@ export function LiveComposer({ articleId, initial }: { articleId: number; initia
           {preview === null ? (
             <p className="text-sm text-current/70">The preview appears as you type.</p>
           ) : (
-            <div className="prose prose-neutral max-w-none font-serif dark:prose-invert" dangerouslySetInnerHTML={{ __html: preview }} />
+            <div
+              className="prose prose-neutral max-w-none font-serif [overflow-wrap:anywhere] dark:prose-invert"
+              dangerouslySetInnerHTML={{ __html: preview }}
+            />
           )}
         </section>
       </div>

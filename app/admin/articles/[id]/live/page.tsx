@@ -138,7 +138,7 @@ export default async function LiveComposerPage({ params, searchParams }: PagePro
         ) : (
           <ol className="flex flex-col divide-y divide-current/15 border-y border-current/15">
             {updates.map((u) => (
-              <li key={u.id} id={`desk-update-${u.number}`} className="flex flex-col gap-2 py-4">
+              <li key={u.id} id={`desk-update-${u.number}`} className="flex min-w-0 flex-col gap-2 py-4">
                 <p className="flex flex-wrap items-baseline gap-x-3 text-sm">
                   <strong>#{u.number}</strong>
                   <Time date={u.createdAt} withTime timeZone={timeZone} className="font-semibold" />
@@ -157,7 +157,7 @@ export default async function LiveComposerPage({ params, searchParams }: PagePro
                 ) : (
                   <>
                     <div
-                      className="prose prose-neutral max-w-none font-serif dark:prose-invert"
+                      className="prose prose-neutral max-w-none font-serif [overflow-wrap:anywhere] dark:prose-invert"
                       dangerouslySetInnerHTML={{ __html: renderBody(u.body, 'markdown') }}
                     />
                     {u.imagePath && (
