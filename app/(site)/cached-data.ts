@@ -12,7 +12,6 @@ import {
 import type { ArticleListFilter, AuthorRef } from '@/db/queries/articles';
 import { listPageCount } from '@/lib/articles/paging';
 import { getApprovedReply, listApprovalTimes, listApprovedReplies } from '@/db/queries/replies';
-import { latestLiveUpdateNumber } from '@/db/queries/live-updates';
 import { APPROVALS_KEPT, liveTags, type LiveSnapshot } from '@/lib/live/cursor';
 import { replyPageCount } from '@/lib/replies/paging';
 import { getReplySettings, getSiteSettings } from '@/db/queries/settings';
@@ -23,8 +22,9 @@ import { listActivePins, type ActivePin } from '@/db/queries/front-pins';
 import { cacheTags } from '@/lib/cache-tags';
 import { chosenOrder, nextExpiry } from '@/lib/front/order';
 import { DEFAULT_TIME_ZONE } from '@/lib/time/zone';
-import { listShownLiveUpdates } from '@/db/queries/live-updates';
+import { getLiveUpdate, latestLiveUpdateNumber, listKeyEvents, listLiveUpdates, listShownLiveUpdates } from '@/db/queries/live-updates';
 import { JSON_LD_UPDATES } from '@/lib/seo/live';
+import { UPDATES_PER_PAGE, updatePageCount } from '@/lib/live/schema';
 
 // Reader pages read through these: cached until a change revalidates their tags, so a repeat
 // request runs no query. Each function tags exactly what it read.
@@ -316,4 +316,39 @@ async function getLiveSnapshotCached(articleId: number, duringBuild: boolean): P
   }
   const [latestUpdate, approvals] = await Promise.all([latestLiveUpdateNumber(articleId), listApprovalTimes(articleId, APPROVALS_KEPT)]);
   return { latestUpdate, approvals };
+}
+
+/**
+ * One page of a live article's updates (newest first; page 1 on the article's own page), with the key
+ * events and how many pages there are: three indexed reads, cached with the article's tag, which every
+ * post, edit and delete expires. Numbers run 1…latest without gaps (a delete keeps its row), so page p
+ * holds the numbers below latest − (p − 1) × 20 + 1.
+ */
+export async function getLiveUpdatesPage(articleId: number, page = 1) {
+  'use cache';
+  cacheLife('max');
+  cacheTag(cacheTags.article(articleId));
+  const latest = await latestLiveUpdateNumber(articleId);
+  const pages = updatePageCount(latest);
+  if (page > pages) {
+    cacheLife(NOT_FOUND_LIFE);
+    return { updates: [], keyEvents: [], page, pages, latest };
+  }
+  const [updates, keyEvents] = await Promise.all([
+    listLiveUpdates(articleId, { limit: UPDATES_PER_PAGE, before: latest - (page - 1) * UPDATES_PER_PAGE + 1 }),
+    listKeyEvents(articleId),
+  ]);
+  return { updates, keyEvents, page, pages, latest };
+}
+
+/** Update N of a live article with a few neighbours (null: no such update), cached with the article. */
+export async function getLiveUpdateInContext(articleId: number, number: number) {
+  'use cache';
+  cacheLife('max');
+  cacheTag(cacheTags.article(articleId));
+  const update = await getLiveUpdate(articleId, number);
+  if (!update) return missing();
+  // Two newer and two older, newest first, the update itself in the middle.
+  const around = await listLiveUpdates(articleId, { limit: 5, before: number + 3 });
+  return { update, around };
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ArticleCard as Card } from '@/db/queries/articles';
 import { mediaUrl } from '@/lib/uploads';
 import { Time } from '@/components/ui/time';
+import { LiveBadge } from '@/components/live/live-badge';
 
 type Variant = 'lead' | 'standard' | 'compact';
 
@@ -26,10 +27,16 @@ export function ArticleCard({ article, variant = 'standard', headingLevel = 3 }:
         </Link>
       )}
       <div className={variant === 'lead' ? 'md:col-span-2 flex max-w-3xl flex-col gap-3' : 'flex flex-col gap-1.5'}>
-        {article.section && variant !== 'compact' && (
-          <Link href={`/sections/${article.section.slug}`} className="text-xs font-bold uppercase tracking-widest text-[var(--color-accent)]">
-            {article.section.name}
-          </Link>
+        {article.live && variant === 'compact' && <LiveBadge className="self-start" />}
+        {article.section && variant !== 'compact' ? (
+          <p className="flex flex-wrap items-center gap-2">
+            {article.live && <LiveBadge />}
+            <Link href={`/sections/${article.section.slug}`} className="text-xs font-bold uppercase tracking-widest text-[var(--color-accent)]">
+              {article.section.name}
+            </Link>
+          </p>
+        ) : (
+          article.live && variant !== 'compact' && <LiveBadge className="self-start" />
         )}
         <Heading className={`font-serif font-bold leading-tight [overflow-wrap:anywhere] ${headingSize}`}>
           <Link href={href} className="hover:underline underline-offset-4 decoration-1">

@@ -11,8 +11,10 @@ import { replyModeNote } from '@/lib/replies/reply-mode';
 import { Time } from '@/components/ui/time';
 import { NewItemsButton } from '@/components/live-island/new-items-button';
 import type { LiveCursors } from '@/lib/live/cursor';
-import { isLive } from '@/lib/live/state';
+import { isLive, liveState } from '@/lib/live/state';
 import { ArticleJsonLd } from './article-json-ld';
+import { LiveBadge } from '@/components/live/live-badge';
+import { KeyEvents, LiveSummary, LiveUpdatesSection, type LiveUpdatesData } from '@/components/live/live-updates';
 import { Byline } from './byline';
 
 export function ArticleView({
@@ -22,6 +24,7 @@ export function ArticleView({
   comments,
   replyTo,
   cursors,
+  live,
 }: {
   article: ArticleDetail;
   /** Approved replies, plus (for their own author only) held ones. */
@@ -33,17 +36,27 @@ export function ArticleView({
   replyTo?: { id: number; name: string; quote?: string } | null;
   /** What this render holds (getArticlePageData): the reader island polls for anything newer. */
   cursors?: LiveCursors;
+  /** A live (or once live) article's updates: this page of them and the key events. */
+  live?: LiveUpdatesData | null;
 }) {
+  const coverage = liveState(article);
+  // While live, or ended with updates: the updates section (and, once ended, the summary leading the page).
+  const showUpdates = Boolean(live) && (coverage === 'live' || (coverage === 'ended' && (live?.latest ?? 0) > 0));
   const approvedCount = comments.total;
   const updated = article.contentUpdatedAt && article.contentUpdatedAt.getTime() - article.publishedAt.getTime() > 60_000 ? article.contentUpdatedAt : null;
   return (
     <article className="mx-auto max-w-3xl">
       <ArticleJsonLd article={article} commentCount={approvedCount} />
       <header className="mb-6">
-        {article.section && (
-          <Link href={`/sections/${article.section.slug}`} className="text-xs font-bold uppercase tracking-widest text-[var(--color-accent)]">
-            {article.section.name}
-          </Link>
+        {(article.section || coverage === 'live') && (
+          <p className="flex flex-wrap items-center gap-3">
+            {coverage === 'live' && <LiveBadge />}
+            {article.section && (
+              <Link href={`/sections/${article.section.slug}`} className="text-xs font-bold uppercase tracking-widest text-[var(--color-accent)]">
+                {article.section.name}
+              </Link>
+            )}
+          </p>
         )}
         <h1 className="mt-2 font-serif text-4xl font-bold leading-tight sm:text-5xl">{article.title}</h1>
         {article.standfirst && <p className="mt-4 font-serif text-xl leading-snug text-current/80">{article.standfirst}</p>}
@@ -59,6 +72,9 @@ export function ArticleView({
           </p>
         </div>
       </header>
+
+      {coverage === 'ended' && article.liveSummary && <LiveSummary summary={article.liveSummary} />}
+      {showUpdates && live && <KeyEvents slug={article.slug} data={live} />}
 
       {article.coverImagePath && (
         <figure className="-mx-4 mb-8 sm:mx-0">
@@ -82,6 +98,7 @@ export function ArticleView({
 
       {/* poll: keep this just above the live updates section. */}
       {cursors && isLive(article) && <NewItemsButton kind="updates" articleId={article.id} cursors={cursors} />}
+      {showUpdates && live && <LiveUpdatesSection slug={article.slug} data={live} />}
 
       {article.corrections.length > 0 && (
         <aside aria-labelledby="corrections-heading" className="mt-10 border-l-4 border-[var(--color-accent)] bg-current/[0.03] px-4 py-3">

@@ -68,6 +68,16 @@ describe('adminPageAccess', () => {
     expect(await access('/admin/articles/11', moderator)).toBe('forbidden');
   });
 
+  it('opens the live composer to whoever may publish the article, not to its own author', async () => {
+    expect(await access('/admin/articles/12/live', editor)).toBe('ok');
+    expect(await access('/admin/articles/12/live', admin)).toBe('ok');
+    expect(await access('/admin/articles/12/live', author)).toBe('forbidden');
+    expect(await access('/admin/articles/10/live', author)).toBe('forbidden');
+    expect(await access('/admin/articles/12/live', moderator)).toBe('forbidden');
+    expect(await access('/admin/articles/99/live', editor)).toBe('not-found');
+    expect(await access('/admin/articles/abc/live', editor)).toBe('not-found');
+  });
+
   it('answers a revision page by its article and the revision', async () => {
     expect(await access('/admin/articles/10/revisions/1', author)).toBe('ok');
     expect(await access('/admin/articles/11/revisions/1', author)).toBe('forbidden');

@@ -48,6 +48,17 @@ export const ADMIN_PAGES: Rule[] = [
     },
   },
   {
+    // The live composer: whoever may run the article's live coverage (those who may publish it).
+    page: 'articles/[id]/live/page.tsx',
+    pattern: new RegExp(`^/admin/articles/${ID}/live$`),
+    allow: 'article.create',
+    async record([, id], actor, records) {
+      const article = await records.article(Number(id));
+      if (!article) return 'not-found';
+      return can(actor, { do: 'article.live', article }) ? 'ok' : 'forbidden';
+    },
+  },
+  {
     page: 'articles/[id]/revisions/[revisionId]/page.tsx',
     pattern: new RegExp(`^/admin/articles/${ID}/revisions/${ID}$`),
     allow: 'article.create',
@@ -110,7 +121,7 @@ export async function adminPageAccess(
     return rule.record ? rule.record(match, actor, records, search) : 'ok';
   }
   // /admin/articles/<anything else> (not a number, or out of range): no such article.
-  if (/^\/admin\/articles\/(?!new$)[^/]+(\/revisions\/[^/]+)?$/.test(path)) return can(actor, { do: 'article.create' }) ? 'not-found' : 'forbidden';
+  if (/^\/admin\/articles\/(?!new$)[^/]+(\/revisions\/[^/]+|\/live)?$/.test(path)) return can(actor, { do: 'article.create' }) ? 'not-found' : 'forbidden';
   if (/^\/admin\/pages\/(?!new$)[^/]+$/.test(path)) return can(actor, { do: 'page.manage' }) ? 'not-found' : 'forbidden';
   return 'ok';
 }

@@ -40,6 +40,22 @@ describe('can', () => {
     }
   });
 
+  it('lets whoever may publish an article run its live coverage, and no one else, not even its own author', () => {
+    const published = { ...draftBy(3), status: 'published' as const };
+    for (const [actor, allowed] of [
+      [admin, true],
+      [editor, true],
+      [author, false],
+      [otherAuthor, false],
+      [moderator, false],
+    ] as const) {
+      expect(can(actor, { do: 'article.live', article: published })).toBe(allowed);
+      // Mirrors article.publish exactly.
+      expect(can(actor, { do: 'article.live', article: published })).toBe(can(actor, { do: 'article.publish' }));
+    }
+    expect(can(null, { do: 'article.live', article: published })).toBe(false);
+  });
+
   it('lets an author edit only their own unpublished work', () => {
     expect(can(author, { do: 'article.edit', article: draftBy(3) })).toBe(true);
     expect(can(author, { do: 'article.edit', article: draftBy(4) })).toBe(false);

@@ -15,6 +15,8 @@ export type Action =
   | { do: 'article.publish' }
   | { do: 'article.schedule' }
   | { do: 'article.unpublish' }
+  // Live coverage of a published article (start, end, updates, reply mode): whoever may publish it.
+  | { do: 'article.live'; article: ArticleResource }
   | { do: 'article.delete'; article: ArticleResource }
   | { do: 'taxonomy.manage' }
   | { do: 'page.manage' }
@@ -53,6 +55,7 @@ export function can(actor: Actor, action: Action): boolean {
     case 'article.delete':
       return EDITORS.includes(role) || (role === 'author' && action.article.status === 'draft' && ownsDraft(actor.id, action.article));
     case 'article.publish':
+    case 'article.live':
     case 'article.schedule':
     case 'article.unpublish':
     case 'taxonomy.manage':

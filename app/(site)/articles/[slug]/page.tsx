@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView } from '@/components/article/article-view';
-import { BUILD_PLACEHOLDER, getArticlePageData, notFoundBriefly, placeholderParams } from '../../cached-data';
+import { BUILD_PLACEHOLDER, getArticlePageData, getLiveUpdatesPage, notFoundBriefly, placeholderParams } from '../../cached-data';
 import { articleMetadata } from './article-metadata';
 
 export const generateStaticParams = () => placeholderParams('slug');
@@ -24,5 +24,7 @@ export async function generateMetadata({ params }: PageProps<'/articles/[slug]'>
 /** The article as every reader gets it: rendered once, then served from the cache until a change. */
 export default async function ArticlePage({ params }: PageProps<'/articles/[slug]'>) {
   const { article, replies, maxDepth, comments, cursors } = await load((await params).slug);
-  return <ArticleView article={article} replies={replies} maxDepth={maxDepth} comments={comments} cursors={cursors} />;
+  // A live (or once live) article: its newest updates, cached with the article's tag.
+  const live = article.liveStartedAt ? await getLiveUpdatesPage(article.id) : null;
+  return <ArticleView article={article} replies={replies} maxDepth={maxDepth} comments={comments} cursors={cursors} live={live} />;
 }

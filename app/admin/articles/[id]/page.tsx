@@ -16,6 +16,9 @@ import { ArticleEditor } from '@/components/admin/article-editor';
 import { RevisionList } from '@/components/admin/revision-list';
 import { Time } from '@/components/ui/time';
 import { editorArticle, editorButtons } from '../editor-props';
+import { LiveCoveragePanel } from '@/components/admin/live-coverage-panel';
+import { getLiveArticle } from '@/db/queries/live-updates';
+import { formResultFor } from '@/lib/form-result-server';
 
 export const metadata: Metadata = { title: 'Edit article', robots: { index: false } };
 export const instant = false;
@@ -32,6 +35,8 @@ const NOTICES: Record<string, string> = {
   'pending-scheduled': 'Changes scheduled. Readers see the published version until then.',
   'taken-over': 'You took this article over. Whoever had it open is told, and their text is kept for them.',
   discarded: 'Your unsaved changes were discarded.',
+  'live-started': 'Live coverage started. Readers see the Live badge; post updates from the composer.',
+  'live-ended': 'Live coverage ended. The summary leads the page and the Live badge is gone.',
 };
 
 const INTENTS = ['save', 'submit', 'publish', 'schedule', 'unpublish'] as const;
@@ -41,14 +46,17 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
   const staff = await getCurrentStaff();
   if (!staff) redirect(`/login?callbackUrl=/admin/articles/${id}`);
   if (!/^[1-9][0-9]*$/.test(id)) notFound();
-  const [article, sections, revisions, { notice, restore, intent }, autosave, editors, timeZone] = await Promise.all([
+  const query = await searchParams;
+  const { notice, restore, intent } = query;
+  const [article, sections, revisions, autosave, editors, timeZone, live, endAnswer] = await Promise.all([
     getArticleForEdit(Number(id)),
     listSections(),
     listRevisions(Number(id)),
-    searchParams,
     getAutosave(staff.id, Number(id)),
     editorsOf(Number(id)),
     getSiteTimeZone(),
+    getLiveArticle(Number(id)),
+    formResultFor('live-end', query),
   ]);
   if (!article) notFound();
   const resource = articleResource(article);
@@ -125,6 +133,9 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
         editors={{ others: others.map(({ name, holds }) => ({ name, holds })), holds: editors.some((e) => e.userId === staff.id && e.holds) }}
         conflict={conflict && { conflict, message: conflictMessage(conflict, timeZone) }}
       />
+      {live && live.status === 'published' && can(staff, { do: 'article.live', article: resource }) && (
+        <LiveCoveragePanel article={live} timeZone={timeZone} endAnswer={endAnswer} error={typeof query.error === 'string' ? query.error : undefined} />
+      )}
       <RevisionList articleId={article.id} revisions={revisions} />
     </>
   );
