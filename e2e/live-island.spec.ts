@@ -5,6 +5,7 @@ import { deskAs } from './support/desk-page';
 import { insertReply, newArticle } from './support/discussion';
 import { internalKey } from './support/internal-api';
 import { SERVER_URL } from './support/paths';
+import { staffPage } from './support/staff';
 import { queryLog, requestQueriesSince } from './support/query-log';
 import { newCommenter, uniq } from './support/unique';
 
@@ -47,8 +48,11 @@ async function postUpdate(articleId: number, number: number, body: string) {
 
 const showButton = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
-test('a reader of a live article gets "Show 1 new update" within 20 s of an update, and pressing it brings the page up to date', async ({ newReader }) => {
-  test.setTimeout(120_000);
+test('an editor posts an update from the composer while a reader has the live article open: "Show 1 new update" comes within 20 s, and pressing it inserts the update', async ({
+  browser,
+  newReader,
+}) => {
+  test.setTimeout(180_000);
   const article = await newLiveArticle('Live island updates');
   const reader = await newReader();
   await reader.article.goto(article.slug);
@@ -57,16 +61,27 @@ test('a reader of a live article gets "Show 1 new update" within 20 s of an upda
   const firstPoll = await reader.page.waitForResponse((r) => r.url().includes(`/api/articles/${article.id}/live?u=0&`), { timeout: POLL_WAIT });
   expect((await firstPoll.json()).updates).toEqual({ latest: 0, count: 0 });
 
-  await postUpdate(article.id, 1, `Crowds gather at the harbour (${uniq()}).`);
+  // The editor posts from the live composer, as in the newsroom.
+  const editor = await staffPage(browser, 'editor@example.com');
+  await editor.goto(`/admin/articles/${article.id}/live`);
+  const text = `Crowds gather at the harbour wall (${uniq()}).`;
+  await editor.getByLabel('Update').fill(text);
+  await editor.getByRole('button', { name: 'Post update' }).click();
+  await expect(editor.getByText('Update 1 posted.')).toBeVisible({ timeout: 20_000 });
+
   const button = showButton(reader.page, 'Show 1 new update');
   await expect(button).toBeVisible({ timeout: 20_000 });
   // Announced politely, in a place of its own: nothing the reader was reading moved.
   await expect(reader.page.locator('[data-live-island="updates"]')).toHaveAttribute('aria-live', 'polite');
+  await expect(reader.page.locator('#update-1')).toHaveCount(0);
 
-  // Pressed, the page is refreshed in place (no navigation) and the island asks from the new cursor.
+  // Pressed, the page is refreshed in place (no navigation): the update is there, focused, and the
+  // island asks from the new cursor.
   const nextPoll = reader.page.waitForRequest((r) => r.url().includes(`/api/articles/${article.id}/live?u=1&`), { timeout: POLL_WAIT });
   await button.click();
-  await expect(button).toHaveCount(0, { timeout: 15_000 });
+  await expect(reader.page.locator('article#update-1')).toContainText(text, { timeout: 15_000 });
+  await expect(reader.page.locator('#update-1')).toBeFocused();
+  await expect(button).toHaveCount(0);
   await expect(reader.page).toHaveURL(new RegExp(`/articles/${article.slug}$`));
   await nextPoll;
 
@@ -74,6 +89,8 @@ test('a reader of a live article gets "Show 1 new update" within 20 s of an upda
   await postUpdate(article.id, 2, 'Second update.');
   await postUpdate(article.id, 3, 'Third update.');
   await expect(showButton(reader.page, 'Show 2 new updates')).toBeVisible({ timeout: POLL_WAIT });
+  await queryRows('update articles set live_ended_at = ? where id = ?', [Date.now(), article.id]);
+  await expireOnServer([`article:${article.id}`, 'home']);
 });
 
 test('"Show N new comments" appears after a moderator approves a reply, and pressing it inserts the reply in its thread', async ({ browser, newReader }) => {
