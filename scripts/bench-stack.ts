@@ -9,13 +9,13 @@
 // Uses the stack that `npm run stack` is running, or starts one (and stops it afterwards). Prints the
 // figures and adds them to bench/results.json under `stack` and `stackLive`.
 import { createClient } from '@libsql/client';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { stackConfig } from './stack/config';
-import { makeArticleLive, postThroughDatabase, runLiveScenario, type LiveRun } from './stack/live-scenario';
+import { linesSince, makeArticleLive, postThroughDatabase, runLiveScenario, type LiveRun } from './stack/live-scenario';
 import { startStack, type Stack, type StackInfo, type StackSecrets } from './stack/stack';
-import { runWrk, wrkPath } from './stack/wrk';
+import { percentile, runWrk, wrkPath } from './stack/wrk';
 
 const log = (msg: string) => console.log(`[bench:stack] ${msg}`);
 
@@ -30,7 +30,26 @@ type Row = {
   requests: number;
   bytesPerResponse: number;
   nginxCache?: Record<string, number>;
+  /** CPU time nginx's workers spent per answer (µs): steadier than req/s on a machine others share. */
+  nginxCpuUsPerRequest?: number;
 };
+
+/** utime + stime of nginx's worker processes (the master's children), in clock ticks (1/100 s). */
+function nginxWorkerTicks(masterPid: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The fields after the command name (which may hold spaces) start at "state": ppid is 2nd, utime 12th, stime 13th.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(f[1]) === masterPid) ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks;
+}
 
 async function runningStack(dir: string): Promise<{ info: StackInfo; secrets: StackSecrets } | null> {
   const file = path.join(dir, 'stack.json');
@@ -62,7 +81,7 @@ async function pickArticle(info: StackInfo, secrets: StackSecrets): Promise<stri
 /** Counts of nginx's cache statuses in the access log lines written since `from` (a byte offset). */
 function cacheStatuses(logFile: string, from: number, pathname: string): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const line of readFileSync(logFile, 'utf8').slice(from).split('\n')) {
+  for (const line of linesSince(logFile, from)) {
     if (!line.includes(`"GET ${pathname} `)) continue;
     const status = /cache=(\S*)/.exec(line)?.[1] || 'none';
     counts[status] = (counts[status] ?? 0) + 1;
@@ -88,11 +107,15 @@ export async function benchStack(options: Options): Promise<void> {
     const resultsFile = 'bench/results.json';
     const results = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
     const machine = () => ({ cpus: cpus().length, node: process.version, loadAverageAtEnd: readFileSync('/proc/loadavg', 'utf8').trim() });
-    if (!options.only || options.only.has('static')) results.stack = { ...(await benchStatic(info, secrets, options)), machine: machine() };
-    if ((!options.only || options.only.has('live')) && options.liveReaders > 0)
+    const save = (key: string) => (writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n'), log(`added to ${resultsFile} under "${key}"`));
+    if (!options.only || options.only.has('static')) {
+      results.stack = { ...(await benchStatic(info, secrets, options)), machine: machine() };
+      save('stack');
+    }
+    if ((!options.only || options.only.has('live')) && options.liveReaders > 0) {
       results.stackLive = { ...(await benchLive(info, secrets, options)), machine: machine() };
-    writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
-    log(`added to ${resultsFile}`);
+      save('stackLive');
+    }
   } finally {
     if (started) {
       log('stopping the stack it started');
@@ -117,51 +140,90 @@ async function benchStatic(info: StackInfo, secrets: StackSecrets, { duration, c
 
   const accessLog = path.join(info.logs, 'nginx-access.log');
   const targets = [
-    { name: 'article through nginx (micro-cache)', url: `${info.url}${pathname}`, path: pathname, logged: true },
-    { name: 'same page as a static file (nginx)', url: `${info.staticUrl}/article.html`, path: '/article.html', logged: false },
-    { name: `article from app instance ${info.apps[0].name} (Next cache)`, url: `${info.apps[0].url}${pathname}`, path: pathname, logged: false },
+    { name: 'article through nginx (micro-cache)', url: `${info.url}${pathname}`, path: pathname, logged: true, nginx: true },
+    { name: 'same page as a static file (nginx)', url: `${info.staticUrl}/article.html`, path: '/article.html', logged: false, nginx: true },
+    { name: `article from app instance ${info.apps[0].name} (Next cache)`, url: `${info.apps[0].url}${pathname}`, path: pathname, logged: false, nginx: false },
   ];
   await runWrk({ url: targets[0].url, connections: 8, durationSeconds: 2 });
-  const rows: Row[] = [];
-  for (const t of targets) {
-    await new Promise((r) => setTimeout(r, 2000)); // let the machine settle between runs
+  // The cached page and the static copy take turns, ROUNDS times: on a machine others share, the
+  // load drifts within seconds, and alternating windows give both the same drift.
+  type Sample = { requests: number; seconds: number; p50: number; p99: number; errors: number; non2xx: number; bytes: number; ticks: number };
+  const samples: Sample[][] = targets.map(() => []);
+  const caches: Record<string, number> = {};
+  const measure = async (i: number) => {
+    const t = targets[i];
+    await new Promise((r) => setTimeout(r, 1000)); // let the machine settle between runs
     const logFrom = existsSync(accessLog) ? statSync(accessLog).size : 0;
+    const ticksBefore = nginxWorkerTicks(info.pids.nginx);
     const r = await runWrk({ url: t.url, connections, threads: 2, durationSeconds: duration, timeoutSeconds: 30 });
-    const row: Row = {
-      name: t.name,
-      url: t.url,
-      rps: r.rps,
+    const ticks = nginxWorkerTicks(info.pids.nginx) - ticksBefore;
+    samples[i].push({
+      requests: r.requests,
+      seconds: r.durationSeconds,
       p50: r.latency.p50,
       p99: r.latency.p99,
       errors: r.errors,
       non2xx: r.non2xx,
-      requests: r.requests,
-      bytesPerResponse: Math.round(r.bytes / Math.max(1, r.requests)),
-    };
+      bytes: r.bytes,
+      ticks,
+    });
     if (t.logged) {
       await new Promise((res) => setTimeout(res, 1500)); // nginx flushes its log buffer every second
-      row.nginxCache = cacheStatuses(accessLog, logFrom, t.path);
+      for (const [k, v] of Object.entries(cacheStatuses(accessLog, logFrom, t.path))) caches[k] = (caches[k] ?? 0) + v;
     }
-    rows.push(row);
     log(
-      `${t.name.padEnd(40)} ${String(row.rps).padStart(6)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}  non-2xx ${row.non2xx}${row.nginxCache ? `  ${JSON.stringify(row.nginxCache)}` : ''}`,
+      `${t.name.padEnd(40)} ${String(r.rps).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms${t.nginx ? `  nginx CPU ${Math.round((ticks * 100_000) / Math.max(1, r.requests)) / 10} µs/answer` : ''}`,
     );
-  }
+  };
+  for (let round = 0; round < ROUNDS; round++) for (const i of [0, 1]) await measure(i);
+  await measure(2);
+  const sum = (xs: Sample[], k: keyof Sample) => xs.reduce((n, x) => n + x[k], 0);
+  const rows: Row[] = targets.map((t, i) => {
+    const xs = samples[i];
+    const requests = sum(xs, 'requests');
+    const row: Row = {
+      name: t.name,
+      url: t.url,
+      rps: Math.round(requests / sum(xs, 'seconds')),
+      p50: percentile(
+        xs.map((x) => x.p50),
+        50,
+      ),
+      p99: percentile(
+        xs.map((x) => x.p99),
+        50,
+      ),
+      errors: sum(xs, 'errors'),
+      non2xx: sum(xs, 'non2xx'),
+      requests,
+      bytesPerResponse: Math.round(sum(xs, 'bytes') / Math.max(1, requests)),
+    };
+    if (t.nginx) row.nginxCpuUsPerRequest = Math.round((sum(xs, 'ticks') * 100_000) / Math.max(1, requests)) / 10;
+    if (t.logged) row.nginxCache = caches;
+    log(
+      `${t.name.padEnd(40)} ${String(row.rps).padStart(6)} req/s over ${xs.length} run(s)  errors ${row.errors}  non-2xx ${row.non2xx}${row.nginxCpuUsPerRequest ? `  nginx CPU ${row.nginxCpuUsPerRequest} µs/answer` : ''}${row.nginxCache ? `  ${JSON.stringify(row.nginxCache)}` : ''}`,
+    );
+    return row;
+  });
   const ratio = rows[0].rps / rows[1].rps;
+  const cpuRatio = rows[1].nginxCpuUsPerRequest! / rows[0].nginxCpuUsPerRequest!;
   console.log(
-    `\n| what (wrk, 2 threads, ${connections} connections, ${duration} s) | req/s | p50 ms | p99 ms | errors | non-2xx |\n|---|---:|---:|---:|---:|---:|\n` +
+    `\n| what (wrk, 2 threads, ${connections} connections, ${ROUNDS} × ${duration} s alternating; p50/p99: median of the runs) | req/s | p50 ms | p99 ms | errors | non-2xx |\n|---|---:|---:|---:|---:|---:|\n` +
       rows.map((r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`).join('\n') +
-      `\n\nthrough the cache / static copy: ${ratio.toFixed(2)} (${(ratio * 100).toFixed(0)}%)\n`,
+      `\n\nthrough the cache / static copy: ${ratio.toFixed(2)} by req/s, ${cpuRatio.toFixed(2)} by nginx's CPU per answer\n`,
   );
   return {
     when: new Date().toISOString(),
     generator: 'wrk (Debian), 2 threads',
-    settings: { connections, duration, article: pathname, htmlBytes: html.length, database: info.databaseUrl, instances: info.apps.length },
+    settings: { connections, duration, rounds: ROUNDS, article: pathname, htmlBytes: html.length, database: info.databaseUrl, instances: info.apps.length },
     rows,
     ratioThroughCacheToStatic: Number(ratio.toFixed(3)),
+    ratioByNginxCpu: Number(cpuRatio.toFixed(3)),
   };
 }
 
+/** Alternating runs of the cached page and the static copy. */
+const ROUNDS = 3;
 const POLL_INTERVAL_MS = 12_000; // the reader island's interval (components/site/breaking-banner.tsx polls the same)
 const POST_EVERY_MS = 10_000;
 const PROBES = 24;
@@ -195,7 +257,7 @@ async function benchLive(info: StackInfo, secrets: StackSecrets, { liveReaders, 
       log(
         `  ${run.updatesPosted} updates; post → reader's poll p50 ${run.reader.p50} s, p95 ${run.reader.p95} s, max ${run.reader.max} s (${run.reader.samples} samples, ${run.reader.missed} missed); ` +
           `250 ms poller p50 ${run.tight.p50} s, max ${run.tight.max} s; load ${run.load.rps} req/s, p99 ${run.load.latency.p99} ms, errors ${run.load.errors}, non-2xx ${run.load.non2xx}; ` +
-          `reached the app ${JSON.stringify(run.appRequestsPerSecond)} req/s${run.nginxCache ? `; nginx ${JSON.stringify(run.nginxCache)}` : ''}; probe errors ${run.probeErrors}`,
+          `reached the app ${JSON.stringify(run.appRequestsPerSecond)} req/s${run.nginxCache ? `; nginx ${JSON.stringify(run.nginxCache)}` : ''}; probe errors ${run.probeErrors}; failed posts ${run.postErrors}`,
       );
     }
     await db.execute({ sql: 'UPDATE articles SET live_ended_at = ? WHERE id = ?', args: [Date.now(), article.id] });

@@ -1,6 +1,6 @@
-import { createClient, type Client } from '@libsql/client';
+import { type Client } from '@libsql/client';
 import { createHmac } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { cacheTags } from '../../lib/cache-tags';
 import { percentile, pollingReadersLua, runWrk, type WrkResult } from './wrk';
 
@@ -45,8 +45,9 @@ export function internalAuthorization(appSecret: string): string {
 export function postThroughDatabase({ db, appUrl, appSecret }: { db: Client; appUrl: string; appSecret: string }): PostUpdate {
   return async (article, number) => {
     const author = await db.execute("SELECT id FROM users WHERE role IN ('editor', 'admin') ORDER BY id LIMIT 1");
+    // A retry after a failed revalidate finds its row already there.
     await db.execute({
-      sql: 'INSERT INTO live_updates (article_id, number, body, key_event, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      sql: 'INSERT INTO live_updates (article_id, number, body, key_event, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, number) DO NOTHING',
       args: [
         article.id,
         number,
@@ -107,11 +108,29 @@ async function probe(url: string, intervalMs: number, phaseMs: number, signal: A
   }
 }
 
+/** The lines a log gained since byte `from` (a log of a long-running stack can outgrow a string). */
+export function linesSince(file: string, from: number): string[] {
+  if (!existsSync(file)) return [];
+  const length = Math.max(0, statSync(file).size - from);
+  const buffer = Buffer.alloc(length);
+  const fd = openSync(file, 'r');
+  try {
+    let read = 0;
+    while (read < length) {
+      const n = readSync(fd, buffer, read, length - read, from + read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read).toString('utf8').split('\n');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Requests for `pathname` an app instance logged (scripts/server.mjs logs one JSON line a request) since byte `from`. */
 export function requestsInAppLog(logFile: string, from: number, pathname: string): number {
-  if (!existsSync(logFile)) return 0;
   let n = 0;
-  for (const line of readFileSync(logFile, 'utf8').slice(from).split('\n')) if (line.includes(`"route":"${pathname}"`)) n++;
+  for (const line of linesSince(logFile, from)) if (line.includes(`"route":"${pathname}"`)) n++;
   return n;
 }
 
@@ -124,8 +143,7 @@ export function pollsInAccessLog(
   const byUpstream: Record<string, number> = {};
   const byCache: Record<string, number> = {};
   let total = 0;
-  if (!existsSync(logFile)) return { byUpstream, byCache, total };
-  for (const line of readFileSync(logFile, 'utf8').slice(from).split('\n')) {
+  for (const line of linesSince(logFile, from)) {
     if (!line.includes(`"GET ${pathPrefix}`)) continue;
     total++;
     const cache = /cache=(\S*)/.exec(line)?.[1] || '-';
@@ -147,6 +165,8 @@ export type LiveRun = {
   durationSeconds: number;
   updatesPosted: number;
   postMs: { p50: number; max: number };
+  /** Posts that failed (the next post tries the same number again). */
+  postErrors: number;
   /** Probe pollers at the readers' interval, phase-shifted across it. */
   reader: ProbeDelays & { probes: number };
   /** One poller asking every 250 ms: how fast an update can show at all. */
@@ -181,7 +201,7 @@ export async function runLiveScenario(o: {
 }): Promise<LiveRun> {
   const { article } = o;
   const url = `${o.baseUrl}${pollPath(article.id, article.latestAtStart)}`;
-  const first = await fetch(url);
+  const first = await fetch(url, { signal: AbortSignal.timeout(30_000) });
   if (!first.ok) throw new Error(`${url} answered ${first.status}: is the poll route (app/api/articles/[id]/live) in this build?`);
   await first.arrayBuffer();
   const logFrom = o.accessLog && existsSync(o.accessLog) ? statSync(o.accessLog).size : 0;
@@ -214,17 +234,26 @@ export async function runLiveScenario(o: {
   // Posts from one interval in (every reader has asked once) until one interval before the end.
   const posts = new Map<number, number>();
   const postMs: number[] = [];
+  let postErrors = 0;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const started = Date.now();
   await sleep(o.intervalMs);
   let number = article.latestAtStart;
   while (Date.now() - started < o.durationSeconds * 1000 - o.intervalMs - 3000) {
     const at = Date.now();
-    number++;
-    await o.post(article, number);
-    posts.set(number, at);
-    postMs.push(Date.now() - at);
-    o.log(`posted update ${number} (${Date.now() - at} ms)`);
+    try {
+      await o.post(article, number + 1);
+      number++;
+      posts.set(number, at);
+      postMs.push(Date.now() - at);
+      o.log(`posted update ${number} (${Date.now() - at} ms)`);
+    } catch (err) {
+      // An overloaded instance may refuse the editor too: counted, and the next post tries again.
+      postErrors++;
+      o.log(
+        `posting failed after ${Date.now() - at} ms: ${err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err)}`,
+      );
+    }
     await sleep(Math.max(0, o.postEveryMs - (Date.now() - at)));
   }
   article.latestAtStart = number; // the next run starts from here
@@ -247,6 +276,7 @@ export async function runLiveScenario(o: {
     durationSeconds: o.durationSeconds,
     updatesPosted: posts.size,
     postMs: { p50: percentile(postMs, 50), max: Math.max(...postMs) },
+    postErrors,
     reader: { ...delaysFrom(posts, seen), probes: o.probes },
     tight: delaysFrom(posts, [tightSeen]),
     load,
