@@ -343,6 +343,7 @@ test('malformed addresses answer 400 or 404 (never 500) on every route, with and
     '/admin/settings': '/admin/settings',
     '/admin/system': '/admin/system',
     '/admin/users': '/admin/users',
+    '/api/articles/[id]/live': `/api/articles/${article.id}/live?u=0&c=0`,
     '/api/auth/[...nextauth]': '/api/auth/session',
     '/api/breaking': '/api/breaking',
     '/api/health/live': '/api/health/live',

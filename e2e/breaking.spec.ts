@@ -118,6 +118,9 @@ test('bad links and headlines are refused with a message, with and without JavaS
     await expect(editor.getByText('Use a path on this site (/articles/…) or an https:// address.')).toBeVisible();
     await expect(editor.getByLabel('Link')).toHaveValue(link);
     await expect(editor.getByLabel('Headline')).toHaveValue(headline);
+    // The answer shows before the form's transition ends; React then resets the form to what it
+    // echoed, so typing waits for the button to come back.
+    await expect(editor.getByRole('button', { name: 'Show banner' })).toBeEnabled();
   }
   await editor.getByLabel('Headline').fill('');
   await editor.getByLabel('Link').fill('/articles/x');

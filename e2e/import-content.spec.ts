@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +6,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { ArticlePage } from './support/article-page';
 import { expect, test } from './support/fixtures';
-import { E2E_DATABASE_URL, ROOT, SERVER_URL } from './support/paths';
+import { runImport } from './support/importers';
+import { ROOT } from './support/paths';
 
 // WordPress content as WordPress renders it: a classic post (wpautop, [caption], an unknown shortcode) and
 // a block-editor post (gallery, cover, columns, buttons, pullquote, table, embed), imported from
@@ -33,15 +33,7 @@ function picture([top, bottom]: [string, string]): Promise<Buffer> {
   return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
 }
 
-function runImporter(file: string) {
-  const result = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/import-wxr.ts', file], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 90_000,
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, SERVER_URL },
-  });
-  return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error };
-}
+const runImporter = (file: string) => runImport('import-wxr.ts', [file]);
 
 test.describe('WordPress content rendered faithfully', () => {
   test.describe.configure({ mode: 'serial', timeout: 120_000 });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,22 +6,12 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { ArticlePage } from './support/article-page';
 import { expect, test } from './support/fixtures';
-import { E2E_DATABASE_URL, ROOT, SERVER_URL } from './support/paths';
+import { runImportAsync } from './support/importers';
 
 const FIXTURE = 'e2e/fixtures/ghost/harbour-gazette.json';
 
 /** Runs the Ghost importer against the running test server's database; this process serves the old site's images meanwhile. */
-function runGhostImporter(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/import-ghost.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, SERVER_URL },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((done) => child.on('close', (status) => done({ status, stdout, stderr })));
-}
+const runGhostImporter = (...args: string[]) => runImportAsync('import-ghost.ts', args);
 
 test.describe('Ghost import', () => {
   test.describe.configure({ mode: 'serial', timeout: 120_000 });

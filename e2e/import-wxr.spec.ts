@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { ArticlePage } from './support/article-page';
 import { queryRows } from './support/db';
 import { expect, test } from './support/fixtures';
+import { runImport, runImportAsync } from './support/importers';
 import { E2E_DATABASE_URL, ROOT, SERVER_URL } from './support/paths';
 
 const FIXTURE = 'e2e/fixtures/wxr/harbour-gazette.xml';
@@ -16,28 +17,8 @@ const MEDIA_SITE = 'e2e/fixtures/wxr/media-site.xml';
 const SLUG = 'lamplighters-strike-ends';
 
 /** Runs the WordPress importer against the running test server's database, as an editor would. */
-function runImporter(file: string, ...args: string[]) {
-  const result = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/import-wxr.ts', file, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 90_000,
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, SERVER_URL },
-  });
-  return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error };
-}
-
-/** The same, without blocking this process: a server in this test process must answer the importer meanwhile. */
-function runImporterAsync(file: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/import-wxr.ts', file, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, SERVER_URL },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((done) => child.on('close', (status) => done({ status, stdout, stderr })));
-}
+const runImporter = (file: string, ...args: string[]) => runImport('import-wxr.ts', [file, ...args]);
+const runImporterAsync = (file: string, ...args: string[]) => runImportAsync('import-wxr.ts', [file, ...args]);
 
 test.describe('WordPress import', () => {
   // One import, checked in order: the second run depends on the first.

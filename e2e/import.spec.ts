@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ArticlePage } from './support/article-page';
 import { queryRows } from './support/db';
 import { expect, test } from './support/fixtures';
-import { E2E_DATABASE_URL, ROOT, SERVER_URL } from './support/paths';
+import { runImport } from './support/importers';
+import { ROOT } from './support/paths';
 import { SitePages } from './support/site-pages';
 import { uniq } from './support/unique';
 
@@ -12,15 +12,7 @@ const FIXTURE = 'e2e/fixtures/seed-article.txt';
 const SLUG = 'no-phone-calls-between-trump-and-putin-the-kremlin-denies-it';
 
 /** Runs the plain-text importer against the running test server, as an editor would. */
-function runImporter(file: string) {
-  const result = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/import.ts', file], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, SERVER_URL },
-  });
-  return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error };
-}
+const runImporter = (file: string) => runImport('import.ts', [file], 60_000);
 
 /** The fixture as a reader would see it: the first line is the headline, each further non-blank line a paragraph. */
 function expectedArticle() {

@@ -1,7 +1,10 @@
 /**
- * What every import command shares (npm run import:wxr, npm run import:ghost): the progress bar, the
- * summary, Ctrl-C, and telling the running server what changed.
+ * What every import command shares (npm run import:wxr, npm run import:ghost): checking the export
+ * and media folder, the progress bar, the summary, Ctrl-C, telling the running server what changed,
+ * and the exit code.
  */
+import { stat } from 'node:fs/promises';
+import { client } from '@/db';
 import type { ImportReport } from '@/db/queries/import-store';
 import { revalidateOnServer, serverUrl } from '@/lib/revalidate/remote';
 import { formatDuration, progressLine } from '@/lib/import/progress';
@@ -95,4 +98,31 @@ export async function tellServer(report: ImportReport): Promise<number> {
     }
   }
   return 0;
+}
+
+/**
+ * Why the export file or the --media-dir folder cannot be used (null: both can). `mediaHint` names
+ * the folder the option wants, for the message.
+ */
+export async function inputProblem(file: string, mediaDir: string | undefined, mediaHint: string): Promise<string | null> {
+  try {
+    if (!(await stat(file)).isFile()) throw new Error('not a file');
+  } catch (err) {
+    return `${file}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+  }
+  if (mediaDir && !(await stat(mediaDir).catch(() => null))?.isDirectory()) return `${mediaDir}: not a folder (--media-dir wants a copy of ${mediaHint})`;
+  return null;
+}
+
+/** Runs an import command's main and exits with its code, closing the database first. */
+export function runCommand(main: (argv: string[]) => Promise<number>): void {
+  main(process.argv.slice(2))
+    .then((code) => {
+      client.close();
+      process.exit(code);
+    })
+    .catch((err) => {
+      console.error('Import failed:', err instanceof Error ? err.message : err);
+      process.exit(1);
+    });
 }

@@ -1,11 +1,10 @@
 // npm run import:ghost -- export.json [--site-url URL] [--media-dir DIR] [--no-media]
 // Imports a Ghost export: posts, pages, tags, authors, feature images, images in posts and old addresses.
-import { stat } from 'node:fs/promises';
-import { client, db } from '@/db';
+import { db } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { importGhostFile } from '@/db/queries/import-ghost';
 import type { ImportReport } from '@/db/queries/import-store';
-import { importSummary, progressReporter, tellServer, withCtrlC } from './import-cli';
+import { importSummary, inputProblem, progressReporter, runCommand, tellServer, withCtrlC } from './import-cli';
 import { GhostExportError } from '@/lib/import/ghost';
 
 const USAGE = 'Usage: npm run import:ghost -- EXPORT.json [--site-url https://old.example] [--media-dir DIR] [--no-media]';
@@ -35,14 +34,9 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  try {
-    if (!(await stat(args.file)).isFile()) throw new Error('not a file');
-  } catch (err) {
-    console.error(`${args.file}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-    return 2;
-  }
-  if (args.mediaDir && !(await stat(args.mediaDir).catch(() => null))?.isDirectory()) {
-    console.error(`${args.mediaDir}: not a folder (--media-dir wants a copy of Ghost's content/images)`);
+  const problem = await inputProblem(args.file, args.mediaDir, "Ghost's content/images");
+  if (problem) {
+    console.error(problem);
     return 2;
   }
   await migrateDatabase(db);
@@ -69,12 +63,4 @@ async function main(argv: string[]): Promise<number> {
   return report.stopped ? 130 : told;
 }
 
-main(process.argv.slice(2))
-  .then((code) => {
-    client.close();
-    process.exit(code);
-  })
-  .catch((err) => {
-    console.error('Import failed:', err instanceof Error ? err.message : err);
-    process.exit(1);
-  });
+runCommand(main);

@@ -1,11 +1,10 @@
 // npm run import:wxr -- export.xml [--media-dir DIR] [--no-media]
 // Imports a WordPress export: posts, comments, pages, authors, categories, tags, images and old addresses.
-import { stat } from 'node:fs/promises';
-import { client, db } from '@/db';
+import { db } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { importWxrFile, type WxrImportReport } from '@/db/queries/import-wxr';
 import { WxrSyntaxError } from '@/lib/import/wxr';
-import { importSummary, progressReporter, tellServer, withCtrlC } from './import-cli';
+import { importSummary, inputProblem, progressReporter, runCommand, tellServer, withCtrlC } from './import-cli';
 
 const USAGE = 'Usage: npm run import:wxr -- EXPORT.xml [--media-dir DIR] [--no-media]';
 
@@ -33,18 +32,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { file, mediaDir } = args;
-  try {
-    if (!(await stat(file)).isFile()) throw new Error('not a file');
-  } catch (err) {
-    console.error(`${file}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  const problem = await inputProblem(file, mediaDir, 'wp-content/uploads');
+  if (problem) {
+    console.error(problem);
     return 2;
-  }
-  if (mediaDir) {
-    const dir = await stat(mediaDir).catch(() => null);
-    if (!dir?.isDirectory()) {
-      console.error(`${mediaDir}: not a folder (--media-dir wants a copy of wp-content/uploads)`);
-      return 2;
-    }
   }
   await migrateDatabase(db);
   const started = Date.now();
@@ -63,12 +54,4 @@ async function main(argv: string[]): Promise<number> {
   return report.stopped ? 130 : told;
 }
 
-main(process.argv.slice(2))
-  .then((code) => {
-    client.close();
-    process.exit(code);
-  })
-  .catch((err) => {
-    console.error('Import failed:', err instanceof Error ? err.message : err);
-    process.exit(1);
-  });
+runCommand(main);

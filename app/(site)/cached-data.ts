@@ -1,10 +1,19 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { notFound } from 'next/navigation';
-import { countPublishedArticles, getPublishedArticleBySlug, getRedirectedSlug, listLatestPerSection, listPublishedArticles } from '@/db/queries/articles';
+import {
+  countPublishedArticles,
+  getArticleForReply,
+  getPublishedArticleBySlug,
+  getRedirectedSlug,
+  listLatestPerSection,
+  listPublishedArticles,
+} from '@/db/queries/articles';
 import type { ArticleListFilter, AuthorRef } from '@/db/queries/articles';
 import { listPageCount } from '@/lib/articles/paging';
-import { getApprovedReply, listApprovedReplies } from '@/db/queries/replies';
+import { getApprovedReply, listApprovalTimes, listApprovedReplies } from '@/db/queries/replies';
+import { latestLiveUpdateNumber } from '@/db/queries/live-updates';
+import { APPROVALS_KEPT, liveTags, type LiveSnapshot } from '@/lib/live/cursor';
 import { replyPageCount } from '@/lib/replies/paging';
 import { getReplySettings, getSiteSettings } from '@/db/queries/settings';
 import { repliesOpen } from '@/lib/replies/open';
@@ -14,6 +23,8 @@ import { listActivePins, type ActivePin } from '@/db/queries/front-pins';
 import { cacheTags } from '@/lib/cache-tags';
 import { chosenOrder, nextExpiry } from '@/lib/front/order';
 import { DEFAULT_TIME_ZONE } from '@/lib/time/zone';
+import { listShownLiveUpdates } from '@/db/queries/live-updates';
+import { JSON_LD_UPDATES } from '@/lib/seo/live';
 
 // Reader pages read through these: cached until a change revalidates their tags, so a repeat
 // request runs no query. Each function tags exactly what it read.
@@ -121,11 +132,19 @@ export async function getArticlePageData(slug: string, commentPage = 1) {
     const redirectTo = await getRedirectedSlug(slug);
     // An old address keeps its redirect as long as a page; an unknown one is forgotten within minutes.
     if (!redirectTo) cacheLife(NOT_FOUND_LIFE);
-    return { article: null, replies: [], comments: { page: 1, pages: 1, total: 0 }, maxDepth: 0, redirectTo } as const;
+    return { article: null, replies: [], comments: { page: 1, pages: 1, total: 0 }, maxDepth: 0, redirectTo, cursors: { u: 0, c: 0 } } as const;
   }
   cacheTag(cacheTags.article(article.id), cacheTags.replySettings);
   tagBylines([[article]]);
-  const [{ replies, total }, settings] = await Promise.all([listApprovedReplies({ articleId: article.id, page: commentPage }), getReplySettings()]);
+  const [{ replies, total }, settings, latestUpdate, [newestApproval = 0]] = await Promise.all([
+    listApprovedReplies({ articleId: article.id, page: commentPage }),
+    getReplySettings(),
+    article.liveStartedAt ? latestLiveUpdateNumber(article.id) : 0,
+    listApprovalTimes(article.id, 1),
+  ]);
+  // What this render holds, for the reader island's poll (lib/live/cursor.ts): the newest update
+  // number and the newest approval time. Tagged like the rest, so they move with the page.
+  const cursors = { u: latestUpdate, c: newestApproval };
   const comments = { page: commentPage, pages: replyPageCount(total), total };
   // A page number past the discussion's end is a 404: forgotten within minutes.
   if (commentPage > comments.pages) cacheLife(NOT_FOUND_LIFE);
@@ -135,7 +154,7 @@ export async function getArticlePageData(slug: string, commentPage = 1) {
     const seconds = Math.max(60, Math.ceil((discussion.closesAt - Date.now()) / 1000));
     cacheLife({ stale: Math.min(300, seconds), revalidate: seconds, expire: seconds });
   }
-  return { article: { ...article, commentsOpen: discussion.open }, replies, comments, maxDepth: settings.maxDepth, redirectTo: null } as const;
+  return { article: { ...article, commentsOpen: discussion.open }, replies, comments, maxDepth: settings.maxDepth, redirectTo: null, cursors } as const;
 }
 
 /** One approved reply of an article (the reply and report pages), cached with the article. */
@@ -263,4 +282,38 @@ export async function getAuthorPage(slug: string, page: number) {
   const list = await listPublishedArticles({ kind: 'author', userId: author.id }, page, PER_PAGE);
   tagBylines([list.items]);
   return { author, list };
+}
+
+/**
+ * The latest updates a live article's JSON-LD names (liveBlogUpdate), in one query, cached with the
+ * article: posting, editing or deleting an update expires cacheTags.article(id).
+ */
+export async function getLiveJsonLdUpdates(articleId: number) {
+  'use cache';
+  cacheLife('max');
+  cacheTag(cacheTags.article(articleId));
+  return listShownLiveUpdates(articleId, JSON_LD_UPDATES);
+}
+
+/**
+ * What the reader island's poll (/api/articles/[id]/live) answers from: the article's newest update
+ * number and newest approval times, one entry per article whatever the reader's cursors, expired with
+ * the article's page (liveTags). null: no such published article, forgotten within minutes.
+ */
+export function getLiveSnapshot(articleId: number): Promise<LiveSnapshot | null> {
+  return getLiveSnapshotCached(articleId, isBuildPhase());
+}
+
+async function getLiveSnapshotCached(articleId: number, duringBuild: boolean): Promise<LiveSnapshot | null> {
+  'use cache';
+  cacheLife('max');
+  cacheTag(...liveTags(articleId));
+  if (duringBuild) return null;
+  const article = await getArticleForReply(articleId);
+  if (!article) {
+    cacheLife(NOT_FOUND_LIFE);
+    return null;
+  }
+  const [latestUpdate, approvals] = await Promise.all([latestLiveUpdateNumber(articleId), listApprovalTimes(articleId, APPROVALS_KEPT)]);
+  return { latestUpdate, approvals };
 }

@@ -7,6 +7,7 @@ import {
   listAllSitemapArticles,
   listFeedArticles,
   listLatestCorrections,
+  listLiveNewsArticles,
   listNewsArticles,
   listSitemapAuthors,
   listSitemapSections,
@@ -15,6 +16,9 @@ import {
   type FeedArticle,
 } from '@/db/queries/syndication';
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug } from '@/db/queries/taxonomy';
+import { getPublishedArticleBySlug } from '@/db/queries/articles';
+import { listShownLiveUpdates } from '@/db/queries/live-updates';
+import { LIVE_FEED_SIZE, liveFeedEntries } from '@/lib/seo/live';
 import { listSitemapPages } from '@/db/queries/pages';
 import { cacheTags } from '@/lib/cache-tags';
 import { env } from '@/lib/env';
@@ -26,6 +30,7 @@ import {
   articleIdRange,
   NEWS_SITEMAP_MAX_URLS,
   NEWS_WINDOW_MS,
+  mergeNewsItems,
   newsLanguage,
   planSitemap,
   renderNewsSitemap,
@@ -221,17 +226,60 @@ export async function getChildSitemapXml(n: number): Promise<string | null> {
 }
 
 /**
- * Google News: articles of the last 48 hours. `home` covers publishing, edits and unpublishing; but an
- * article also has to leave when it turns 48 hours old, which no event announces, so this entry is
- * also refreshed every ten minutes (in the background) and never served older than an hour.
+ * Google News: articles of the last 48 hours, and articles in live coverage however old (with their
+ * newest update as <lastmod>). `home` covers publishing, edits, unpublishing, and starting or ending
+ * coverage (the live helper expires cacheTags.forArticle, which holds `home`); each live article's own
+ * tag covers its updates. An article also has to leave when it turns 48 hours old, which no event
+ * announces, so this entry is also refreshed every ten minutes (in the background) and never served
+ * older than an hour.
  */
 export async function getNewsSitemapXml(): Promise<string> {
   'use cache';
   cacheTag(cacheTags.home);
   cacheLife({ stale: 300, revalidate: 600, expire: 3600 });
-  const items = await listNewsArticles(new Date(Date.now() - NEWS_WINDOW_MS), NEWS_SITEMAP_MAX_URLS);
+  const [recent, live] = await Promise.all([
+    listNewsArticles(new Date(Date.now() - NEWS_WINDOW_MS), NEWS_SITEMAP_MAX_URLS),
+    listLiveNewsArticles(NEWS_SITEMAP_MAX_URLS),
+  ]);
+  if (live.length) cacheTag(...live.map((a) => cacheTags.article(a.id)));
   return renderNewsSitemap(
-    items.map((i) => ({ loc: url(`/articles/${i.slug}`), title: i.title, publishedAt: i.publishedAt })),
+    mergeNewsItems(
+      live.map((i) => ({ loc: url(`/articles/${i.slug}`), title: i.title, publishedAt: i.publishedAt, lastmod: i.latestUpdateAt })),
+      recent.map((i) => ({ loc: url(`/articles/${i.slug}`), title: i.title, publishedAt: i.publishedAt })),
+      NEWS_SITEMAP_MAX_URLS,
+    ),
     { name: SITE_NAME, language: newsLanguage(SITE_LANGUAGE) },
+  );
+}
+
+/**
+ * /articles/[slug]/live.xml: the updates of an article that has had live coverage, newest first.
+ * Null (a 404) for an unknown article or one never live. Cached with the article's tags: posting,
+ * editing or deleting an update, or starting and ending coverage, expires it.
+ */
+export async function getLiveFeedXml(slug: string): Promise<string | null> {
+  'use cache';
+  cacheLife('max');
+  cacheTag(cacheTags.articleSlug(slug));
+  const article = await getPublishedArticleBySlug(slug);
+  if (!article) return forgetSoon();
+  cacheTag(cacheTags.article(article.id));
+  if (!article.liveStartedAt) return forgetSoon();
+  const updates = await listShownLiveUpdates(article.id, LIVE_FEED_SIZE);
+  const pagePath = `/articles/${article.slug}`;
+  return buildRssFeed(
+    {
+      title: `${article.title}: live updates — ${SITE_NAME}`,
+      description: article.standfirst || `Live coverage from ${SITE_NAME}.`,
+      pageUrl: url(pagePath),
+      feedUrl: url(`${pagePath}/live.xml`),
+      siteUrl: env.SITE_URL,
+    },
+    liveFeedEntries(updates, {
+      slug: article.slug,
+      siteUrl: env.SITE_URL,
+      renderHtml: (markdown) => absolutizeHtml(renderBody(markdown, 'markdown'), env.SITE_URL),
+      imageUrl: (path) => url(mediaUrl(path)),
+    }),
   );
 }

@@ -9,10 +9,13 @@ export const atRequestTime = connection;
 const RSS = 'application/rss+xml; charset=utf-8';
 const XML = 'application/xml; charset=utf-8';
 
-/** Feed readers poll often; a few minutes of staleness in their HTTP cache is what feeds expect. */
-export function rssResponse(xml: string | null): Response {
+/**
+ * Feed readers poll often; a few minutes of staleness in their HTTP cache is what feeds expect. A live
+ * article's feed asks for less (`maxAge`), as its updates come minutes apart.
+ */
+export function rssResponse(xml: string | null, { maxAge = 300 }: { maxAge?: number } = {}): Response {
   if (xml === null) return notFoundResponse();
-  return new Response(xml, { headers: { 'Content-Type': RSS, 'Cache-Control': 'public, max-age=300' } });
+  return new Response(xml, { headers: { 'Content-Type': RSS, 'Cache-Control': `public, max-age=${maxAge}` } });
 }
 
 /** Crawlers should see a new article at once: the server's cache already makes a repeat request cheap. */

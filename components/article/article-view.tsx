@@ -7,7 +7,11 @@ import { mediaUrl } from '@/lib/uploads';
 import { CommentThread } from '@/components/comments/comment-thread';
 import { ReplyForm } from '@/components/comments/reply-form';
 import { mailEnabled } from '@/lib/mail/transport';
+import { replyModeNote } from '@/lib/replies/reply-mode';
 import { Time } from '@/components/ui/time';
+import { NewItemsButton } from '@/components/live-island/new-items-button';
+import type { LiveCursors } from '@/lib/live/cursor';
+import { isLive } from '@/lib/live/state';
 import { ArticleJsonLd } from './article-json-ld';
 import { Byline } from './byline';
 
@@ -17,6 +21,7 @@ export function ArticleView({
   maxDepth,
   comments,
   replyTo,
+  cursors,
 }: {
   article: ArticleDetail;
   /** Approved replies, plus (for their own author only) held ones. */
@@ -25,7 +30,9 @@ export function ArticleView({
   maxDepth: number;
   /** Which page of the approved replies this is, of how many, and how many there are in all. */
   comments: { page: number; pages: number; total: number };
-  replyTo?: { id: number; name: string } | null;
+  replyTo?: { id: number; name: string; quote?: string } | null;
+  /** What this render holds (getArticlePageData): the reader island polls for anything newer. */
+  cursors?: LiveCursors;
 }) {
   const approvedCount = comments.total;
   const updated = article.contentUpdatedAt && article.contentUpdatedAt.getTime() - article.publishedAt.getTime() > 60_000 ? article.contentUpdatedAt : null;
@@ -73,6 +80,9 @@ export function ArticleView({
         dangerouslySetInnerHTML={{ __html: renderBody(article.body, article.bodyFormat) }}
       />
 
+      {/* poll: keep this just above the live updates section. */}
+      {cursors && isLive(article) && <NewItemsButton kind="updates" articleId={article.id} cursors={cursors} />}
+
       {article.corrections.length > 0 && (
         <aside aria-labelledby="corrections-heading" className="mt-10 border-l-4 border-[var(--color-accent)] bg-current/[0.03] px-4 py-3">
           <h2 id="corrections-heading" className="text-sm font-bold uppercase tracking-widest">
@@ -106,6 +116,11 @@ export function ArticleView({
         <h2 id="comments-heading" className="mb-6 font-serif text-2xl font-bold">
           {approvedCount === 0 ? 'No comments yet' : approvedCount === 1 ? '1 comment' : `${approvedCount} comments`}
         </h2>
+        {cursors && article.commentsOpen && (
+          <div className="-mt-5 mb-1">
+            <NewItemsButton kind="comments" articleId={article.id} cursors={cursors} />
+          </div>
+        )}
         {comments.pages > 1 && <CommentPager slug={article.slug} comments={comments} label="Comment pages, top" />}
         <CommentThread replies={replies} articleSlug={article.slug} canReply={article.commentsOpen} maxDepth={maxDepth} />
         {comments.pages > 1 && <CommentPager slug={article.slug} comments={comments} label="Comment pages" />}
@@ -114,7 +129,13 @@ export function ArticleView({
             <>
               <h2 className="mb-2 font-serif text-2xl font-bold">Leave a Reply</h2>
               <p className="mb-4 text-sm text-current/70">Your email address will not be published. Comments are moderated.</p>
-              <ReplyForm articleId={article.id} articleSlug={article.slug} initialParent={replyTo ?? null} offerNotify={mailEnabled()} />
+              <ReplyForm
+                articleId={article.id}
+                articleSlug={article.slug}
+                initialParent={replyTo ?? null}
+                offerNotify={mailEnabled()}
+                modeNote={replyModeNote(article.replyMode, article.replySlowSeconds)}
+              />
             </>
           ) : (
             <p className="font-serif text-lg italic">Comments are closed.</p>

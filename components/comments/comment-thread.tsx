@@ -33,7 +33,7 @@ function Comment({ node, articleSlug, canReply, maxDepth }: { node: ThreadNode<P
           </a>
         </header>
         {held && <p className="mb-2 text-sm font-semibold italic text-amber-800 dark:text-amber-300">{AWAITING_MODERATION}</p>}
-        <div className="font-serif text-[1.05rem] leading-relaxed">
+        <div data-comment-body className="font-serif text-[1.05rem] leading-relaxed">
           <ReplyBody body={r.body} />
         </div>
         <div className="mt-2 flex items-center gap-4">
@@ -58,6 +58,8 @@ function Comment({ node, articleSlug, canReply, maxDepth }: { node: ThreadNode<P
           )}
         </div>
       </article>
+      {/* Where "Reply" opens the form, under the reply it answers (components/comments/reply-form-island.tsx). */}
+      <div data-reply-slot={r.id} />
       {node.children.length > 0 && (
         <ol className="ml-3 mt-2 space-y-2 border-l border-dotted border-current/20 pl-3 sm:ml-6 sm:pl-4">
           {node.children.map((child) => (

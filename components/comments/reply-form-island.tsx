@@ -1,13 +1,16 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { postReplyAction, type ReplyFormState } from '@/app/(site)/articles/[slug]/actions';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { wideInputClass } from '@/components/ui/styles';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { replyQuote } from '@/lib/replies/quote';
 
-type Parent = { id: number; name: string } | null;
+type Parent = { id: number; name: string; quote?: string } | null;
+type Draft = Partial<Record<'comment' | 'name' | 'email' | 'website' | 'notify', string>>;
 
 const initialState: ReplyFormState = { status: 'idle' };
 // A label and its short hint share a line ("Email (never shown)"); the control and error wrap below.
@@ -16,6 +19,10 @@ const hintBeside = 'flex flex-wrap content-start items-baseline gap-1';
 /**
  * The reply form's client part (./reply-form.tsx renders it): what depends on the action's answer or
  * on the reader's clicks. `children` are the form's static parts, rendered on the server.
+ *
+ * "Reply" under a comment opens the form right there, under that comment (in the empty slot
+ * comment-thread.tsx leaves after each one), quoting what is being answered; "Cancel reply" brings it
+ * back to the end of the discussion. Moving it remounts the fields, so what was typed goes with it.
  */
 export function ReplyFormIsland({
   articleSlug,
@@ -32,46 +39,98 @@ export function ReplyFormIsland({
   // article, its held-reply variant or a reply-to page), so the errors and typed text come back.
   const [state, formAction] = useActionState(postReplyAction, initialState, `/articles/${articleSlug}`);
   const [parent, setParent] = useState<Parent>(initialParent);
-  const startedAt = useRef<HTMLInputElement>(null);
+  /** The slot under the comment being answered, once "Reply" was pressed (null: at the end, as rendered). */
+  const [slot, setSlot] = useState<Element | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  /** When the form hydrated; written into the hidden field, again each time the form moves. */
+  const startedAt = useRef('');
+  const startedAtField = useRef<HTMLInputElement | null>(null);
+  const form = useRef<HTMLFormElement>(null);
   const comment = useRef<HTMLTextAreaElement>(null);
+  /** The "Reply" link that opened the form in place: Cancel gives it focus back. */
+  const opener = useRef<HTMLElement | null>(null);
+  const focusComment = useRef(false);
 
   useEffect(() => {
     // Set after hydration: a submission quicker than a person could type is treated as a bot.
-    if (startedAt.current) startedAt.current.value = String(Date.now());
+    startedAt.current = String(Date.now());
+    if (startedAtField.current) startedAtField.current.value = startedAt.current;
     function onClick(event: MouseEvent) {
       const link = (event.target as Element | null)?.closest?.('a[data-reply-to]');
-      if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      if (!(link instanceof HTMLElement) || event.metaKey || event.ctrlKey || event.shiftKey) return;
       event.preventDefault();
-      setParent({ id: Number(link.getAttribute('data-reply-to')), name: link.getAttribute('data-reply-name') ?? '' });
-      document.getElementById('respond')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-      comment.current?.focus({ preventScroll: true });
+      const id = Number(link.getAttribute('data-reply-to'));
+      const said = document.querySelector(`#comment-${id} [data-comment-body]`)?.textContent ?? '';
+      const target = document.querySelector(`[data-reply-slot="${id}"]`);
+      setDraft(readDraft(form.current));
+      setParent({ id, name: link.getAttribute('data-reply-name') ?? '', quote: said ? replyQuote(said) : undefined });
+      setSlot(target);
+      opener.current = link;
+      focusComment.current = true;
+      // No slot (an older page in the browser's cache): the form stays at the end, as it always did.
+      if (!target) document.getElementById('respond')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     }
     document.addEventListener('click', onClick);
     return () => document.removeEventListener('click', onClick);
   }, []);
 
+  useEffect(() => {
+    if (!focusComment.current) return;
+    focusComment.current = false;
+    // In place, the browser scrolls just enough to show it; at the end, the smooth scroll is under way.
+    comment.current?.focus({ preventScroll: !slot });
+  }, [parent, slot]);
+
+  /** Back to a new comment at the end; focus returns to the "Reply" link, or goes to the form there. */
+  function cancel(toForm = false) {
+    setDraft(readDraft(form.current));
+    setParent(null);
+    setSlot(null);
+    const back = slot && !toForm ? opener.current : null;
+    opener.current = null;
+    if (back) back.focus();
+    else if (toForm) focusComment.current = true;
+  }
+
   const errors = state.fieldErrors ?? {};
   // What was sent comes back as the fields' defaults; React resets the form to them once the answer is in.
-  const v = state.values ?? {};
+  // A draft (what was typed before the form moved) comes first until the next post.
+  const v: Draft = { ...state.values, ...draft };
 
-  return (
-    <form action={formAction} noValidate className="flex flex-col gap-4">
+  const theForm = (
+    <form ref={form} action={formAction} onSubmit={() => setDraft(null)} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="parentId" value={parent?.id ?? ''} />
-      <input type="hidden" name="startedAt" ref={startedAt} defaultValue="" />
+      <input
+        type="hidden"
+        name="startedAt"
+        defaultValue=""
+        ref={(el) => {
+          startedAtField.current = el;
+          if (el && startedAt.current) el.value = startedAt.current;
+        }}
+      />
       {parent && (
-        <p className="flex flex-wrap items-center gap-2 text-sm">
-          Replying to <strong>{parent.name}</strong>
-          <a
-            href="#respond"
-            onClick={(e) => {
-              e.preventDefault();
-              setParent(null);
-            }}
-            className="text-[var(--color-accent)] underline"
-          >
-            Cancel reply
-          </a>
-        </p>
+        <div className="flex flex-col gap-2">
+          <p className="flex flex-wrap items-center gap-2 text-sm">
+            Replying to <strong>{parent.name}</strong>
+            <a
+              href="#respond"
+              onClick={(e) => {
+                e.preventDefault();
+                cancel();
+              }}
+              className="text-[var(--color-accent)] underline"
+            >
+              Cancel reply
+            </a>
+          </p>
+          {parent.quote && (
+            <figure className="border-l-4 border-current/20 pl-3 text-sm">
+              <blockquote className="font-serif italic text-current/80">{parent.quote}</blockquote>
+              <figcaption className="mt-1 text-current/70">— {parent.name}</figcaption>
+            </figure>
+          )}
+        </div>
       )}
       <FormMessage state={state} />
       <Field id="reply-comment" label="Comment" error={errors.comment}>
@@ -100,4 +159,25 @@ export function ReplyFormIsland({
       </div>
     </form>
   );
+
+  if (!slot || !parent) return theForm;
+  return (
+    <>
+      <p className="text-sm text-current/80">
+        The form is open under <strong>{parent.name}</strong>’s comment, above.{' '}
+        <button type="button" onClick={() => cancel(true)} className="font-semibold text-[var(--color-accent)] underline">
+          Write a new comment instead
+        </button>
+      </p>
+      {createPortal(<div className="my-3 rounded-sm border border-current/20 bg-current/[0.02] p-3 sm:p-4">{theForm}</div>, slot)}
+    </>
+  );
+}
+
+/** What is typed in the form now, to carry across a move. */
+function readDraft(form: HTMLFormElement | null): Draft | null {
+  if (!form) return null;
+  const data = new FormData(form);
+  const text = (name: string) => (typeof data.get(name) === 'string' ? (data.get(name) as string) : '');
+  return { comment: text('comment'), name: text('name'), email: text('email'), website: text('website'), notify: text('notify') };
 }

@@ -277,7 +277,14 @@ export async function getRedirectedSlug(oldSlug: string): Promise<string | null>
 /** What the reply action needs to know about the article a reply is posted to. */
 export async function getArticleForReply(articleId: number) {
   const [row] = await db
-    .select({ id: articles.id, slug: articles.slug, commentsOpen: articles.commentsOpen, publishedAt: articles.publishedAt })
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      commentsOpen: articles.commentsOpen,
+      publishedAt: articles.publishedAt,
+      replyMode: articles.replyMode,
+      replySlowSeconds: articles.replySlowSeconds,
+    })
     .from(articles)
     .where(and(eq(articles.id, articleId), isPublic()))
     .limit(1);

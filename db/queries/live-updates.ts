@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gt, lt, max } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, max } from 'drizzle-orm';
 import { db } from '../index';
 import { liveUpdates, users } from '../schema';
 
@@ -45,6 +45,17 @@ export async function listLiveUpdates(articleId: number, { limit, before }: { li
     .limit(limit);
 }
 
+/** The newest `limit` updates that are not deleted, newest first (the feed and the JSON-LD). */
+export async function listShownLiveUpdates(articleId: number, limit: number): Promise<LiveUpdateRow[]> {
+  return db
+    .select(columns)
+    .from(liveUpdates)
+    .leftJoin(users, eq(users.id, liveUpdates.authorId))
+    .where(and(eq(liveUpdates.articleId, articleId), isNull(liveUpdates.deletedAt)))
+    .orderBy(desc(liveUpdates.number))
+    .limit(limit);
+}
+
 /** Updates after the one a reader has (number > after), newest first, at most `limit`. */
 export async function listLiveUpdatesAfter(articleId: number, after: number, limit: number): Promise<LiveUpdateRow[]> {
   return db
@@ -68,12 +79,11 @@ export async function getLiveUpdate(articleId: number, number: number): Promise<
 
 /** The key events (not deleted), newest first, for the list at the top of a live article. */
 export async function listKeyEvents(articleId: number): Promise<{ number: number; body: string; createdAt: Date }[]> {
-  const rows = await db
-    .select({ number: liveUpdates.number, body: liveUpdates.body, createdAt: liveUpdates.createdAt, deletedAt: liveUpdates.deletedAt })
+  return db
+    .select({ number: liveUpdates.number, body: liveUpdates.body, createdAt: liveUpdates.createdAt })
     .from(liveUpdates)
-    .where(and(eq(liveUpdates.articleId, articleId), eq(liveUpdates.keyEvent, true)))
+    .where(and(eq(liveUpdates.articleId, articleId), eq(liveUpdates.keyEvent, true), isNull(liveUpdates.deletedAt)))
     .orderBy(desc(liveUpdates.number));
-  return rows.filter((r) => !r.deletedAt).map(({ deletedAt: _deleted, ...r }) => r);
 }
 
 /** The newest update's number (0: none yet), which the next one follows and the island's cursor compares. */

@@ -14,6 +14,21 @@ import { SlugTakenError } from './errors';
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
+/** Every save of a page keeps what it saved as a revision (restorable from the desk). */
+function insertPageRevision(tx: Tx, row: typeof pages.$inferSelect, note: string | null, actorId: number | null, now: Date) {
+  return tx.insert(pageRevisions).values({
+    pageId: row.id,
+    title: row.title,
+    body: row.body,
+    bodyFormat: row.bodyFormat,
+    slug: row.slug,
+    status: row.status,
+    note,
+    createdById: actorId,
+    createdAt: now,
+  });
+}
+
 /** A save based on an older version of the page than the current one: it changed nothing. */
 export class StalePageSaveError extends Error {
   constructor(
@@ -189,17 +204,7 @@ export async function savePage(args: {
           updatedAt: now,
         })
         .returning();
-      await tx.insert(pageRevisions).values({
-        pageId: row.id,
-        title: row.title,
-        body: row.body,
-        bodyFormat: row.bodyFormat,
-        slug: row.slug,
-        status: row.status,
-        note: args.note ?? (row.status === 'published' ? 'Published' : 'Created'),
-        createdById: args.actorId,
-        createdAt: now,
-      });
+      await insertPageRevision(tx, row, args.note ?? (row.status === 'published' ? 'Published' : 'Created'), args.actorId, now);
       return {
         id: row.id,
         slug: row.slug,
@@ -252,17 +257,7 @@ export async function savePage(args: {
         });
     }
     const note = args.note ?? (published && before.status !== 'published' ? 'Published' : !published && before.status === 'published' ? 'Unpublished' : null);
-    await tx.insert(pageRevisions).values({
-      pageId: row.id,
-      title: row.title,
-      body: row.body,
-      bodyFormat: row.bodyFormat,
-      slug: row.slug,
-      status: row.status,
-      note,
-      createdById: args.actorId,
-      createdAt: now,
-    });
+    await insertPageRevision(tx, row, note, args.actorId, now);
     return {
       id: row.id,
       slug: row.slug,

@@ -123,6 +123,10 @@ beforeAll(async () => {
     ['replies: previously approved', () => replies.approvedNamesForEmail(String(approved.author_email))],
     ['replies: flood control (email)', () => replies.latestReplyFrom({ email: 'someone@example.com', ipHash: null, since })],
     ['replies: flood control (email or address)', () => replies.latestReplyFrom({ email: 'someone@example.com', ipHash: 'abcdefabcdefabcdefabcd', since })],
+    [
+      'replies: slow mode (email or address, on the article)',
+      () => replies.latestReplyOnArticleFrom({ articleId, email: 'someone@example.com', ipHash: 'abcdefabcdefabcdefabcd', since }),
+    ],
     ['replies: article backlog', () => replies.countPendingForArticle({ articleId, cap: 500 })],
     ['replies: duplicate', () => replies.findDuplicateReply({ articleId, email: String(approved.author_email), body: String(approved.body) })],
     [
@@ -188,6 +192,7 @@ beforeAll(async () => {
     ['syndication: sitemap authors', () => syndication.listSitemapAuthors()],
     ['syndication: latest publication', () => syndication.getLatestPublicationTime()],
     ['syndication: news sitemap', () => syndication.listNewsArticles(new Date(Date.now() - 48 * 3600_000), 1000)],
+    ['syndication: news sitemap, live articles', () => syndication.listLiveNewsArticles(1000)],
     ['settings: reply settings', () => settings.getReplySettings()],
     ['settings: site settings', () => settings.getSiteSettings()],
     ['sanctions: active', () => sanctions.activeSanction({ email: 'someone@example.com', ipHash: 'abcdefabcdefabcdefabcd' })],

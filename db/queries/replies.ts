@@ -1,6 +1,6 @@
 import 'server-only';
 import { REPLIES_PER_PAGE } from '@/lib/replies/paging';
-import { and, asc, count, eq, gte, inArray, max, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, max, or, sql } from 'drizzle-orm';
 import { db } from '../index';
 import { moderationLog, replies, type ReplyStatus, type ReplyStatusReason } from '../schema';
 
@@ -119,6 +119,29 @@ export async function latestReplyFrom({ email, ipHash, since }: { email: string;
   return row?.at ?? null;
 }
 
+/** The newest reply on one article from this email or hashed address since `since` (slow mode, lib/replies/reply-mode.ts). */
+export async function latestReplyOnArticleFrom({
+  articleId,
+  email,
+  ipHash,
+  since,
+}: {
+  articleId: number;
+  email: string;
+  ipHash: string | null;
+  since: Date;
+}): Promise<Date | null> {
+  // The same shape as latestReplyFrom (each side of the OR has its index), narrowed to the article.
+  const onArticle = and(eq(replies.articleId, articleId), gte(replies.createdAt, since));
+  const byEmail = and(eq(replies.authorEmail, email), onArticle);
+  const where = ipHash ? or(byEmail, and(eq(replies.ipHash, ipHash), onArticle)) : byEmail;
+  const [row] = await db
+    .select({ at: max(replies.createdAt) })
+    .from(replies)
+    .where(where);
+  return row?.at ?? null;
+}
+
 /** Held replies on one article, counted up to `cap` (replies_article_status_created_idx; stops early). */
 export async function countPendingForArticle({ articleId, cap }: { articleId: number; cap: number }): Promise<number> {
   const waiting = db
@@ -174,4 +197,20 @@ export async function createReply(input: NewReplyInput): Promise<{ id: number }>
     }),
   ]);
   return inserted[0];
+}
+
+/**
+ * When an article's newest approved replies were approved (ms, newest first, at most `limit`): the
+ * reader island's "Show N new comments" counts those after the page's own newest. Walks
+ * replies_article_status_changed_idx; status_changed_at is set by every approval (and by a reply
+ * approved as it is posted).
+ */
+export async function listApprovalTimes(articleId: number, limit: number): Promise<number[]> {
+  const rows = await db
+    .select({ at: replies.statusChangedAt })
+    .from(replies)
+    .where(and(eq(replies.articleId, articleId), eq(replies.status, 'approved'), isNotNull(replies.statusChangedAt)))
+    .orderBy(desc(replies.statusChangedAt))
+    .limit(limit);
+  return rows.flatMap((r) => (r.at ? [r.at.getTime()] : []));
 }

@@ -55,9 +55,9 @@ describe('gatherReplyFacts', () => {
 
     writeFileSync(queryLog, '');
     const f = await m.facts.gatherReplyFacts({ articleId, parentId: parent, email: 'back@example.org', body: 'Said before', ipHash: 'hash-1', now });
-    // Settings, article, parent, sanction, duplicate, previously approved, staff email, last reply, backlog:
-    // nine statements, none waiting on another.
-    expect(readFileSync(queryLog, 'utf8').trim().split('\n')).toHaveLength(9);
+    // Settings, article, parent, sanction, duplicate, previously approved, staff email, last reply, backlog,
+    // last reply on the article (slow mode): ten statements, none waiting on another.
+    expect(readFileSync(queryLog, 'utf8').trim().split('\n')).toHaveLength(10);
 
     expect(f.article).toMatchObject({ id: articleId, slug: 'a', commentsOpen: true });
     expect(f.parent).toEqual({ id: parent, articleId, depth: 2, status: 'approved' });
@@ -67,6 +67,7 @@ describe('gatherReplyFacts', () => {
     // The newest reply from this email or this address: the spam from the same address 5 s ago.
     expect(f.lastReplyAt?.getTime()).toBe(recent.getTime());
     expect(f.pendingOnArticle).toBe(2);
+    expect(f.replyMode).toEqual({ mode: 'normal', slowSeconds: 60, lastReplyOnArticleAt: recent });
   });
 
   it('looks back no further than the longest flood window allowed', async () => {

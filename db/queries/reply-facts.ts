@@ -1,8 +1,9 @@
 import 'server-only';
 import type { ReplyFacts } from '@/lib/replies/admit';
+import { REPLY_SLOW_SECONDS_MAX } from '@/lib/replies/reply-mode';
 import { BACKLOG_LIMIT_MAX, FLOOD_SECONDS_MAX, type ReplySettings } from '@/lib/replies/settings';
 import { getArticleForReply } from './articles';
-import { approvedNamesForEmail, countPendingForArticle, findDuplicateReply, getReplyParent, latestReplyFrom } from './replies';
+import { approvedNamesForEmail, countPendingForArticle, findDuplicateReply, getReplyParent, latestReplyFrom, latestReplyOnArticleFrom } from './replies';
 import { activeSanction } from './sanctions';
 import { getReplySettings } from './settings';
 import { isStaffEmail } from './staff';
@@ -24,7 +25,7 @@ export async function gatherReplyFacts(input: {
   now: number;
 }): Promise<StoredFacts & { settings: ReplySettings }> {
   const { articleId, parentId, email, body, ipHash } = input;
-  const [settings, article, parent, sanction, duplicate, approvedNames, staffEmail, lastReplyAt, pendingOnArticle] = await Promise.all([
+  const [settings, article, parent, sanction, duplicate, approvedNames, staffEmail, lastReplyAt, pendingOnArticle, lastReplyOnArticleAt] = await Promise.all([
     getReplySettings(),
     getArticleForReply(articleId),
     parentId !== null ? getReplyParent(parentId) : null,
@@ -34,6 +35,9 @@ export async function gatherReplyFacts(input: {
     isStaffEmail(email),
     latestReplyFrom({ email, ipHash, since: new Date(input.now - FLOOD_SECONDS_MAX * 1000) }),
     countPendingForArticle({ articleId, cap: BACKLOG_LIMIT_MAX }),
+    // Slow mode's look-back (reply-mode.ts); read for every reply, as the article's mode is not known yet.
+    latestReplyOnArticleFrom({ articleId, email, ipHash, since: new Date(input.now - REPLY_SLOW_SECONDS_MAX * 1000) }),
   ]);
-  return { settings, article, parent, sanction, duplicate, approvedNames, staffEmail, lastReplyAt, pendingOnArticle };
+  const replyMode = article ? { mode: article.replyMode, slowSeconds: article.replySlowSeconds, lastReplyOnArticleAt } : undefined;
+  return { settings, article, parent, sanction, duplicate, approvedNames, staffEmail, lastReplyAt, pendingOnArticle, replyMode };
 }

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, desc, eq, exists, gt, gte, inArray, lte, max, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gt, gte, inArray, isNotNull, isNull, lte, max, sql } from 'drizzle-orm';
 import type { BodyFormat } from '../enums';
 import { db } from '../index';
-import { articleAuthors, articles, articleTags, corrections, sections, tags, users } from '../schema';
+import { articleAuthors, articles, articleTags, corrections, liveUpdates, sections, tags, users } from '../schema';
 import { authorsFor, isPublic, type ArticleListFilter, type AuthorRef } from './articles';
 
 // Reads for feeds and sitemaps. Visibility is the same condition as every public read (isPublic).
@@ -208,4 +208,35 @@ export async function listNewsArticles(since: Date, limit: number) {
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit);
   return rows.map((r) => ({ ...r, publishedAt: r.publishedAt ?? new Date(0) }));
+}
+
+/**
+ * Public articles whose live coverage is running (lib/live/state.ts: started, not ended), however long
+ * ago they were published, with their newest update's time (null: none yet). Walks articles_live_idx;
+ * the newest update is one step down live_updates_article_number_uq per article.
+ */
+export async function listLiveNewsArticles(limit: number) {
+  const newestUpdate = db
+    .select({ at: liveUpdates.createdAt })
+    .from(liveUpdates)
+    .where(and(eq(liveUpdates.articleId, articles.id), isNull(liveUpdates.deletedAt)))
+    .orderBy(desc(liveUpdates.number))
+    .limit(1);
+  const rows = await db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      publishedAt: articles.publishedAt,
+      latestUpdateAt: sql<number | null>`(${newestUpdate})`,
+    })
+    .from(articles)
+    .where(and(isNotNull(articles.liveStartedAt), isNull(articles.liveEndedAt), isPublic()))
+    .orderBy(desc(articles.liveStartedAt))
+    .limit(limit);
+  return rows.map((r) => ({
+    ...r,
+    publishedAt: r.publishedAt ?? new Date(0),
+    latestUpdateAt: r.latestUpdateAt === null ? null : new Date(Number(r.latestUpdateAt)),
+  }));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { admitReply, type ReplyFacts } from './admit';
+import { ARTICLE_HOLD_DETAIL } from './reply-mode';
 import { DEFAULT_REPLY_SETTINGS, type ReplySettings } from './settings';
 
 const NOW = Date.UTC(2026, 5, 1, 12);
@@ -247,5 +248,38 @@ describe('admitReply: the order of the rules (admit.ts header)', () => {
       ],
     ];
     for (const [f, set, expected] of steps) expect(outcome(f, set), expected).toBe(expected);
+  });
+});
+
+describe('admitReply: the article’s reply mode (live coverage)', () => {
+  const slow = (lastAgoMs: number | null, seconds = 60) => ({
+    replyMode: { mode: 'slow' as const, slowSeconds: seconds, lastReplyOnArticleAt: lastAgoMs === null ? null : new Date(NOW - lastAgoMs) },
+  });
+
+  it('holds every reply that would be approved when the article holds replies, with a reason the desk shows', () => {
+    const a = admit({ replyMode: { mode: 'hold', slowSeconds: 60, lastReplyOnArticleAt: null } });
+    expect(a).toMatchObject({ admitted: true, decision: { status: 'pending', rule: 'article-hold', detail: ARTICLE_HOLD_DETAIL } });
+  });
+
+  it('leaves spam as spam, and staff replies approved, when the article holds replies', () => {
+    const hold = { replyMode: { mode: 'hold' as const, slowSeconds: 60, lastReplyOnArticleAt: null } };
+    expect(outcome({ ...hold, reply: { honeypot: 'x' } })).toBe('spam:honeypot');
+    expect(outcome({ ...hold, isStaff: true })).toBe('approved:staff');
+  });
+
+  it('refuses a second reply inside the slow window with the seconds left, and takes one after it', () => {
+    expect(admit(slow(18_000))).toEqual({ admitted: false, check: 'slow-mode', message: 'Slow mode is on: you can reply again in 42 seconds.' });
+    expect(outcome(slow(60_000))).toBe('approved:previously-approved');
+    expect(outcome(slow(null))).toBe('approved:previously-approved');
+  });
+
+  it('never slows down signed-in staff, and a normal article or none ignores the last reply', () => {
+    expect(outcome({ ...slow(1_000), isStaff: true })).toBe('approved:staff');
+    expect(outcome({ replyMode: { mode: 'normal', slowSeconds: 60, lastReplyOnArticleAt: new Date(NOW - 1_000) } })).toBe('approved:previously-approved');
+  });
+
+  it('says slow mode rather than flood control when both apply, and flood control still applies after the window', () => {
+    expect(outcome({ ...slow(1_000), lastReplyAt: new Date(NOW - 1_000) }, { floodSeconds: 15 })).toBe('refused:slow-mode');
+    expect(outcome({ ...slow(12_000, 10), lastReplyAt: new Date(NOW - 12_000) }, { floodSeconds: 15 })).toBe('refused:flood');
   });
 });

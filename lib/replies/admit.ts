@@ -12,16 +12,22 @@
  *   4. the parent sits at the deepest level allowed     → "too deeply nested"
  *   5. the commenter is banned or suspended (not staff) → says so
  *   6. the same text from the same email on the article → "Duplicate comment detected"
- *   7. a reply from this email or address within floodSeconds → "posting too quickly"
+ *   7. the article is in slow mode and this reader replied on it within its window (not staff)
+ *                                                        → "Slow mode is on: you can reply again in N seconds."
+ *      (before flood control: on a slow article that is the limit the reader was told about)
+ *   8. a reply from this email or address within floodSeconds → "posting too quickly"
  *  Stored, with a status (the reply rules in the README):
- *   8. the status rules of ./rules.ts: bot traps, disallowed lists → spam; staff → approved; a staff
+ *   9. the status rules of ./rules.ts: bot traps, disallowed lists → spam; staff → approved; a staff
  *      account's email without signing in, links and moderation words, "hold every reply", a first
  *      reply under this name and email → pending; otherwise approved
- *   9. what they approve, unless written by staff, is held when a moderator set the commenter to
- *      "always hold", and then when the article's held replies have reached articleBacklogLimit.
+ *  10. what they approve, unless written by staff, is held when a moderator set the commenter to
+ *      "always hold", then when an editor set the article to hold every reply (./reply-mode.ts), and
+ *      then when the article's held replies have reached articleBacklogLimit.
  */
+import type { ReplyMode } from '@/db/enums';
 import type { ReplyStatus, SanctionKind } from '@/db/schema';
 import { repliesOpen } from './open';
+import { ARTICLE_HOLD_DETAIL, replyModeOutcome, slowModeRefusal } from './reply-mode';
 import { decideReplyStatus, sameCommenterName, type ReplyDecision } from './rules';
 import type { ReplySettings } from './settings';
 
@@ -60,11 +66,13 @@ export type ReplyFacts<A extends ArticleFacts = ArticleFacts> = {
   lastReplyAt: Date | null;
   /** Held replies waiting on the article. */
   pendingOnArticle: number;
+  /** The article's reply mode (live coverage) and this reader's newest reply on it; absent = normal. */
+  replyMode?: { mode: ReplyMode; slowSeconds: number; lastReplyOnArticleAt: Date | null };
   now: number;
 };
 
 /** Which check refused a reply (tests and logs; the reader sees the message). */
-export type RefusalCheck = 'unavailable' | 'closed' | 'parent-gone' | 'too-deep' | 'banned' | 'suspended' | 'duplicate' | 'flood';
+export type RefusalCheck = 'unavailable' | 'closed' | 'parent-gone' | 'too-deep' | 'banned' | 'suspended' | 'duplicate' | 'flood' | 'slow-mode';
 
 export type Admission<A extends ArticleFacts = ArticleFacts> =
   | { admitted: false; check: RefusalCheck; message: string; fieldErrors?: { comment: string } }
@@ -99,6 +107,16 @@ export function admitReply<A extends ArticleFacts>(facts: ReplyFacts<A>, setting
       comment: 'You have already posted this comment.',
     });
   }
+  const mode = facts.replyMode
+    ? replyModeOutcome({
+        mode: facts.replyMode.mode,
+        slowSeconds: facts.replyMode.slowSeconds,
+        lastReplyAt: facts.replyMode.lastReplyOnArticleAt,
+        now: facts.now,
+        isStaff: facts.isStaff,
+      })
+    : ({ outcome: 'accept' } as const);
+  if (mode.outcome === 'refuse') return refuse('slow-mode', slowModeRefusal(mode.secondsLeft));
   if (facts.lastReplyAt && facts.lastReplyAt.getTime() >= facts.now - settings.floodSeconds * 1000) {
     return refuse('flood', `You are posting comments too quickly. Please wait ${settings.floodSeconds} seconds and try again.`);
   }
@@ -118,13 +136,20 @@ export function admitReply<A extends ArticleFacts>(facts: ReplyFacts<A>, setting
     },
     settings,
   );
-  return { admitted: true, article, depth, decision: holdIfNeeded(decision, sanction?.kind === 'hold', facts.pendingOnArticle, settings) };
+  const holds = { alwaysHold: sanction?.kind === 'hold', articleHold: mode.outcome === 'hold' };
+  return { admitted: true, article, depth, decision: holdIfNeeded(decision, holds, facts.pendingOnArticle, settings) };
 }
 
-/** Step 9: holds that override an approval (never a staff one). */
-function holdIfNeeded(decision: ReplyDecision, alwaysHold: boolean, pendingOnArticle: number, settings: ReplySettings): ReplyDecision {
+/** Step 10: holds that override an approval (never a staff one). */
+function holdIfNeeded(
+  decision: ReplyDecision,
+  { alwaysHold, articleHold }: { alwaysHold: boolean; articleHold: boolean },
+  pendingOnArticle: number,
+  settings: ReplySettings,
+): ReplyDecision {
   if (decision.status !== 'approved' || decision.rule === 'staff') return decision;
   if (alwaysHold) return { status: 'pending', rule: 'always-hold', detail: 'A moderator set this commenter’s replies to be held.' };
+  if (articleHold) return { status: 'pending', rule: 'article-hold', detail: ARTICLE_HOLD_DETAIL };
   if (settings.articleBacklogLimit > 0 && pendingOnArticle >= settings.articleBacklogLimit) {
     return {
       status: 'pending',

@@ -64,7 +64,8 @@ export type ReplyRule =
   | 'first-reply'
   | 'no-hold-rule'
   | 'always-hold'
-  | 'article-backlog';
+  | 'article-backlog'
+  | 'article-hold';
 
 /** Each rule in words, for people (the stored name is for machines). */
 export const RULE_LABELS: Record<ReplyRule, string> = {
@@ -83,6 +84,7 @@ export const RULE_LABELS: Record<ReplyRule, string> = {
   'no-hold-rule': 'no rule held it',
   'always-hold': 'commenter’s replies always held',
   'article-backlog': 'too many replies waiting on the article',
+  'article-hold': 'replies on this article are held for review',
 };
 
 /** A stored rule name in words; a name this code no longer knows is shown with spaces for dashes. */

@@ -1,6 +1,8 @@
+import type { liveBlogUpdatesJsonLd } from './live';
 import { absoluteUrl, SITE_LANGUAGE, SITE_NAME } from './site';
 
-// schema.org NewsArticle for an article page, as Google's article structured data documents it.
+// schema.org NewsArticle for an article page, as Google's article structured data documents it; a
+// LiveBlogPosting (a subtype that keeps every field) once the article has had live coverage.
 
 export type JsonLdArticle = {
   slug: string;
@@ -14,18 +16,27 @@ export type JsonLdArticle = {
   corrections: { body: string; createdAt: Date }[];
 };
 
-export function newsArticleJsonLd(article: JsonLdArticle, { commentCount, images, siteUrl }: { commentCount: number; images: string[]; siteUrl: string }) {
+/** Live coverage: when it started and ended, and the latest updates (./live.ts liveBlogUpdatesJsonLd). */
+export type JsonLdLive = { startedAt: Date; endedAt: Date | null; updates: ReturnType<typeof liveBlogUpdatesJsonLd> };
+
+export function newsArticleJsonLd(
+  article: JsonLdArticle,
+  { commentCount, images, siteUrl, live }: { commentCount: number; images: string[]; siteUrl: string; live?: JsonLdLive | null },
+) {
   const url = absoluteUrl(`/articles/${article.slug}`, siteUrl);
+  // A live article changes with each update: its newest update is when it was last modified.
+  const newest = live?.updates[0]?.dateModified;
+  const modified = newest && newest > article.modifiedAt.toISOString() ? newest : article.modifiedAt.toISOString();
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': live ? 'LiveBlogPosting' : 'NewsArticle',
     headline: article.title,
     description: article.description || undefined,
     url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     image: images,
     datePublished: article.publishedAt.toISOString(),
-    dateModified: article.modifiedAt.toISOString(),
+    dateModified: modified,
     author: article.authors.map((a) => ({ '@type': 'Person', name: a.name, url: absoluteUrl(`/authors/${a.slug}`, siteUrl) })),
     publisher: {
       '@type': 'Organization',
@@ -40,6 +51,11 @@ export function newsArticleJsonLd(article: JsonLdArticle, { commentCount, images
       ? article.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.body, datePublished: c.createdAt.toISOString() }))
       : undefined,
     inLanguage: SITE_LANGUAGE,
+    ...(live && {
+      coverageStartTime: live.startedAt.toISOString(),
+      coverageEndTime: live.endedAt?.toISOString(),
+      liveBlogUpdate: live.updates,
+    }),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   articleIdRange,
   newsLanguage,
   planSitemap,
+  mergeNewsItems,
   renderNewsSitemap,
   renderSitemapIndex,
   renderUrlset,
@@ -101,5 +102,30 @@ describe('rendering', () => {
     expect(lines).toContain('Disallow: /api');
     expect(lines).toContain('Sitemap: https://news.example.org/sitemap.xml');
     expect(lines).toContain('Sitemap: https://news.example.org/news-sitemap.xml');
+  });
+});
+
+describe('the news sitemap and live coverage', () => {
+  const item = (slug: string, over = {}) => ({
+    loc: `https://example.org/articles/${slug}`,
+    title: slug,
+    publishedAt: new Date('2026-01-02T03:04:05Z'),
+    ...over,
+  });
+
+  it('lists live articles first, however old, then the recent ones not already listed, up to the limit', () => {
+    const live = [item('old-live', { publishedAt: new Date('2025-06-01T00:00:00Z'), lastmod: new Date('2026-01-03T00:00:00Z') }), item('new-live')];
+    const merged = mergeNewsItems(live, [item('new-live'), item('a'), item('b')], 3);
+    expect(merged.map((i) => i.title)).toEqual(['old-live', 'new-live', 'a']);
+  });
+
+  it('gives a live article its newest update as <lastmod>, keeping its publication date', () => {
+    const xml = renderNewsSitemap([item('live', { lastmod: new Date('2026-01-03T00:00:00Z') }), item('plain')], { name: 'Broadsheet', language: 'en' });
+    const [live, plain] = parse(xml).urlset.url;
+    expect(live.lastmod).toBe('2026-01-03T00:00:00.000Z');
+    expect(live['news:news']['news:publication_date']).toBe('2026-01-02T03:04:05.000Z');
+    expect(plain.lastmod).toBeUndefined();
+    // The sitemap schema wants <lastmod> straight after <loc>.
+    expect(xml).toContain('</loc><lastmod>2026-01-03T00:00:00.000Z</lastmod><news:news>');
   });
 });

@@ -63,14 +63,30 @@ export function renderSitemapIndex(children: SitemapUrl[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</sitemapindex>\n`;
 }
 
-export type NewsSitemapItem = { loc: string; title: string; publishedAt: Date };
+export type NewsSitemapItem = {
+  loc: string;
+  title: string;
+  /** The article's publication date, as Google's news:publication_date asks, live or not. */
+  publishedAt: Date;
+  /** When it last changed (a live article's newest update): the sitemap's own <lastmod>. */
+  lastmod?: Date | null;
+};
+
+/**
+ * The news sitemap's items: articles in live coverage first (included however long ago they were
+ * published, while live), then the recent ones not already listed, at most `max`.
+ */
+export function mergeNewsItems(live: NewsSitemapItem[], recent: NewsSitemapItem[], max: number): NewsSitemapItem[] {
+  const seen = new Set(live.map((i) => i.loc));
+  return [...live, ...recent.filter((i) => !seen.has(i.loc))].slice(0, max);
+}
 
 export function renderNewsSitemap(items: NewsSitemapItem[], publication: { name: string; language: string }): string {
   const pub = `<news:publication><news:name>${escapeXml(publication.name)}</news:name><news:language>${escapeXml(publication.language)}</news:language></news:publication>`;
   const body = items
     .map(
       (i) =>
-        `<url><loc>${escapeXml(i.loc)}</loc><news:news>${pub}<news:publication_date>${i.publishedAt.toISOString()}</news:publication_date><news:title>${escapeXml(i.title)}</news:title></news:news></url>`,
+        `<url><loc>${escapeXml(i.loc)}</loc>${i.lastmod ? `<lastmod>${i.lastmod.toISOString()}</lastmod>` : ''}<news:news>${pub}<news:publication_date>${i.publishedAt.toISOString()}</news:publication_date><news:title>${escapeXml(i.title)}</news:title></news:news></url>`,
     )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${body}\n</urlset>\n`;

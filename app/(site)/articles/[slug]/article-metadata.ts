@@ -11,7 +11,11 @@ export function articleMetadata(article: ArticleDetail): Metadata {
   return {
     title: article.seoTitle || article.title,
     description,
-    alternates: { canonical: path, types: feedTypes() },
+    // An article that has had live coverage also offers the feed of its updates.
+    alternates: {
+      canonical: path,
+      types: article.liveStartedAt ? feedTypes({ url: `${path}/live.xml`, title: `${article.title}: live updates` }) : feedTypes(),
+    },
     authors: article.authors.map((a) => ({ name: a.name, url: `/authors/${a.slug}` })),
     openGraph: {
       type: 'article',

@@ -23,6 +23,6 @@ export async function generateMetadata({ params }: PageProps<'/articles/[slug]'>
 
 /** The article as every reader gets it: rendered once, then served from the cache until a change. */
 export default async function ArticlePage({ params }: PageProps<'/articles/[slug]'>) {
-  const { article, replies, maxDepth, comments } = await load((await params).slug);
-  return <ArticleView article={article} replies={replies} maxDepth={maxDepth} comments={comments} />;
+  const { article, replies, maxDepth, comments, cursors } = await load((await params).slug);
+  return <ArticleView article={article} replies={replies} maxDepth={maxDepth} comments={comments} cursors={cursors} />;
 }

@@ -25,7 +25,7 @@ async function load(params: PageProps<'/articles/[slug]/held'>['params']) {
   if (!data.article) notFound();
   const held = await listPendingRepliesByIds(data.article.id, ids);
   const replies = [...data.replies, ...held].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
-  return { article: data.article, replies, maxDepth: data.maxDepth, comments: data.comments };
+  return { article: data.article, replies, maxDepth: data.maxDepth, comments: data.comments, cursors: data.cursors };
 }
 
 export async function generateMetadata({ params }: PageProps<'/articles/[slug]/held'>): Promise<Metadata> {
@@ -34,6 +34,6 @@ export async function generateMetadata({ params }: PageProps<'/articles/[slug]/h
 }
 
 export default async function ArticleWithHeldRepliesPage({ params }: PageProps<'/articles/[slug]/held'>) {
-  const { article, replies, maxDepth, comments } = await load(params);
-  return <ArticleView article={article} replies={replies} maxDepth={maxDepth} comments={comments} />;
+  const { article, replies, maxDepth, comments, cursors } = await load(params);
+  return <ArticleView article={article} replies={replies} maxDepth={maxDepth} comments={comments} cursors={cursors} />;
 }

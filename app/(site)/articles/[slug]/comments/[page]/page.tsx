@@ -29,6 +29,6 @@ export async function generateMetadata({ params }: PageProps<'/articles/[slug]/c
 }
 
 export default async function ArticleCommentsPage({ params }: PageProps<'/articles/[slug]/comments/[page]'>) {
-  const { article, replies, maxDepth, comments } = await load(params);
-  return <ArticleView article={article} replies={replies} maxDepth={maxDepth} comments={comments} />;
+  const { article, replies, maxDepth, comments, cursors } = await load(params);
+  return <ArticleView article={article} replies={replies} maxDepth={maxDepth} comments={comments} cursors={cursors} />;
 }

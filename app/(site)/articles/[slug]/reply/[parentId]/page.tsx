@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/article/article-view';
 import { BUILD_PLACEHOLDER, getArticlePageData, getArticleReply, notFoundBriefly, placeholderParams } from '../../../../cached-data';
 import { articleMetadata } from '../../article-metadata';
+import { replyQuote } from '@/lib/replies/quote';
 
 export const generateStaticParams = () => placeholderParams('slug', 'parentId');
 
@@ -24,6 +25,15 @@ export async function generateMetadata({ params }: PageProps<'/articles/[slug]/r
 }
 
 export default async function ReplyToCommentPage({ params }: PageProps<'/articles/[slug]/reply/[parentId]'>) {
-  const { article, replies, parent, maxDepth, comments } = await load(params);
-  return <ArticleView article={article} replies={replies} maxDepth={maxDepth} comments={comments} replyTo={{ id: parent.id, name: parent.authorName }} />;
+  const { article, replies, parent, maxDepth, comments, cursors } = await load(params);
+  return (
+    <ArticleView
+      article={article}
+      replies={replies}
+      maxDepth={maxDepth}
+      comments={comments}
+      cursors={cursors}
+      replyTo={{ id: parent.id, name: parent.authorName, quote: replyQuote(parent.body) }}
+    />
+  );
 }

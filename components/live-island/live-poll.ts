@@ -1,0 +1,86 @@
+'use client';
+
+import { useCallback, useSyncExternalStore } from 'react';
+import type { LiveAnswer, LiveCursors } from '@/lib/live/cursor';
+
+// One poll per page, however many buttons show its answer (the updates one and the comments one): a
+// small store keyed by the article and the page's cursors. It asks GET /api/articles/{id}/live every
+// 12 s while the tab is visible, backs off on errors (like components/site/breaking-banner.tsx), and
+// stops when the last button goes. New cursors (after a refresh brought the new content) start a new
+// poll with counts at zero.
+
+const POLL_MS = 12_000;
+const MAX_BACKOFF_MS = 120_000;
+
+type Poll = { answer: LiveAnswer | null; listeners: Set<() => void>; stop: () => void };
+const polls = new Map<string, Poll>();
+
+function start(url: string, poll: Poll): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  let stopped = false;
+  const schedule = () => {
+    clearTimeout(timer);
+    if (stopped || document.visibilityState === 'hidden') return;
+    timer = setTimeout(check, Math.min(POLL_MS * 2 ** failures, MAX_BACKOFF_MS));
+  };
+  async function check() {
+    try {
+      // The browser's cache revalidates with If-None-Match; a 304 reads here as the cached 200.
+      const res = await fetch(url, { headers: { Accept: 'application/json' } });
+      if (!res.ok) throw new Error(`status ${res.status}`);
+      const answer = (await res.json()) as LiveAnswer;
+      if (!stopped) {
+        poll.answer = answer;
+        for (const listener of poll.listeners) listener();
+      }
+      failures = 0;
+    } catch {
+      failures = Math.min(failures + 1, 4); // a failed check keeps what is showing
+    }
+    schedule();
+  }
+  const onVisibility = () => {
+    if (document.visibilityState === 'visible') void check();
+    else clearTimeout(timer);
+  };
+  // The page was rendered with these cursors just now: the first check can wait a whole interval.
+  schedule();
+  document.addEventListener('visibilitychange', onVisibility);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    document.removeEventListener('visibilitychange', onVisibility);
+  };
+}
+
+/** The latest answer for this article and these cursors (null until the first one). */
+export function useLiveAnswer(articleId: number, { u, c }: LiveCursors): LiveAnswer | null {
+  const url = `/api/articles/${articleId}/live?u=${u}&c=${c}`;
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      let poll = polls.get(url);
+      if (!poll) {
+        const created: Poll = { answer: null, listeners: new Set(), stop: () => {} };
+        created.stop = start(url, created);
+        polls.set(url, created);
+        poll = created;
+      }
+      const mine = poll;
+      mine.listeners.add(listener);
+      return () => {
+        mine.listeners.delete(listener);
+        if (mine.listeners.size === 0) {
+          mine.stop();
+          polls.delete(url);
+        }
+      };
+    },
+    [url],
+  );
+  return useSyncExternalStore(
+    subscribe,
+    () => polls.get(url)?.answer ?? null,
+    () => null,
+  );
+}
