@@ -1,5 +1,6 @@
 // npm run bench  [-- --db file:./data/bench.db --port 3400 --duration 10 --connections 32 --only name,name]
-// npm run bench -- --stack   the cached article through nginx next to a static copy (scripts/bench-stack.ts)
+// npm run bench -- --stack [--only static,live --live-readers 5000 --live-duration 90]   the stack: the cached article
+//   through nginx next to a static copy, and the live scenario (scripts/bench-stack.ts)
 //
 // Benchmarks the production server on the fixture database (npm run fixture) with autocannon: each
 // scenario runs at 32 connections for throughput and at 1 connection for the median latency. Builds
@@ -24,6 +25,9 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     // The whole stack instead: scripts/bench-stack.ts.
     stack: { type: 'boolean', default: false },
+    // The stack's live scenario: readers polling one live article (each one wrk connection), and for how long.
+    'live-readers': { type: 'string', default: '5000' },
+    'live-duration': { type: 'string', default: '90' },
   },
 });
 const PORT = Number(args.port);
@@ -282,7 +286,14 @@ async function measure(s: Scenario): Promise<Row> {
 // --- Main ----------------------------------------------------------------------------------------
 
 async function main() {
-  if (args.stack) return benchStack({ duration: DURATION, connections: CONNECTIONS }).then(() => process.exit(0));
+  if (args.stack)
+    return benchStack({
+      duration: DURATION,
+      connections: CONNECTIONS,
+      only,
+      liveReaders: Number(args['live-readers']),
+      liveDuration: Number(args['live-duration']),
+    }).then(() => process.exit(0));
   const targets = await findTargets();
   log(`targets: ${JSON.stringify(targets, (k, v) => (k === 'sections' ? undefined : v))}`);
 
