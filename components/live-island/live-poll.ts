@@ -1,11 +1,12 @@
 'use client';
 
 import { useCallback, useSyncExternalStore } from 'react';
+import { startPolling } from '@/lib/client/poll';
 import type { LiveAnswer, LiveCursors } from '@/lib/live/cursor';
 
 // One poll per page, however many buttons show its answer (the updates one and the comments one): a
 // small store keyed by the article and the page's cursors. It asks GET /api/articles/{id}/live every
-// 12 s while the tab is visible, backs off on errors (like components/site/breaking-banner.tsx), and
+// 12 s while the tab is visible, backs off on errors (lib/client/poll.ts, as the breaking banner), and
 // stops when the last button goes. New cursors (after a refresh brought the new content) start a new
 // poll with counts at zero.
 
@@ -16,42 +17,17 @@ type Poll = { answer: LiveAnswer | null; listeners: Set<() => void>; stop: () =>
 const polls = new Map<string, Poll>();
 
 function start(url: string, poll: Poll): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let failures = 0;
-  let stopped = false;
-  const schedule = () => {
-    clearTimeout(timer);
-    if (stopped || document.visibilityState === 'hidden') return;
-    timer = setTimeout(check, Math.min(POLL_MS * 2 ** failures, MAX_BACKOFF_MS));
-  };
-  async function check() {
-    try {
-      // The browser's cache revalidates with If-None-Match; a 304 reads here as the cached 200.
-      const res = await fetch(url, { headers: { Accept: 'application/json' } });
-      if (!res.ok) throw new Error(`status ${res.status}`);
-      const answer = (await res.json()) as LiveAnswer;
-      if (!stopped) {
-        poll.answer = answer;
-        for (const listener of poll.listeners) listener();
-      }
-      failures = 0;
-    } catch {
-      failures = Math.min(failures + 1, 4); // a failed check keeps what is showing
-    }
-    schedule();
-  }
-  const onVisibility = () => {
-    if (document.visibilityState === 'visible') void check();
-    else clearTimeout(timer);
-  };
   // The page was rendered with these cursors just now: the first check can wait a whole interval.
-  schedule();
-  document.addEventListener('visibilitychange', onVisibility);
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-    document.removeEventListener('visibilitychange', onVisibility);
-  };
+  return startPolling<LiveAnswer>({
+    url,
+    intervalMs: POLL_MS,
+    maxBackoffMs: MAX_BACKOFF_MS,
+    immediate: false,
+    onAnswer: (answer) => {
+      poll.answer = answer;
+      for (const listener of poll.listeners) listener();
+    },
+  });
 }
 
 /** The latest answer for this article and these cursors (null until the first one). */

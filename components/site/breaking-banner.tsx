@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { BreakingAnswer, PublicBanner } from '@/lib/breaking/banner';
+import { startPolling } from '@/lib/client/poll';
 import { BreakingBannerView } from './breaking-banner-view';
 
 // The breaking-news banner on every reader page. Reader pages stay cached whatever the banner does:
@@ -26,41 +27,17 @@ export function BreakingBanner() {
   const [dismissed, setDismissed] = useState<string | null>(null);
 
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let failures = 0;
-    let stopped = false;
-    const schedule = () => {
-      clearTimeout(timer);
-      if (stopped || document.visibilityState === 'hidden') return;
-      timer = setTimeout(check, Math.min(POLL_MS * 2 ** failures, MAX_BACKOFF_MS));
-    };
-    async function check() {
-      try {
-        const res = await fetch('/api/breaking', { headers: { Accept: 'application/json' } });
-        if (!res.ok) throw new Error(`status ${res.status}`);
-        const answer = (await res.json()) as BreakingAnswer;
-        if (!stopped) {
-          // Read with each answer: a dismissal in another tab holds here too.
-          setDismissed(readDismissed());
-          setBanner(answer.banner);
-        }
-        failures = 0;
-      } catch {
-        failures = Math.min(failures + 1, 4); // a failed check keeps what is showing
-      }
-      schedule();
-    }
-    const onVisibility = () => {
-      if (document.visibilityState === 'visible') void check();
-      else clearTimeout(timer);
-    };
-    void check();
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
+    return startPolling<BreakingAnswer>({
+      url: '/api/breaking',
+      intervalMs: POLL_MS,
+      maxBackoffMs: MAX_BACKOFF_MS,
+      immediate: true,
+      onAnswer: (answer) => {
+        // Read with each answer: a dismissal in another tab holds here too.
+        setDismissed(readDismissed());
+        setBanner(answer.banner);
+      },
+    });
   }, []);
 
   const dismiss = useCallback(() => {
