@@ -1,5 +1,6 @@
 'use client';
 
+import { PreviewPanel } from '@/components/admin/editor/preview-panel';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { previewMarkdownAction, saveArticleAction, type ArticleFormState, type SaveConflict } from '@/app/admin/articles/actions';
 import { InlineImageForm } from '@/components/admin/inline-image-form';
@@ -220,16 +221,7 @@ export function ArticleEditor({
                 : 'What you type is kept privately every few seconds until you save.')}
           </p>
         </div>
-        <section aria-labelledby="preview-heading" className="rounded-sm border border-current/15 p-4">
-          <h2 id="preview-heading" className="mb-3 text-xs font-bold uppercase tracking-widest text-current/70">
-            Preview
-          </h2>
-          {preview === null ? (
-            <p className="text-sm text-current/70">The preview appears as you type.</p>
-          ) : (
-            <div className="prose prose-neutral max-w-none font-serif dark:prose-invert" dangerouslySetInnerHTML={{ __html: preview }} />
-          )}
-        </section>
+        <PreviewPanel html={preview} headingId="preview-heading" />
       </form>
     </>
   );

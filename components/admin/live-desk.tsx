@@ -1,5 +1,6 @@
 'use client';
 
+import { PreviewPanel } from '@/components/admin/editor/preview-panel';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { previewMarkdownAction } from '@/app/admin/articles/actions';
 import {
@@ -82,19 +83,7 @@ export function LiveComposer({ articleId, initial }: { articleId: number; initia
             className={`${wideInputClass} font-serif text-lg`}
           />
         </Field>
-        <section aria-labelledby="live-preview-heading" className="min-w-0 rounded-sm border border-current/15 p-3">
-          <h3 id="live-preview-heading" className="mb-2 text-xs font-bold uppercase tracking-widest text-current/70">
-            Preview
-          </h3>
-          {preview === null ? (
-            <p className="text-sm text-current/70">The preview appears as you type.</p>
-          ) : (
-            <div
-              className="prose prose-neutral max-w-none font-serif [overflow-wrap:anywhere] dark:prose-invert"
-              dangerouslySetInnerHTML={{ __html: preview }}
-            />
-          )}
-        </section>
+        <PreviewPanel html={preview} headingId="live-preview-heading" headingLevel={3} compact />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="live-image" label="Image (optional)" error={e.image} errorFirst>

@@ -1,5 +1,6 @@
 'use client';
 
+import { PreviewPanel } from '@/components/admin/editor/preview-panel';
 import { useActionState, useEffect, useState } from 'react';
 import { previewPageAction, savePageAction, type PageFormState } from '@/app/admin/pages/actions';
 import { ConflictAlert } from '@/components/admin/editor/conflict-alert';
@@ -113,16 +114,7 @@ export function PageEditor({
         </fieldset>
         {page.published && <p className="text-xs text-current/70">Publish saves your changes and readers see them at once; Unpublish takes the page down.</p>}
       </div>
-      <section aria-labelledby="preview-heading" className="min-w-0 rounded-sm border border-current/15 p-4">
-        <h2 id="preview-heading" className="mb-3 text-xs font-bold uppercase tracking-widest text-current/70">
-          Preview
-        </h2>
-        {preview ? (
-          <div className="prose prose-neutral max-w-none break-words font-serif dark:prose-invert" dangerouslySetInnerHTML={{ __html: preview }} />
-        ) : (
-          <p className="text-sm text-current/70">The preview appears as you type.</p>
-        )}
-      </section>
+      <PreviewPanel html={preview} headingId="preview-heading" />
     </form>
   );
 }
