@@ -13,7 +13,8 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { stackConfig } from './stack/config';
-import { linesSince, makeArticleLive, postThroughDatabase, runLiveScenario, type LiveRun } from './stack/live-scenario';
+import { actionId, signIn } from './server-actions';
+import { linesSince, makeArticleLive, POST_ACTION, postThroughAction, runLiveScenario, type LiveRun } from './stack/live-scenario';
 import { startStack, type Stack, type StackInfo, type StackSecrets } from './stack/stack';
 import { percentile, runWrk, wrkPath } from './stack/wrk';
 
@@ -233,8 +234,10 @@ async function benchLive(info: StackInfo, secrets: StackSecrets, { liveReaders, 
   try {
     const article = await makeArticleLive(db);
     log(`live article ${article.id} (/articles/${article.slug}), ${article.latestAtStart} updates so far`);
-    // The editor posts through instance a, as the composer would reach one instance through nginx.
-    const post = postThroughDatabase({ db, appUrl: info.apps[0].url, appSecret: secrets.authSecret });
+    // The editor posts as the composer does: signed in (through nginx), its server action posted to the
+    // site's address the readers use (nginx; instance a in the run without nginx).
+    const postAction = actionId(POST_ACTION.file, POST_ACTION.name);
+    const cookie = await signIn(info.url, actionId('app/(auth)/login/actions.ts', 'signInAction'), 'editor@example.com', 'broadsheet-demo');
     const runs: LiveRun[] = [];
     for (const t of [
       { target: 'through nginx (micro-cache) → 2 instances', baseUrl: info.url, accessLog: path.join(info.logs, 'nginx-access.log') },
@@ -244,7 +247,7 @@ async function benchLive(info: StackInfo, secrets: StackSecrets, { liveReaders, 
       const run = await runLiveScenario({
         ...t,
         article,
-        post,
+        post: postThroughAction({ baseUrl: t.baseUrl, cookie, actionId: postAction }),
         readers: liveReaders,
         intervalMs: POLL_INTERVAL_MS,
         postEveryMs: POST_EVERY_MS,
@@ -264,7 +267,7 @@ async function benchLive(info: StackInfo, secrets: StackSecrets, { liveReaders, 
     return {
       when: new Date().toISOString(),
       article: { id: article.id, slug: article.slug },
-      posting: 'live_updates row + POST /api/revalidate (article tags)',
+      posting: "the composer's postLiveUpdateAction (form post without JavaScript, signed in as the demo editor), to the run's base URL",
       runs,
     };
   } finally {

@@ -14,6 +14,7 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { benchStack } from './bench-stack';
+import { actionId, multipart, multipartHeaders as formHeaders, signIn, stateFields } from './server-actions';
 
 const { values: args } = parseArgs({
   options: {
@@ -147,28 +148,7 @@ async function waitForServer(timeoutMs = 120_000) {
 
 // --- Server actions, posted as a browser without JavaScript would -----------------------------
 
-function actionId(file: string, name: string): string {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name);
-  if (!entry) throw new Error(`No server action ${name} in ${file}`);
-  return entry[0];
-}
-const stateFields = (id: string): Record<string, string> => ({
-  $ACTION_REF_1: '',
-  '$ACTION_1:0': JSON.stringify({ id, bound: '$@1' }),
-  '$ACTION_1:1': JSON.stringify([{ status: 'idle' }]),
-});
-const BOUNDARY = '----broadsheetbench';
-function multipart(fields: Record<string, string>): string {
-  return (
-    Object.entries(fields)
-      .map(([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
-      .join('') + `--${BOUNDARY}--\r\n`
-  );
-}
-const multipartHeaders = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, origin: BASE };
+const multipartHeaders = formHeaders(BASE);
 
 let addressCounter = 0;
 /** A fresh client address per request (TRUST_PROXY=true believes X-Forwarded-For from loopback). */
@@ -189,18 +169,6 @@ function replyFields(replyActionId: string, articleId: number, n: number, parent
     company: '',
     startedAt: '',
   };
-}
-
-async function signIn(loginActionId: string, email: string, password: string): Promise<string> {
-  const r = await fetch(`${BASE}/login`, {
-    method: 'POST',
-    headers: { ...multipartHeaders, 'x-forwarded-for': nextAddress() },
-    body: multipart({ ...stateFields(loginActionId), email, password, callbackUrl: '/admin' }),
-    redirect: 'manual',
-  });
-  const cookies = r.headers.getSetCookie().map((c) => c.split(';')[0]);
-  if (!cookies.some((c) => c.startsWith('authjs.session-token='))) throw new Error(`sign-in as ${email} failed (${r.status})`);
-  return cookies.join('; ');
 }
 
 // --- Measuring -----------------------------------------------------------------------------------
@@ -333,7 +301,7 @@ async function main() {
 
   const replyAction = actionId('app/(site)/articles/[slug]/actions.ts', 'postReplyAction');
   const loginAction = actionId('app/(auth)/login/actions.ts', 'signInAction');
-  const deskCookie = await signIn(loginAction, 'moderator@example.com', 'broadsheet-demo');
+  const deskCookie = await signIn(BASE, loginAction, 'moderator@example.com', 'broadsheet-demo', { 'x-forwarded-for': nextAddress() });
 
   // A reader with a held reply on the 2,000-reply article gets its per-request variant (proxy.ts):
   // the uncached render of that page.

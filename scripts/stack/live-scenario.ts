@@ -1,7 +1,7 @@
 import { type Client } from '@libsql/client';
-import { createHmac } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { cacheTags } from '../../lib/cache-tags';
+import { decodeFormResult, FORM_RESULT_COOKIE, FORM_RESULT_PARAM } from '../../lib/form-result';
+import { multipart, multipartHeaders, stateFields } from '../server-actions';
 import { percentile, pollingReadersLua, runWrk, type WrkResult } from './wrk';
 
 // The live scenario of `npm run bench -- --stack` (issue 18, item 7): a live article, thousands of
@@ -11,8 +11,8 @@ import { percentile, pollingReadersLua, runWrk, type WrkResult } from './wrk';
 
 export type LiveArticle = { id: number; slug: string; latestAtStart: number };
 
-/** What "Post update" does: `number` is the update's per-article number (1, 2, 3 …). */
-export type PostUpdate = (article: LiveArticle, number: number) => Promise<void>;
+/** "Post update": resolves to the number the update took (per article: 1, 2, 3 …). */
+export type PostUpdate = (article: LiveArticle) => Promise<number>;
 
 /** The poll route's answer (the "poll" helper's contract). */
 export type PollAnswer = { updates: { latest: number; count: number }; comments: { latest: number; count: number } };
@@ -32,37 +32,57 @@ export async function makeArticleLive(db: Client): Promise<LiveArticle> {
   return { id, slug: String(rows[0].slug), latestAtStart: Number(latest.rows[0].n) };
 }
 
-/** The internal API's key, derived from the app secret as lib/auth/secret-bearer.ts does. */
-export function internalAuthorization(appSecret: string): string {
-  return `Bearer ${createHmac('sha256', appSecret).update('broadsheet:internal-api').digest('base64url')}`;
+/** The composer's action (app/admin/articles/[id]/live/actions.ts) and the composer's address. */
+export const POST_ACTION = { file: 'app/admin/articles/[id]/live/actions.ts', name: 'postLiveUpdateAction' } as const;
+export const composerPath = (articleId: number) => `/admin/articles/${articleId}/live`;
+
+/** The number in the composer's answer "Update N posted." (null: not posted). */
+export function postedNumber(message: string | undefined): number | null {
+  const m = /^Update (\d+) posted\.$/.exec(message ?? '');
+  return m ? Number(m[1]) : null;
 }
 
 /**
- * Posting until the composer's server action (postLiveUpdateAction) is on main: the row the action
- * would write, then the article's tags expired through the app's internal revalidate route, as the
- * importer tells a running server (scripts/import-cli.ts). Swapping in the action is this one function.
+ * The composer's answer to a post without JavaScript: the action keeps its state in the form-result
+ * cookie and answers 303 back to the composer with the answer's mark (lib/form-result.ts reads both).
  */
-export function postThroughDatabase({ db, appUrl, appSecret }: { db: Client; appUrl: string; appSecret: string }): PostUpdate {
-  return async (article, number) => {
-    const author = await db.execute("SELECT id FROM users WHERE role IN ('editor', 'admin') ORDER BY id LIMIT 1");
-    // A retry after a failed revalidate finds its row already there.
-    await db.execute({
-      sql: 'INSERT INTO live_updates (article_id, number, body, key_event, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, number) DO NOTHING',
-      args: [
-        article.id,
-        number,
-        `Bench update ${number}: what happened at ${new Date().toISOString()}.`,
-        number % 3 === 0 ? 1 : 0,
-        author.rows[0]?.id ?? null,
-        Date.now(),
-      ],
-    });
-    const response = await fetch(`${appUrl}/api/revalidate`, {
+export function composerAnswer(response: Response): { status?: string; message?: string } {
+  const raw = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith(`${FORM_RESULT_COOKIE}=`));
+  const location = response.headers.get('location');
+  const mark = location ? (new URL(location, 'http://site').searchParams.get(FORM_RESULT_PARAM) ?? undefined) : undefined;
+  return decodeFormResult(raw?.slice(FORM_RESULT_COOKIE.length + 1), mark)?.state ?? {};
+}
+
+/**
+ * "Post update" as the composer posts it: its server action (postLiveUpdateAction) as a form without
+ * JavaScript, signed in as an editor (`cookie`), at `baseUrl`, with the Origin server actions check. The
+ * action numbers the update itself (the next one); the number comes back in its answer.
+ */
+export function postThroughAction({ baseUrl, cookie, actionId }: { baseUrl: string; cookie: string; actionId: string }): PostUpdate {
+  let posts = 0;
+  return async (article) => {
+    const response = await fetch(`${baseUrl}${composerPath(article.id)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: internalAuthorization(appSecret) },
-      body: JSON.stringify({ tags: [cacheTags.article(article.id), cacheTags.articleSlug(article.slug)] }),
+      headers: { ...multipartHeaders(baseUrl), cookie },
+      body: multipart({
+        ...stateFields(actionId),
+        articleId: String(article.id),
+        body: `Bench update: what happened at ${new Date().toISOString()}.`,
+        imageAlt: '',
+        ...(++posts % 3 === 0 ? { keyEvent: 'on' } : {}), // every third a key event
+      }),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(30_000),
     });
-    if (!response.ok) throw new Error(`the revalidate route answered ${response.status}: ${await response.text()}`);
+    await response.arrayBuffer();
+    const answer = composerAnswer(response);
+    const number = postedNumber(answer.message);
+    if (response.status !== 303 || number === null)
+      throw new Error(`the composer's action answered ${response.status}${answer.message ? `: ${answer.message}` : ' without an answer'}`);
+    return number;
   };
 }
 
@@ -165,7 +185,7 @@ export type LiveRun = {
   durationSeconds: number;
   updatesPosted: number;
   postMs: { p50: number; max: number };
-  /** Posts that failed (the next post tries the same number again). */
+  /** Posts that failed (no "Update N posted." in the answer); the next post tries again. */
   postErrors: number;
   /** Probe pollers at the readers' interval, phase-shifted across it. */
   reader: ProbeDelays & { probes: number };
@@ -242,8 +262,10 @@ export async function runLiveScenario(o: {
   while (Date.now() - started < o.durationSeconds * 1000 - o.intervalMs - 3000) {
     const at = Date.now();
     try {
-      await o.post(article, number + 1);
-      number++;
+      const posted = await o.post(article);
+      // The action takes the next number itself; one that an earlier, failed-looking post took is skipped.
+      if (posted !== number + 1) o.log(`the action numbered this update ${posted}, not ${number + 1}`);
+      number = posted;
       posts.set(number, at);
       postMs.push(Date.now() - at);
       o.log(`posted update ${number} (${Date.now() - at} ms)`);

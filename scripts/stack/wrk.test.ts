@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { delaysFrom, internalAuthorization, pollPath, pollsInAccessLog, requestsInAppLog } from './live-scenario';
+import { composerAnswer, composerPath, delaysFrom, pollPath, pollsInAccessLog, postedNumber, requestsInAppLog } from './live-scenario';
 import { DONE_LUA, parseWrkOutput, percentile, pollingReadersLua } from './wrk';
 
 const report = `Running 10s test @ http://127.0.0.1:3600/articles/x
@@ -97,8 +97,29 @@ describe('live scenario figures', () => {
     expect(requestsInAppLog(file, before.length, '/api/articles/7/live')).toBe(2);
   });
 
-  it('asks the poll route as the island does, and signs the revalidate call as the app does', () => {
+  it('asks the poll route as the island does, and posts where the composer posts', () => {
     expect(pollPath(7, 3)).toBe('/api/articles/7/live?u=3&c=0');
-    expect(internalAuthorization('s'.repeat(32))).toMatch(/^Bearer [\w-]{43}$/);
+    expect(composerPath(7)).toBe('/admin/articles/7/live');
+  });
+
+  it("reads the update's number from the composer's answer to a post without JavaScript", () => {
+    const cookie = (state: object) =>
+      `bs-form-result=${Buffer.from(JSON.stringify({ form: 'live-post', mark: 'm', state })).toString('base64url')}; Path=/admin/articles/7/live; HttpOnly`;
+    const answer = (...setCookies: string[]) => {
+      const headers = new Headers({ location: '/admin/articles/7/live?result=m' });
+      for (const c of setCookies) headers.append('set-cookie', c);
+      return new Response(null, { status: 303, headers });
+    };
+    const posted = composerAnswer(answer('other=1; Path=/', cookie({ status: 'success', message: 'Update 12 posted.' })));
+    expect(posted).toEqual({ status: 'success', message: 'Update 12 posted.' });
+    expect(postedNumber(posted.message)).toBe(12);
+    const refused = composerAnswer(answer(cookie({ status: 'error', message: 'Live coverage of this article is not running.' })));
+    expect(postedNumber(refused.message)).toBeNull();
+    expect(composerAnswer(answer())).toEqual({});
+    expect(composerAnswer(answer('bs-form-result=%%%; Path=/'))).toEqual({});
+    expect(postedNumber('Update 3 posted. Really')).toBeNull();
+    const elsewhere = new Headers({ location: '/admin/articles/7/live?result=other' });
+    elsewhere.append('set-cookie', cookie({ status: 'success', message: 'Update 12 posted.' }));
+    expect(composerAnswer(new Response(null, { status: 303, headers: elsewhere }))).toEqual({}); // not this answer's mark
   });
 });
