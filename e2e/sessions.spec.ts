@@ -138,6 +138,8 @@ test('an admin’s password reset, role change or disabling ends that person’s
 });
 
 test('a stranger failing ten times for editor@… does not stop the editor signing in from their own address', async ({ browser }) => {
+  // Ten argon2 checks and ten page loads, then the editor's own sign-in: over 30 s on a busy machine.
+  test.setTimeout(60_000);
   const stranger = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': uniqueAddress() } });
   const page = await stranger.newPage();
   const signIn = new SignInPage(page);
