@@ -67,11 +67,13 @@ test('validation refuses a missing title with a message beside the field, keepin
 });
 
 test('a scheduled article appears at its time with nobody acting', async ({ browser }) => {
+  // Far enough ahead that the reader's first look comes before it, on a busy machine too.
+  test.setTimeout(60_000);
   const editor = new EditorPage(await staffPage(browser, 'editor@example.com'));
   await editor.gotoNew();
   const title = `Night ferry trial ${uniq()}`;
   await editor.fill({ title, body: 'A late crossing will run for a month.', section: 'News' });
-  const at = new Date(Date.now() + 4_000).toISOString().slice(0, 19);
+  const at = new Date(Date.now() + 15_000).toISOString().slice(0, 19);
   await editor.publishAt.fill(at);
   await editor.scheduleButton.click();
   await expect(editor.text('Scheduled.')).toBeVisible();
@@ -79,7 +81,7 @@ test('a scheduled article appears at its time with nobody acting', async ({ brow
   const reader = await browser.newPage();
   const slug = slugOf(title);
   expect((await reader.goto(`/articles/${slug}`))?.status()).toBe(404);
-  await expect.poll(async () => (await reader.request.get(`/articles/${slug}`)).status(), { timeout: 20_000, intervals: [1000] }).toBe(200);
+  await expect.poll(async () => (await reader.request.get(`/articles/${slug}`)).status(), { timeout: 30_000, intervals: [1000] }).toBe(200);
   // Its lists follow within the same scheduler pass (a render already in flight may finish first).
   for (const list of ['/sections/news', '/']) {
     await expect(async () => {
