@@ -1,12 +1,12 @@
 // npm run import -- FILE...   Publishes plain-text articles (headline, paragraphs, "By NAME").
 import { readFile } from 'node:fs/promises';
-import { client } from '@/db';
 import { importPublishedArticle } from '@/db/queries/import';
 import { migrateDatabase } from '@/db/migrate';
 import { db } from '@/db';
 import { cacheTags } from '@/lib/cache-tags';
 import { formatImportError, paragraphsToMarkdown, parsePlainTextArticle } from '@/lib/import/plain-text';
 import { revalidateOnServer, serverUrl } from '@/lib/revalidate/remote';
+import { runCommand } from './import-cli';
 
 async function main(files: string[]): Promise<number> {
   if (files.length === 0) {
@@ -59,12 +59,4 @@ async function main(files: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2))
-  .then((code) => {
-    client.close();
-    process.exit(code);
-  })
-  .catch((err) => {
-    console.error('Import failed:', err instanceof Error ? err.message : err);
-    process.exit(1);
-  });
+runCommand(main);
