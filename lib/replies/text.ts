@@ -11,8 +11,7 @@
 export type ReplySegment = { kind: 'text'; text: string } | { kind: 'link'; href: string; text: string };
 export type ReplyParagraph = { lines: ReplySegment[][] };
 
-/** rel attribute for links in replies. */
-export const REPLY_LINK_REL = 'nofollow ugc noopener';
+export { REPLY_LINK_REL } from './thread-item';
 
 /**
  * Candidate URLs: http(s):// not glued to a preceding word, or www. not glued to

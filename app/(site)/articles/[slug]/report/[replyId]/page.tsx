@@ -29,7 +29,7 @@ export default async function ReportCommentPage({ params }: PageProps<'/articles
       {reply ? (
         <blockquote className="mb-8 border-l-4 border-current/20 pl-4">
           <p className="mb-1 text-sm font-semibold">{reply.authorName} wrote:</p>
-          <div className="font-serif leading-relaxed">
+          <div className="reply-body">
             <ReplyBody body={reply.body} />
           </div>
         </blockquote>
