@@ -1,6 +1,7 @@
 // `npm start`: build if needed, create/migrate/seed the database, then serve the production site.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { SERVER_NODE_FLAGS } from './server-flags.mjs';
 
 // Node 24 LTS is what Broadsheet is built and tested on; the server (scripts/server.mjs) loads
 // TypeScript files itself, which needs 22.18 at least. Say so plainly instead of failing inside it.
@@ -31,7 +32,7 @@ run([bin('tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/db-prepare.t
 const port = process.env.PORT ?? '3000';
 const host = process.env.HOST;
 // Not `next start`: scripts/server.mjs sees the socket, so the client's address cannot be forged.
-const args = ['scripts/server.mjs', '-p', port, ...(host ? ['-H', host] : [])];
+const args = [...SERVER_NODE_FLAGS, 'scripts/server.mjs', '-p', port, ...(host ? ['-H', host] : [])];
 const server = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

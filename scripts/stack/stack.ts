@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../server-flags.mjs';
 import { instanceName, type StackConfig } from './config';
 import { instancesToTakeOut, renderNginxConf, trustedProxies, upstreamServers } from './nginx-conf';
 import { ensureDebianPackages, httpOk, portAnswers, redisPong, stackProcesses, startChild, stopChild, waitUntil, type Child } from './processes';
@@ -173,10 +174,15 @@ export async function startStack(config: StackConfig, options: { log?: (line: st
     const apps = config.appPorts.map((port, i) => ({ name: instanceName(i), port, child: null as Child | null, restarts: [] as number[] }));
     const startApp = (app: (typeof apps)[number]) => {
       // scripts/server.mjs, as `npm start`: it believes nginx's X-Forwarded-For (nginx is on loopback).
-      const child = start(`app-${app.name}`, process.execPath, [path.join(ROOT, 'scripts', 'server.mjs'), '-H', '127.0.0.1', '-p', String(app.port)], {
-        ...appEnv,
-        PORT: String(app.port),
-      });
+      const child = start(
+        `app-${app.name}`,
+        process.execPath,
+        [...SERVER_NODE_FLAGS, path.join(ROOT, 'scripts', 'server.mjs'), '-H', '127.0.0.1', '-p', String(app.port)],
+        {
+          ...appEnv,
+          PORT: String(app.port),
+        },
+      );
       app.child = child;
       // An instance that dies is started again, as a process manager would; nginx sends its readers
       // to the others meanwhile. One that keeps dying stops the stack.
