@@ -30,6 +30,11 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: process.env.BUILD_TYPES_CHECKED === 'true' },
   partialPrefetching: false,
   poweredByHeader: false,
+  // Next hashes a page's whole HTML for its ETag on every request, cached or not: about a tenth of
+  // the CPU a cached article costs (issue 19, bench/README.md). A cached page is the same bytes for
+  // everyone and readers' browsers rarely revalidate it; in the stack, nginx's micro-cache answers in
+  // front. The poll routes set their own ETags, which this leaves alone.
+  generateEtags: false,
   // proxy.ts removes trailing slashes itself (308, as Next would), so that an imported permalink such as
   // /2019/05/story/ answers its 301 in one hop instead of 308 then 301.
   skipTrailingSlashRedirect: true,
