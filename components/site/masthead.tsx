@@ -27,18 +27,14 @@ export function Masthead({ sections }: { sections: { slug: string; name: string 
           </button>
         </form>
       </div>
-      <nav aria-label="Sections" className="border-t border-current/15">
+      <nav aria-label="Sections" className="site-nav border-t border-current/15">
         <ul className="mx-auto flex max-w-6xl flex-wrap justify-center gap-x-5 gap-y-1 px-4 py-2 text-sm font-semibold">
           <li>
-            <Link href="/" className="hover:underline underline-offset-4">
-              Home
-            </Link>
+            <Link href="/">Home</Link>
           </li>
           {sections.map((s) => (
             <li key={s.slug}>
-              <Link href={`/sections/${s.slug}`} className="hover:underline underline-offset-4">
-                {s.name}
-              </Link>
+              <Link href={`/sections/${s.slug}`}>{s.name}</Link>
             </li>
           ))}
         </ul>
@@ -49,7 +45,7 @@ export function Masthead({ sections }: { sections: { slug: string; name: string 
 
 export function SiteFooter({ sections, pages = [] }: { sections: { slug: string; name: string }[]; pages?: { slug: string; title: string }[] }) {
   return (
-    <footer className="mt-16 border-t border-current/20">
+    <footer className="site-footer mt-16 border-t border-current/20">
       <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-8 text-sm text-current/70 sm:flex-row sm:justify-between">
         <div className="flex flex-col gap-3">
           <p>
@@ -61,9 +57,7 @@ export function SiteFooter({ sections, pages = [] }: { sections: { slug: string;
               <ul className="flex flex-wrap gap-x-4 gap-y-1 font-semibold">
                 {pages.map((p) => (
                   <li key={p.slug}>
-                    <Link href={`/${p.slug}`} className="hover:underline">
-                      {p.title}
-                    </Link>
+                    <Link href={`/${p.slug}`}>{p.title}</Link>
                   </li>
                 ))}
               </ul>
@@ -73,9 +67,7 @@ export function SiteFooter({ sections, pages = [] }: { sections: { slug: string;
         <ul className="flex flex-wrap gap-4">
           {sections.map((s) => (
             <li key={s.slug}>
-              <Link href={`/sections/${s.slug}`} className="hover:underline">
-                {s.name}
-              </Link>
+              <Link href={`/sections/${s.slug}`}>{s.name}</Link>
             </li>
           ))}
         </ul>
