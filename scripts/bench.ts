@@ -416,7 +416,8 @@ async function main() {
     ? await startServer({
         label: 'fixture',
         port: PORT,
-        db: args.db,
+        // Absolute: a build of another checkout (--dist /abs/.next-x) runs there.
+        db: /^file:(?!\/)/.test(args.db) ? `file:${path.resolve(args.db.slice('file:'.length))}` : args.db,
         dist: DISTS[0],
         env: { TRUST_PROXY: 'true' },
         logFile: path.join(LOG_DIR, 'fixture.log'),

@@ -1,7 +1,8 @@
 // The bench's production servers: `node scripts/server.mjs` on a database and a build folder, as
 // `npm start` runs it (scripts/start.mjs: build if missing, scripts/db-prepare.ts, then the server),
 // with the build folder chosen by NEXT_DIST_DIR (next.config.ts) so a kept build can be measured next
-// to the current one.
+// to the current one. A build folder given as an absolute path belongs to another checkout (a worktree
+// at an earlier commit): its server runs there, with that checkout's code, scripts/server.mjs included.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,17 +27,28 @@ export function statusField(pid: number, field: string): number {
   }
 }
 
+/** The checkout a build folder belongs to and its name there: `.next` → (here, .next); `/w/before/.next-x` → (/w/before, .next-x). */
+export function checkoutOf(dist: string): { cwd: string; distDir: string } {
+  return path.isAbsolute(dist) ? { cwd: path.dirname(dist), distDir: path.basename(dist) } : { cwd: process.cwd(), distDir: dist };
+}
+
 /** Builds into `dist` when it holds no build (one build at a time: the caller awaits it). */
 export function ensureBuild(dist: string, log: (m: string) => void) {
-  if (existsSync(`${dist}/BUILD_ID`)) return;
+  if (existsSync(path.resolve(dist, 'BUILD_ID'))) return;
+  const { cwd, distDir } = checkoutOf(dist);
   log(`no production build in ${dist}: running next build`);
-  const b = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: dist } });
+  const b = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+    cwd,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_DIST_DIR: distDir },
+  });
   if (b.status !== 0) throw new Error('next build failed');
 }
 
 /** Runs a TypeScript script of the project with the server's conditions (as npm start runs db-prepare). */
-export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv, quiet = true) {
+export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv, cwd = process.cwd(), quiet = true) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', script, ...args], {
+    cwd,
     env,
     stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     encoding: 'utf8',
@@ -81,12 +93,14 @@ export async function startServer(o: {
     DATABASE_URL: o.db,
     SEED_DEMO: 'false',
     NODE_ENV: 'production',
-    NEXT_DIST_DIR: o.dist,
+    NEXT_DIST_DIR: checkoutOf(o.dist).distDir,
   } as NodeJS.ProcessEnv;
+  const { cwd } = checkoutOf(o.dist);
   delete env.QUERY_LOG_FILE;
-  runScript('scripts/db-prepare.ts', [], env);
+  runScript('scripts/db-prepare.ts', [], env, cwd);
   mkdirSync(path.dirname(o.logFile), { recursive: true });
   const child = spawn(process.execPath, ['scripts/server.mjs', '-H', '127.0.0.1', '-p', String(o.port)], {
+    cwd,
     env,
     stdio: ['ignore', openSync(o.logFile, 'a'), openSync(o.logFile, 'a')],
     detached: true,
