@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lighthouseFigures } from './lighthouse';
 import { inlineRscPayload, median, pageScripts } from './page-weight';
+import { checkoutOf } from './server';
 import { medianRound } from './standard';
 
 // The shape of Next 16's article page, cut down: chunk scripts (one twice), the noModule polyfills, the
@@ -115,5 +116,12 @@ describe('Lighthouse figures', () => {
       scripts: null,
       lcpElement: null,
     });
+  });
+});
+
+describe('build folders', () => {
+  it('runs a relative one here and an absolute one in its own checkout', () => {
+    expect(checkoutOf('.next-before')).toEqual({ cwd: process.cwd(), distDir: '.next-before' });
+    expect(checkoutOf('/work/before/.next')).toEqual({ cwd: '/work/before', distDir: '.next' });
   });
 });
