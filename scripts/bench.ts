@@ -8,7 +8,8 @@
 // rounds interleaved with the fixture's cached article (medians), its HTML, inline RSC payload and
 // first-load JavaScript, its server's peak RSS, and with --lighthouse Lighthouse's mobile preset 3×.
 // --dist A,B serves the standard article from each build folder (NEXT_DIST_DIR) side by side,
-// interleaved: a kept "before" build next to the current one.
+// interleaved: a kept "before" build next to the current one. --compare URL,URL measures other systems
+// serving the same article (WordPress…) in the same rounds and Lighthouse runs.
 // Then the fixture database (npm run fixture) with autocannon: each scenario runs at 32 connections for
 // throughput and at 1 connection for the median latency. Builds first when the build folder is
 // missing. Prints tables and writes bench/results.json. It reports numbers; it never fails on one.
@@ -47,6 +48,8 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '3' },
     lighthouse: { type: 'boolean', default: false },
     'lighthouse-runs': { type: 'string', default: '3' },
+    // Other systems serving the same article (WordPress behind nginx…): measured in the same rounds and Lighthouse runs.
+    compare: { type: 'string' },
   },
 });
 const PORT = Number(args.port);
@@ -240,6 +243,8 @@ type StandardResult = {
   servers: StandardServerResult[];
   /** The fixture's cached article, measured in the same rounds (the full run only). */
   fixtureArticle: { path: string; weight: PageWeight; rounds: LoadRound[]; load: LoadRound } | null;
+  /** --compare: the same article served by other systems. */
+  compare: { url: string; weight: PageWeight; rounds: LoadRound[]; load: LoadRound; lighthouse: Lighthouse }[];
   loadAverage: { start: string; end: string };
 };
 
@@ -294,6 +299,13 @@ async function benchStandard(fixturePath: string | null, fixture: BenchServer | 
       );
     }
     const fixtureWeight = fixture && fixturePath ? await pageWeight(fixture.base, fixturePath) : null;
+    const compareUrls = (args.compare ?? '').split(',').filter(Boolean);
+    const compareWeights: PageWeight[] = [];
+    for (const u of compareUrls) {
+      await warm(new URL(u).origin, u);
+      compareWeights.push(await pageWeight(new URL(u).origin, u));
+    }
+    const compareRounds: LoadRound[][] = compareUrls.map(() => []);
 
     const rounds: LoadRound[][] = servers.map(() => []);
     const fixtureRounds: LoadRound[] = [];
@@ -306,6 +318,12 @@ async function benchStandard(fixturePath: string | null, fixture: BenchServer | 
         log(`round ${r} ${s.label}: ${result.rps.toFixed(0)} req/s p50 ${result.p50} p99 ${result.p99} ms (${result.tool}, load ${loadavg()})`);
         await pause(1500);
       }
+      for (const [j, u] of compareUrls.entries()) {
+        const result = await load(u, CONNECTIONS, DURATION);
+        compareRounds[j].push(result);
+        log(`round ${r} ${u}: ${result.rps.toFixed(0)} req/s p50 ${result.p50} p99 ${result.p99} ms`);
+        await pause(1500);
+      }
       if (fixture && fixturePath) {
         const result = await load(new URL(fixturePath, fixture.base).href, CONNECTIONS, DURATION);
         fixtureRounds.push(result);
@@ -315,17 +333,20 @@ async function benchStandard(fixturePath: string | null, fixture: BenchServer | 
     }
     if (tool === 'autocannon') log('note: wrk is missing (apt-get install wrk); autocannon measured instead, which tops out lower');
 
-    const lighthouse: LighthouseFigures[][] = servers.map(() => []);
+    // One list over the servers and the --compare addresses, interleaved run by run.
+    const lhTargets = [...servers.map((s) => ({ label: s.label, url: url(s) })), ...compareUrls.map((u) => ({ label: u, url: u }))];
+    const lighthouse: LighthouseFigures[][] = lhTargets.map(() => []);
     if (args.lighthouse) {
       for (let run = 1; run <= Number(args['lighthouse-runs']); run++)
-        for (const [i, s] of servers.entries()) {
-          const f = await runLighthouse(url(s));
+        for (const [i, t] of lhTargets.entries()) {
+          const f = await runLighthouse(t.url);
           lighthouse[i].push(f);
           log(
-            `lighthouse ${run} ${s.label}: score ${f.score} LCP ${f.lcp?.toFixed(0)} FCP ${f.fcp?.toFixed(0)} TBT ${f.tbt?.toFixed(0)} ms (load ${loadavg()})`,
+            `lighthouse ${run} ${t.label}: score ${f.score} LCP ${f.lcp?.toFixed(0)} FCP ${f.fcp?.toFixed(0)} TBT ${f.tbt?.toFixed(0)} ms (load ${loadavg()})`,
           );
         }
     }
+    const lhResult = (i: number): Lighthouse => (args.lighthouse ? { runs: lighthouse[i], median: medianFigures(lighthouse[i]) } : null);
     for (const s of servers) s.stop();
     return {
       when: new Date().toISOString(),
@@ -340,7 +361,14 @@ async function benchStandard(fixturePath: string | null, fixture: BenchServer | 
         rounds: rounds[i],
         load: medianRound(rounds[i]),
         peakRssBytes: s.peakRss(),
-        lighthouse: args.lighthouse ? { runs: lighthouse[i], median: medianFigures(lighthouse[i]) } : null,
+        lighthouse: lhResult(i),
+      })),
+      compare: compareUrls.map((u, j) => ({
+        url: u,
+        weight: compareWeights[j],
+        rounds: compareRounds[j],
+        load: medianRound(compareRounds[j]),
+        lighthouse: lhResult(servers.length + j),
       })),
       fixtureArticle:
         fixtureWeight && fixturePath ? { path: fixturePath, weight: fixtureWeight, rounds: fixtureRounds, load: medianRound(fixtureRounds) } : null,
@@ -363,9 +391,13 @@ function printStandard(st: StandardResult, fixturePeakRss: number | null) {
     `| page | req/s | p50 ms | p99 ms | HTML | HTML gzip | inline RSC | JS files (gzip) | peak RSS |`,
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...st.servers.map((s) => row(`${s.label} article, ${st.article.replies} replies`, s.load, s.weight, s.peakRssBytes)),
+    ...(st.compare ?? []).map((c) => row(c.url, c.load, c.weight, null)),
     ...(st.fixtureArticle ? [row('fixture article (cached)', st.fixtureArticle.load, st.fixtureArticle.weight, fixturePeakRss)] : []),
   ];
-  const lh = st.servers.filter((s) => s.lighthouse);
+  const lh = [
+    ...st.servers.map((s) => ({ label: `${s.label} article`, lighthouse: s.lighthouse })),
+    ...(st.compare ?? []).map((c) => ({ label: c.url, lighthouse: c.lighthouse })),
+  ].filter((s) => s.lighthouse);
   if (lh.length) {
     const ms = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(0));
     lines.push(
@@ -376,7 +408,7 @@ function printStandard(st: StandardResult, fixturePeakRss: number | null) {
       '|---|---:|---:|---:|---:|---:|---:|',
       ...lh.map((s) => {
         const m = s.lighthouse!.median;
-        return `| ${s.label} article | ${ms(m.score)} | ${ms(m.lcp)} | ${ms(m.fcp)} | ${ms(m.tbt)} | ${ms(m.speedIndex)} | ${m.scriptBytes ? kb(m.scriptBytes) : '—'} in ${ms(m.scripts)} |`;
+        return `| ${s.label} | ${ms(m.score)} | ${ms(m.lcp)} | ${ms(m.fcp)} | ${ms(m.tbt)} | ${ms(m.speedIndex)} | ${m.scriptBytes ? kb(m.scriptBytes) : '—'} in ${ms(m.scripts)} |`;
       }),
     );
   }
