@@ -1,19 +1,31 @@
 // npm run bench  [-- --db file:./data/bench.db --port 3400 --duration 10 --connections 32 --only name,name]
+// npm run bench -- --only standard [--lighthouse] [--dist .next-before,.next] [--rounds 3]   the standard article alone
 // npm run bench -- --stack [--only static,live --live-readers 5000 --live-duration 90]   the stack: the cached article
 //   through nginx next to a static copy, and the live scenario (scripts/bench-stack.ts)
 //
-// Benchmarks the production server on the fixture database (npm run fixture) with autocannon: each
-// scenario runs at 32 connections for throughput and at 1 connection for the median latency. Builds
-// first when .next/BUILD_ID is missing. Prints a table and writes bench/results.json. It reports
-// numbers; it never fails on one. Not part of `npm test`.
+// First the standard article (issue 19, scripts/bench/standard.ts): ../shared/bench/article.wxr imported
+// into a fresh temporary database, served by its own server, measured with wrk at 32 connections in
+// rounds interleaved with the fixture's cached article (medians), its HTML, inline RSC payload and
+// first-load JavaScript, its server's peak RSS, and with --lighthouse Lighthouse's mobile preset 3×.
+// --dist A,B serves the standard article from each build folder (NEXT_DIST_DIR) side by side,
+// interleaved: a kept "before" build next to the current one. --compare URL,URL measures other systems
+// serving the same article (WordPress…) in the same rounds and Lighthouse runs.
+// Then the fixture database (npm run fixture) with autocannon: each scenario runs at 32 connections for
+// throughput and at 1 connection for the median latency. Builds first when the build folder is
+// missing. Prints tables and writes bench/results.json. It reports numbers; it never fails on one.
+// Not part of `npm test`.
 import autocannon, { type Result } from 'autocannon';
 import { createClient } from '@libsql/client';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { benchStack } from './bench-stack';
+import { runLighthouse, type LighthouseFigures } from './bench/lighthouse';
+import { median } from './bench/page-weight';
+import { ensureBuild, startServer, statusField, type BenchServer } from './bench/server';
+import { load, medianRound, pageWeight, prepareStandardDb, standardArticlePath, type LoadRound, type PageWeight } from './bench/standard';
 import { actionId, multipart, multipartHeaders as formHeaders, signIn, stateFields } from './server-actions';
 
 const { values: args } = parseArgs({
@@ -29,6 +41,15 @@ const { values: args } = parseArgs({
     // The stack's live scenario: readers polling one live article (each one wrk connection), and for how long.
     'live-readers': { type: 'string', default: '5000' },
     'live-duration': { type: 'string', default: '90' },
+    // The standard article (issue 19).
+    wxr: { type: 'string', default: '../shared/bench/article.wxr' },
+    // Build folders to serve it from, each its own server: `--dist .next-before,.next`. The fixture uses the first.
+    dist: { type: 'string', default: '.next' },
+    rounds: { type: 'string', default: '3' },
+    lighthouse: { type: 'boolean', default: false },
+    'lighthouse-runs': { type: 'string', default: '3' },
+    // Other systems serving the same article (WordPress behind nginx…): measured in the same rounds and Lighthouse runs.
+    compare: { type: 'string' },
   },
 });
 const PORT = Number(args.port);
@@ -37,8 +58,14 @@ const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const LATENCY_DURATION = Number(args['latency-duration']);
 const only = args.only ? new Set(args.only.split(',')) : null;
+const wantStandard = !only || only.has('standard');
+const wantFixture = !only || [...only].some((n) => n !== 'standard');
+const DISTS = args.dist.split(',').filter(Boolean);
+const ROUNDS = Number(args.rounds);
 const RUN = Date.now().toString(36);
 const log = (msg: string) => console.log(`[bench] ${msg}`);
+// The servers' output (a request log line per request): one file per server, kept after the run.
+const LOG_DIR = path.join(tmpdir(), `broadsheet-bench-${RUN}`);
 
 // --- What to request, read from the fixture before the server starts ---------------------------
 
@@ -88,62 +115,6 @@ async function findTargets(): Promise<Targets> {
     author: String(author.slug),
     deskCursor: `${mid.created_at}:${mid.id}`,
   };
-}
-
-// --- The server ------------------------------------------------------------------------------
-
-function descendants(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // gone
-    }
-  }
-  const out: number[] = [];
-  const walk = (p: number) => (children.get(p) ?? []).forEach((c) => (out.push(c), walk(c)));
-  walk(pid);
-  return out;
-}
-
-function statusField(pid: number, field: string): number {
-  try {
-    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** The process that serves: the descendant holding the most memory (scripts/server.mjs, or a next-server). */
-function serverPid(rootPid: number): number | null {
-  const all = descendants(rootPid).filter((p) => {
-    try {
-      return /next|server\.mjs/.test(readFileSync(`/proc/${p}/cmdline`, 'utf8'));
-    } catch {
-      return false;
-    }
-  });
-  all.sort((a, b) => statusField(b, 'VmRSS') - statusField(a, 'VmRSS'));
-  return all[0] ?? null;
-}
-
-async function waitForServer(timeoutMs = 120_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      const r = await fetch(`${BASE}/robots.txt`);
-      if (r.ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error('the server did not answer within two minutes');
 }
 
 // --- Server actions, posted as a browser without JavaScript would -----------------------------
@@ -251,6 +222,212 @@ async function measure(s: Scenario): Promise<Row> {
   return row;
 }
 
+// --- The standard article (issue 19) --------------------------------------------------------------
+
+type Lighthouse = { runs: LighthouseFigures[]; median: Record<string, number | null> } | null;
+type StandardServerResult = {
+  label: string;
+  dist: string;
+  weight: PageWeight;
+  rounds: LoadRound[];
+  load: LoadRound;
+  peakRssBytes: number;
+  lighthouse: Lighthouse;
+};
+type StandardResult = {
+  when: string;
+  article: { wxr: string; path: string; replies: number };
+  tool: string;
+  connections: number;
+  duration: number;
+  servers: StandardServerResult[];
+  /** The fixture's cached article, measured in the same rounds (the full run only). */
+  fixtureArticle: { path: string; weight: PageWeight; rounds: LoadRound[]; load: LoadRound } | null;
+  /** --compare: the same article served by other systems. */
+  compare: { url: string; weight: PageWeight; rounds: LoadRound[]; load: LoadRound; lighthouse: Lighthouse }[];
+  loadAverage: { start: string; end: string };
+};
+
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim();
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function warm(base: string, pagePath: string) {
+  for (let i = 0; i < 3; i++) await fetch(new URL(pagePath, base)).then((r) => r.arrayBuffer());
+  await load(new URL(pagePath, base).href, 8, 3);
+}
+
+function medianFigures(runs: LighthouseFigures[]): Record<string, number | null> {
+  const keys = ['score', 'lcp', 'fcp', 'tbt', 'speedIndex', 'cls', 'scripts', 'scriptBytes', 'totalBytes'] as const;
+  return Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]).filter((v): v is number => v !== null))]));
+}
+
+/**
+ * Imports the standard article into a fresh temporary database, serves it from each build folder in
+ * --dist (ports PORT+1…), and measures it: page weight, then `--rounds` rounds of wrk, each round every
+ * standard server and then (full run) the fixture's cached article in turn, then Lighthouse.
+ */
+async function benchStandard(fixturePath: string | null, fixture: BenchServer | null): Promise<StandardResult> {
+  const start = loadavg();
+  const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-standard-'));
+  const servers: BenchServer[] = [];
+  try {
+    log(`standard article: importing ${args.wxr} into ${dir}`);
+    const prepared = prepareStandardDb(args.wxr, dir, PORT + 1);
+    const article = await standardArticlePath(prepared.db);
+    for (const [i, dist] of DISTS.entries())
+      servers.push(
+        await startServer({
+          label: DISTS.length > 1 ? `standard ${dist}` : 'standard',
+          port: PORT + 1 + i,
+          db: prepared.db,
+          dist,
+          env: { DATA_DIR: prepared.dataDir },
+          logFile: path.join(LOG_DIR, `standard-${i}.log`),
+          log,
+        }),
+      );
+    const url = (s: BenchServer) => new URL(article.path, s.base).href;
+    for (const s of servers) await warm(s.base, article.path);
+    if (fixture && fixturePath) await warm(fixture.base, fixturePath);
+
+    const weights: PageWeight[] = [];
+    for (const s of servers) {
+      const w = await pageWeight(s.base, article.path);
+      weights.push(w);
+      log(
+        `${s.label} ${article.path}: ${w.status}, HTML ${w.htmlBytes} B (${w.htmlEncoding ?? 'uncompressed'} ${w.htmlWire} B, gzip -9 ${w.htmlGzip9} B), RSC ${w.rscBytes} B (${(w.rscShare * 100).toFixed(0)}%), ${w.scripts} scripts ${w.jsBytes} B (gzip -9 ${w.jsGzip9} B)`,
+      );
+    }
+    const fixtureWeight = fixture && fixturePath ? await pageWeight(fixture.base, fixturePath) : null;
+    const compareUrls = (args.compare ?? '').split(',').filter(Boolean);
+    const compareWeights: PageWeight[] = [];
+    for (const u of compareUrls) {
+      await warm(new URL(u).origin, u);
+      compareWeights.push(await pageWeight(new URL(u).origin, u));
+    }
+    const compareRounds: LoadRound[][] = compareUrls.map(() => []);
+
+    const rounds: LoadRound[][] = servers.map(() => []);
+    const fixtureRounds: LoadRound[] = [];
+    let tool = '';
+    for (let r = 1; r <= ROUNDS; r++) {
+      for (const [i, s] of servers.entries()) {
+        const result = await load(url(s), CONNECTIONS, DURATION);
+        tool = result.tool;
+        rounds[i].push(result);
+        log(`round ${r} ${s.label}: ${result.rps.toFixed(0)} req/s p50 ${result.p50} p99 ${result.p99} ms (${result.tool}, load ${loadavg()})`);
+        await pause(1500);
+      }
+      for (const [j, u] of compareUrls.entries()) {
+        const result = await load(u, CONNECTIONS, DURATION);
+        compareRounds[j].push(result);
+        log(`round ${r} ${u}: ${result.rps.toFixed(0)} req/s p50 ${result.p50} p99 ${result.p99} ms`);
+        await pause(1500);
+      }
+      if (fixture && fixturePath) {
+        const result = await load(new URL(fixturePath, fixture.base).href, CONNECTIONS, DURATION);
+        fixtureRounds.push(result);
+        log(`round ${r} fixture article: ${result.rps.toFixed(0)} req/s p50 ${result.p50} p99 ${result.p99} ms`);
+        await pause(1500);
+      }
+    }
+    if (tool === 'autocannon') log('note: wrk is missing (apt-get install wrk); autocannon measured instead, which tops out lower');
+
+    // One list over the servers and the --compare addresses, interleaved run by run.
+    const lhTargets = [...servers.map((s) => ({ label: s.label, url: url(s) })), ...compareUrls.map((u) => ({ label: u, url: u }))];
+    const lighthouse: LighthouseFigures[][] = lhTargets.map(() => []);
+    if (args.lighthouse) {
+      for (let run = 1; run <= Number(args['lighthouse-runs']); run++)
+        for (const [i, t] of lhTargets.entries()) {
+          const f = await runLighthouse(t.url);
+          lighthouse[i].push(f);
+          log(
+            `lighthouse ${run} ${t.label}: score ${f.score} LCP ${f.lcp?.toFixed(0)} FCP ${f.fcp?.toFixed(0)} TBT ${f.tbt?.toFixed(0)} ms (load ${loadavg()})`,
+          );
+        }
+    }
+    const lhResult = (i: number): Lighthouse => (args.lighthouse ? { runs: lighthouse[i], median: medianFigures(lighthouse[i]) } : null);
+    for (const s of servers) s.stop();
+    return {
+      when: new Date().toISOString(),
+      article: { wxr: args.wxr, ...article },
+      tool,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      servers: servers.map((s, i) => ({
+        label: s.label,
+        dist: s.dist,
+        weight: weights[i],
+        rounds: rounds[i],
+        load: medianRound(rounds[i]),
+        peakRssBytes: s.peakRss(),
+        lighthouse: lhResult(i),
+      })),
+      compare: compareUrls.map((u, j) => ({
+        url: u,
+        weight: compareWeights[j],
+        rounds: compareRounds[j],
+        load: medianRound(compareRounds[j]),
+        lighthouse: lhResult(servers.length + j),
+      })),
+      fixtureArticle:
+        fixtureWeight && fixturePath ? { path: fixturePath, weight: fixtureWeight, rounds: fixtureRounds, load: medianRound(fixtureRounds) } : null,
+      loadAverage: { start, end: loadavg() },
+    };
+  } finally {
+    for (const s of servers) s.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The standard article's row(s) next to the fixture article's; Lighthouse's medians when it ran. */
+function printStandard(st: StandardResult, fixturePeakRss: number | null) {
+  const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
+  const row = (name: string, l: LoadRound, w: PageWeight, rss: number | null) =>
+    `| ${name} | ${l.rps.toFixed(0)} | ${l.p50.toFixed(0)} | ${l.p99.toFixed(0)} | ${kb(w.htmlBytes)} | ${kb(w.htmlGzip9)} | ${kb(w.rscBytes)} (${(w.rscShare * 100).toFixed(0)}%) | ${w.scripts} (${kb(w.jsGzip9)}) | ${rss ? `${(rss / 2 ** 20).toFixed(0)} MiB` : '—'} |`;
+  const lines = [
+    `Medians of ${st.servers[0]?.rounds.length ?? 0} interleaved rounds, ${st.tool} ${st.connections} connections × ${st.duration} s; gzip -9; JS: scripts a current browser loads. Load average ${st.loadAverage.start} → ${st.loadAverage.end}.`,
+    '',
+    `| page | req/s | p50 ms | p99 ms | HTML | HTML gzip | inline RSC | JS files (gzip) | peak RSS |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...st.servers.map((s) => row(`${s.label} article, ${st.article.replies} replies`, s.load, s.weight, s.peakRssBytes)),
+    ...(st.compare ?? []).map((c) => row(c.url, c.load, c.weight, null)),
+    ...(st.fixtureArticle ? [row('fixture article (cached)', st.fixtureArticle.load, st.fixtureArticle.weight, fixturePeakRss)] : []),
+  ];
+  const lh = [
+    ...st.servers.map((s) => ({ label: `${s.label} article`, lighthouse: s.lighthouse })),
+    ...(st.compare ?? []).map((c) => ({ label: c.url, lighthouse: c.lighthouse })),
+  ].filter((s) => s.lighthouse);
+  if (lh.length) {
+    const ms = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(0));
+    lines.push(
+      '',
+      `Lighthouse ${lh[0].lighthouse!.runs.length}× (mobile preset, medians):`,
+      '',
+      '| page | score | LCP ms | FCP ms | TBT ms | Speed Index ms | JS transferred |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      ...lh.map((s) => {
+        const m = s.lighthouse!.median;
+        return `| ${s.label} | ${ms(m.score)} | ${ms(m.lcp)} | ${ms(m.fcp)} | ${ms(m.tbt)} | ${ms(m.speedIndex)} | ${m.scriptBytes ? kb(m.scriptBytes) : '—'} in ${ms(m.scripts)} |`;
+      }),
+    );
+  }
+  console.log('\n' + lines.join('\n') + '\n');
+}
+
+/** Writes bench/results.json, keeping what other runs wrote that this one did not measure. */
+function writeResults(results: Record<string, unknown>) {
+  mkdirSync('bench', { recursive: true });
+  const earlier = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>) : {};
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryBytes: totalmem(), node: process.version, loadAverageAtEnd: loadavg() };
+  // The standard article alone (--only standard) replaces only its own part.
+  const next = results.rows
+    ? { ...earlier, when: new Date().toISOString(), machine, ...results }
+    : { ...earlier, standard: { ...(results.standard as object), machine } };
+  writeFileSync('bench/results.json', JSON.stringify(next, null, 2) + '\n');
+  log('wrote bench/results.json');
+}
+
 // --- Main ----------------------------------------------------------------------------------------
 
 async function main() {
@@ -262,45 +439,35 @@ async function main() {
       liveReaders: Number(args['live-readers']),
       liveDuration: Number(args['live-duration']),
     }).then(() => process.exit(0));
-  const targets = await findTargets();
-  log(`targets: ${JSON.stringify(targets, (k, v) => (k === 'sections' ? undefined : v))}`);
+  for (const dist of DISTS) ensureBuild(dist, log);
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => process.exit(130)); // 'exit' stops the servers
+  const targets = wantFixture ? await findTargets() : null;
+  if (targets) log(`targets: ${JSON.stringify(targets, (k, v) => (k === 'sections' ? undefined : v))}`);
 
-  if (!existsSync('.next/BUILD_ID')) {
-    log('no production build: running next build');
-    const b = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('next build failed');
+  const server = targets
+    ? await startServer({
+        label: 'fixture',
+        port: PORT,
+        // Absolute: a build of another checkout (--dist /abs/.next-x) runs there.
+        db: /^file:(?!\/)/.test(args.db) ? `file:${path.resolve(args.db.slice('file:'.length))}` : args.db,
+        dist: DISTS[0],
+        env: { TRUST_PROXY: 'true' },
+        logFile: path.join(LOG_DIR, 'fixture.log'),
+        log,
+      })
+    : null;
+  const standard = wantStandard ? await benchStandard(server && targets ? `/articles/${targets.cachedArticle.slug}` : null, server) : null;
+  if (!server || !targets) {
+    if (standard) printStandard(standard, null);
+    writeResults({ standard });
+    process.exit(0);
   }
-  const env = {
-    ...process.env,
-    PORT: String(PORT),
-    DATABASE_URL: args.db,
-    SEED_DEMO: 'false',
-    TRUST_PROXY: 'true',
-    NODE_ENV: 'production',
-  } as NodeJS.ProcessEnv;
-  delete env.QUERY_LOG_FILE;
-  const server = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-  const stop = () => {
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  process.on('exit', stop);
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => (stop(), process.exit(130)));
-
-  const startedAt = Date.now();
-  await waitForServer();
-  log(`server answered after ${Date.now() - startedAt} ms`);
-  const pid = serverPid(server.pid!);
+  const pid = server.pid;
   let peakRss = 0;
-  const poll = setInterval(() => {
-    if (pid) peakRss = Math.max(peakRss, statusField(pid, 'VmRSS'));
-  }, 200);
+  const poll = setInterval(() => (peakRss = Math.max(peakRss, statusField(pid, 'VmRSS'))), 200);
 
-  const replyAction = actionId('app/(site)/articles/[slug]/actions.ts', 'postReplyAction');
-  const loginAction = actionId('app/(auth)/login/actions.ts', 'signInAction');
+  const replyAction = actionId('app/(site)/articles/[slug]/actions.ts', 'postReplyAction', DISTS[0]);
+  const loginAction = actionId('app/(auth)/login/actions.ts', 'signInAction', DISTS[0]);
   const deskCookie = await signIn(BASE, loginAction, 'moderator@example.com', 'broadsheet-demo', { 'x-forwarded-for': nextAddress() });
 
   // A reader with a held reply on the 2,000-reply article gets its per-request variant (proxy.ts):
@@ -417,7 +584,7 @@ async function main() {
     }
   }
   clearInterval(poll);
-  const hwm = pid ? statusField(pid, 'VmHWM') : 0;
+  const hwm = server.peakRss();
   const rss = { pid, peakRssBytes: Math.max(peakRss, hwm), polledPeakRssBytes: peakRss, vmHwmBytes: hwm };
 
   // The table.
@@ -441,28 +608,17 @@ async function main() {
     `server peak RSS ${(rss.peakRssBytes / 2 ** 20).toFixed(0)} MiB (pid ${pid}); article page JS ${(payload.articleJsGzip / 1024).toFixed(1)} KiB gzip in ${payload.articleScripts} scripts, HTML ${(payload.articleHtmlBytes / 1024).toFixed(1)} KiB`,
   );
 
-  mkdirSync('bench', { recursive: true });
-  const results = {
-    when: new Date().toISOString(),
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model,
-      memoryBytes: totalmem(),
-      node: process.version,
-      loadAverageAtEnd: readFileSync('/proc/loadavg', 'utf8').trim(),
-    },
-    settings: { connections: CONNECTIONS, duration: DURATION, latencyDuration: LATENCY_DURATION, db: args.db },
+  if (standard) printStandard(standard, rss.peakRssBytes);
+  writeResults({
+    settings: { connections: CONNECTIONS, duration: DURATION, latencyDuration: LATENCY_DURATION, db: args.db, dist: DISTS[0] },
     targets: { ...targets, sections: undefined },
     rows,
     replyPosting: landed,
     rss,
     payload,
-  };
-  // Keep what other runs wrote (`--stack` keeps its figures under `stack`).
-  const earlier = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>) : {};
-  writeFileSync('bench/results.json', JSON.stringify({ ...earlier, ...results }, null, 2) + '\n');
-  log('wrote bench/results.json');
-  stop();
+    ...(standard ? { standard } : {}),
+  });
+  server.stop();
   process.exit(0);
 }
 
