@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export type BenchServer = {
   label: string;
@@ -99,7 +100,10 @@ export async function startServer(o: {
   delete env.QUERY_LOG_FILE;
   runScript('scripts/db-prepare.ts', [], env, cwd);
   mkdirSync(path.dirname(o.logFile), { recursive: true });
-  const child = spawn(process.execPath, ['scripts/server.mjs', '-H', '127.0.0.1', '-p', String(o.port)], {
+  // With the Node flags `npm start` gives that checkout's server (scripts/server-flags.mjs; none before issue 19).
+  const flagsFile = path.join(cwd, 'scripts', 'server-flags.mjs');
+  const flags: string[] = existsSync(flagsFile) ? (await import(pathToFileURL(flagsFile).href)).SERVER_NODE_FLAGS : [];
+  const child = spawn(process.execPath, [...flags, 'scripts/server.mjs', '-H', '127.0.0.1', '-p', String(o.port)], {
     cwd,
     env,
     stdio: ['ignore', openSync(o.logFile, 'a'), openSync(o.logFile, 'a')],
