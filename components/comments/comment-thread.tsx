@@ -4,8 +4,6 @@ import { formatInZone } from '@/lib/time/zone';
 import { siteTimeZone } from '@/components/ui/time';
 import { ThreadView } from './thread-view';
 
-export { AWAITING_MODERATION } from './thread-view';
-
 /** The discussion: the replies as compact data for the thread's renderer (see lib/replies/thread-data.ts). */
 export async function CommentThread({
   replies,

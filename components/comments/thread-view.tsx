@@ -3,7 +3,7 @@
 import { REPLY_FLAG, type ThreadItem } from '@/lib/replies/thread-item';
 import { ReplyText } from './reply-text';
 
-export const AWAITING_MODERATION = 'Your comment is awaiting moderation.';
+const AWAITING_MODERATION = 'Your comment is awaiting moderation.';
 
 /**
  * The discussion, rendered from its compact data (see lib/replies/thread-data.ts why: the page's RSC
