@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next';
 import path from 'node:path';
 import { UPLOAD_BODY_LIMIT } from './lib/edge/gate';
+import { SEARCH_CACHE_NO_KEY, SEARCH_CACHE_PATH, SEARCH_KEY_HEADER } from './lib/search/cache-route';
 
 // Reader lists page with `?page=N`. Query strings are request-time data, which would make every list
 // render per request; mapping them onto path segments lets each page of each list be cached whole.
@@ -56,6 +57,14 @@ const nextConfig: NextConfig = {
           { source: `/${kind}/:slug`, has: [PAGE], destination: `/${kind}/:slug/page/:page` },
           { source: `/${kind}/:slug`, destination: `/${kind}/:slug/page/1` },
         ]),
+        // A search proxy.ts admitted to the cache (lib/search/cache-key.ts) goes to its cached page; that page's
+        // own address, asked for directly (proxy.ts removed any key header a client sent), is a 404.
+        { source: '/search', has: [{ type: 'header', key: SEARCH_KEY_HEADER, value: '(?<key>[A-Za-z0-9_-]+)' }], destination: `${SEARCH_CACHE_PATH}/:key` },
+        {
+          source: `${SEARCH_CACHE_PATH}/:key`,
+          missing: [{ type: 'header', key: SEARCH_KEY_HEADER }],
+          destination: `${SEARCH_CACHE_PATH}/${SEARCH_CACHE_NO_KEY}`,
+        },
       ],
       afterFiles: [],
       fallback: [],

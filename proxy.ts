@@ -4,6 +4,7 @@ import { newNonce, PER_REQUEST_PAGES, strictPolicy } from '@/lib/edge/security-h
 import { decodeHeldCookie, HELD_COOKIE } from '@/lib/replies/held-cookie';
 import { redirectFor as lookUpRedirect, reloadInProgress } from '@/lib/redirects/registry';
 import { appSecret } from '@/lib/secret';
+import { cachedSearchKey, SEARCH_CACHE_PATH, SEARCH_KEY_HEADER } from '@/lib/search/cache-key';
 
 /**
  * A reader with the held-reply cookie: when its signature checks out and it names this article, they
@@ -28,15 +29,29 @@ function safeDecode(segment: string): string | null {
 }
 
 /**
- * Lets the request through (or rewrites it to `rewriteTo`, a page rendered per request). A page
- * rendered per request gets a strict policy with a fresh nonce: Next reads it from the request's
- * copy of the header and puts it on its scripts. Cached pages keep the base policy scripts/server.mjs
+ * A search: the cached page for its normalised parameters when lib/search/cache-key.ts admits it (the
+ * key goes in a request header, and next.config.ts rewrites to that page; the base policy, like every
+ * cached page), else rendered per request. A key header the client sent never counts, here or on the
+ * cached pages' own addresses (which next.config.ts then answers with a 404).
+ */
+function searchRoute(request: NextRequest): NextResponse {
+  const key = request.nextUrl.pathname === '/search' ? cachedSearchKey(request.nextUrl.searchParams) : null;
+  const headers = new Headers(request.headers);
+  headers.delete(SEARCH_KEY_HEADER);
+  if (!key) return pass(request, undefined, headers);
+  headers.set(SEARCH_KEY_HEADER, key);
+  return NextResponse.next({ request: { headers } });
+}
+
+/**
+ * Lets the request through (or rewrites it to `rewriteTo`, a page rendered per request), with `headers`
+ * as its request headers when given. A page rendered per request gets a strict policy with a fresh
+ * nonce: Next reads it from the request's copy of the header and puts it on its scripts. Cached pages keep the base policy scripts/server.mjs
  * set, since the same bytes go to every reader.
  */
-function pass(request: NextRequest, rewriteTo?: URL): NextResponse {
+function pass(request: NextRequest, rewriteTo?: URL, headers = new Headers(request.headers)): NextResponse {
   if (!rewriteTo && !PER_REQUEST_PAGES.test(request.nextUrl.pathname)) return NextResponse.next();
   const policy = strictPolicy(newNonce(), { dev: process.env.NODE_ENV === 'development' });
-  const headers = new Headers(request.headers);
   headers.set('Content-Security-Policy', policy);
   const response = rewriteTo ? NextResponse.rewrite(rewriteTo, { request: { headers } }) : NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
@@ -105,6 +120,7 @@ function route(request: NextRequest): NextResponse {
   if (moved) return NextResponse.redirect(new URL(moved, request.url), 301);
   const article = /^\/articles\/([^/]+)\/?$/.exec(pathname);
   if (article && request.cookies.has(HELD_COOKIE)) return heldReplyRewrite(request, article[1]);
+  if (pathname === '/search' || pathname.startsWith(`${SEARCH_CACHE_PATH}/`)) return searchRoute(request);
   return pass(request);
 }
 

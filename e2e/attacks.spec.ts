@@ -375,6 +375,8 @@ test('malformed addresses answer 400 or 404 (never 500) on every route, with and
     '/news-sitemap.xml': '/news-sitemap.xml',
     '/robots.txt': '/robots.txt',
     '/search': '/search?q=harbour',
+    // The cached page proxy.ts rewrites /search?q=harbour to (lib/search/cache-key.ts); asked for directly, a 404.
+    '/search/r/[key]': '/search/r/WyJoYXJib3VyIiwiIiwiIiwiIiwxXQ',
     '/sections/[slug]/feed.xml': `/sections/${DISCUSSION.section.slug}/feed.xml`,
     '/sections/[slug]/page/[page]': `/sections/${DISCUSSION.section.slug}/page/1`,
     '/sitemap.xml': '/sitemap.xml',

@@ -73,9 +73,9 @@ test('an editor shows a banner: readers see it on cached pages within 20 s, may 
   await polled;
   await expect(region(before.page)).toHaveCount(0);
 
-  // A reader without JavaScript gets it on a page rendered after the change (search renders per request).
+  // A reader without JavaScript gets it on a page rendered after the change (a search nobody made before).
   const noJs = await newReader({ javaScript: false });
-  await noJs.page.goto('/search?q=harbour');
+  await noJs.page.goto(`/search?q=harbour+${uniq()}`);
   await expect(region(noJs.page).getByRole('link', { name: headline })).toBeVisible();
 
   // A new banner shows again to the reader who dismissed the old one.

@@ -1,4 +1,8 @@
 import { queryRows } from './support/db';
+import { requestAs } from './support/actions';
+import { expireTagsOnServer } from './support/internal-api';
+import { publishArticle, unpublishArticle } from './support/newsroom';
+import { queryLog, requestQueriesSince } from './support/query-log';
 import { expect, test } from './support/fixtures';
 import { SearchPage } from './support/search-page';
 import { uniq } from './support/unique';
@@ -10,6 +14,9 @@ async function publishedWithHeadline(word: string) {
     `%${word}%`,
   ]);
 }
+
+/** The tag of every cached search (lib/cache-tags.ts). */
+const SEARCH_TAG = 'search';
 
 // Published test articles are dated long ago, so they sit at the far end of every list other specs read.
 const LONG_AGO = Date.parse('2001-03-01T12:00:00Z');
@@ -58,8 +65,10 @@ test.describe('search', () => {
     await expect(search.noResults).toHaveText(`No results for “${word}”.`);
     await expect(page.getByText(/Draft about|Scheduled about|Future-dated|Withdrawn about/)).toHaveCount(0);
 
-    // The same kind of write, published, is found: the draft was left out, not missed.
+    // The same kind of write, published, is found: the draft was left out, not missed. Written straight into
+    // the database, so the server is told, as the app's own writes do (cached searches carry the tag).
     await insertArticle('published', `Published about ${word}`, `Open ${word} plans`, LONG_AGO);
+    await expireTagsOnServer([SEARCH_TAG]);
     await search.goto(word);
     await expect(search.resultHeadlineLinks).toHaveCount(1);
     await expect(search.resultHeadlineLinks).toHaveText(`Published about ${word}`);
@@ -127,5 +136,47 @@ test.describe('search', () => {
     await expect(search.resultHeadlineLinks).toHaveCount(20);
     await search.goto(word, { from: '2000-01-01', to: '2000-12-31' });
     await expect(search.noResults).toHaveText(`No results for “${word}” with these filters.`);
+  });
+
+  test('a repeated search is served from the cache: it runs no query', async ({ request }) => {
+    const url = `/search?${new URLSearchParams({ q: 'ropewalk' })}`;
+    const first = await request.get(url);
+    expect(first.status()).toBe(200);
+    expect(await first.text()).toContain('<mark');
+    // Other tests publish meanwhile (each publish expires every cached search): a few tries at most.
+    const attempts: number[] = [];
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const before = queryLog().length;
+      // The same search, written differently: one normalised key, one cache entry.
+      const response = await request.get(attempt % 2 ? url : '/search?q=%20ropewalk%20&page=1');
+      expect(response.status()).toBe(200);
+      expect(await response.text()).toContain('<mark');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      attempts.push(requestQueriesSince(before).length);
+      if (attempts.at(-1) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(attempts.at(-1), `queries on repeat searches: ${attempts.join(', ')}`).toBe(0);
+  });
+
+  test('a cached search shows an article published after it, and drops it when unpublished', async ({ browser, page }) => {
+    test.setTimeout(90_000);
+    const word = `zp${uniq()}`;
+    const search = new SearchPage(page);
+    // Asked twice: the answer "nothing" is in the cache now.
+    for (let i = 0; i < 2; i++) {
+      await search.goto(word);
+      await expect(search.noResults).toHaveText(`No results for “${word}”.`);
+    }
+    const editor = await requestAs(browser, 'editor');
+    const story = { title: `Ferry crews strike ${word}`, body: `The ${word} crews walked out at dawn.` };
+    const { id, slug } = await publishArticle(editor, story);
+    await search.goto(word);
+    await expect(search.resultHeadlineLinks).toHaveText(story.title);
+    await expect(search.results.locator(`a[href="/articles/${slug}"]`)).toHaveCount(1);
+
+    await unpublishArticle(editor, id, story);
+    await search.goto(word);
+    await expect(search.noResults).toHaveText(`No results for “${word}”.`);
   });
 });

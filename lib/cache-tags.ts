@@ -26,11 +26,17 @@ export const cacheTags = {
   footerPages: 'footer-pages',
   /** Which pages are published at which address (the sitemap lists them). */
   sitePages: 'site-pages',
+  /**
+   * Every cached search answer (app/(site)/search/r/[key]): any article change can alter one, so each is
+   * in forArticle; a byline rename expires it too (the index holds author names).
+   */
+  search: 'search',
   /** The breaking-news banner's answer (/api/breaking) only: no page carries it, so a change re-renders no page. */
   breaking: 'breaking',
   /**
    * Every reader page an article appears on: its own page (at its address and a former one), the home
-   * page, and the lists of its sections, tags and authors. The one list of what an article touches.
+   * page, the lists of its sections, tags and authors, and every cached search. The one list of what an
+   * article touches.
    */
   forArticle(a: ArticleCacheKeys): string[] {
     return [
@@ -41,6 +47,7 @@ export const cacheTags = {
       ...a.sectionSlugs.map(cacheTags.section),
       ...a.tagSlugs.map(cacheTags.tag),
       ...a.authorSlugs.map(cacheTags.author),
+      cacheTags.search,
     ];
   },
 };

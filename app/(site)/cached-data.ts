@@ -25,6 +25,8 @@ import { DEFAULT_TIME_ZONE } from '@/lib/time/zone';
 import { getLiveUpdate, latestLiveUpdateNumber, listKeyEvents, listLiveUpdates, listShownLiveUpdates } from '@/db/queries/live-updates';
 import { JSON_LD_UPDATES } from '@/lib/seo/live';
 import { UPDATES_PER_PAGE, updatePageCount } from '@/lib/live/schema';
+import { searchFor } from '@/db/queries/search';
+import { parseSearchCacheKey } from '@/lib/search/cache-key';
 
 // Reader pages read through these: cached until a change revalidates their tags, so a repeat
 // request runs no query. Each function tags exactly what it read.
@@ -351,4 +353,20 @@ export async function getLiveUpdateInContext(articleId: number, number: number) 
   // Two newer and two older, newest first, the update itself in the middle.
   const around = await listLiveUpdates(articleId, { limit: 5, before: number + 3 });
   return { update, around };
+}
+
+/**
+ * A search's answer by its cache key (lib/search/cache-key.ts; null: not a key, forgotten within minutes).
+ * Tagged `search`, which every article change expires (cacheTags.forArticle); `sections` and `tags` for a
+ * renamed section or tag (the results show section names, the index holds tag names); the bylines shown.
+ */
+export async function getSearchAnswer(key: string) {
+  'use cache';
+  cacheLife('max');
+  const params = parseSearchCacheKey(key);
+  if (!params) return missing();
+  cacheTag(cacheTags.search, cacheTags.sections, cacheTags.tags);
+  const found = await searchFor(params, PER_PAGE);
+  if (found) tagBylines([found.items]);
+  return { params, found };
 }

@@ -2,6 +2,8 @@ import 'server-only';
 import { eq, isNull, sql } from 'drizzle-orm';
 import { articleBodyText } from '@/lib/search/body-text';
 import { MARK_CLOSE, MARK_OPEN } from '@/lib/search/highlight';
+import { dateBounds, type SearchParams } from '@/lib/search/params';
+import { buildMatchExpression } from '@/lib/search/query';
 import { db } from '../index';
 import { articles } from '../schema';
 import { authorsFor, type AuthorRef } from './articles';
@@ -99,6 +101,20 @@ export async function searchPublishedArticles(args: {
       };
     }),
   };
+}
+
+/**
+ * What the search page shows for its parameters: matches of the words (whole words when they already
+ * fill a page, else the last word as a prefix); with dates and no words, every article of those days (an
+ * old date archive leads here); null when there is nothing to look up.
+ */
+export async function searchFor(params: SearchParams, perPage: number): Promise<SearchPage | null> {
+  const bounds = dateBounds(params);
+  const prefixed = buildMatchExpression(params.q);
+  if (!prefixed)
+    return !params.q && (params.from || params.to) ? listPublishedBetween({ sectionSlug: params.section, ...bounds, page: params.page, perPage }) : null;
+  const match = await chooseMatchExpression(buildMatchExpression(params.q, { prefix: false })!, prefixed, perPage);
+  return searchPublishedArticles({ match, sectionSlug: params.section, from: bounds.from, before: bounds.before, page: params.page, perPage });
 }
 
 /**

@@ -21,3 +21,16 @@ export async function reloadRedirectsOnServer(): Promise<void> {
   });
   if (!response.ok) throw new Error(`reloading the old addresses failed: ${response.status} ${await response.text()}`);
 }
+
+/**
+ * Has the test server expire these cache tags, as the importer does after writing rows: for a test that
+ * writes articles straight into the database, where the app's own writes would expire them itself.
+ */
+export async function expireTagsOnServer(tags: string[]): Promise<void> {
+  const response = await fetch(`${SERVER_URL}/api/revalidate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${internalKey()}` },
+    body: JSON.stringify({ tags }),
+  });
+  if (!response.ok) throw new Error(`expiring ${tags.join(', ')} failed: ${response.status} ${await response.text()}`);
+}

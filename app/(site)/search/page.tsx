@@ -1,98 +1,21 @@
 import type { Metadata } from 'next';
-import { SearchForm } from '@/components/search/search-form';
-import { SearchResults } from '@/components/search/search-results';
-import { Pagination } from '@/components/ui/pagination';
-import { chooseMatchExpression, listPublishedBetween, searchPublishedArticles, type SearchPage } from '@/db/queries/search';
-import { dateBounds, parseSearchParams, searchHref, type SearchParams } from '@/lib/search/params';
-import { buildMatchExpression } from '@/lib/search/query';
+import { SearchView, searchMetadata } from '@/components/search/search-view';
+import { searchFor } from '@/db/queries/search';
+import { parseSearchParams } from '@/lib/search/params';
 import { getSectionsNav, PER_PAGE } from '../cached-data';
 
-// Rendered per request, whole (no Suspense hole), so results show without JavaScript. The query is
-// an FTS5 lookup with a LIMIT; the masthead's section list still comes from the cache.
+// Rendered per request, whole (no Suspense hole), so results show without JavaScript. Most searches never
+// get here: proxy.ts rewrites them to the cached page at ./r/[key] (lib/search/cache-key.ts); this one
+// answers the rest (a query too long to cache, or past the process's quota of cached searches). The query
+// is an FTS5 lookup with a LIMIT; the masthead's section list still comes from the cache.
 export const instant = false;
 
 export async function generateMetadata({ searchParams }: PageProps<'/search'>): Promise<Metadata> {
-  const { q } = parseSearchParams(await searchParams);
-  return { title: q ? `Search: ${q}` : 'Search', robots: { index: false, follow: true } };
-}
-
-async function results(params: SearchParams) {
-  const bounds = dateBounds(params);
-  const prefixed = buildMatchExpression(params.q);
-  // Dates and no words: every article of those days (an old date archive leads here).
-  if (!prefixed)
-    return !params.q && (params.from || params.to)
-      ? listPublishedBetween({ sectionSlug: params.section, ...bounds, page: params.page, perPage: PER_PAGE })
-      : null;
-  const match = await chooseMatchExpression(buildMatchExpression(params.q, { prefix: false })!, prefixed, PER_PAGE);
-  return searchPublishedArticles({ match, sectionSlug: params.section, from: bounds.from, before: bounds.before, page: params.page, perPage: PER_PAGE });
+  return searchMetadata(parseSearchParams(await searchParams));
 }
 
 export default async function SearchPage({ searchParams }: PageProps<'/search'>) {
   const params = parseSearchParams(await searchParams);
-  const [sections, found] = await Promise.all([getSectionsNav(), results(params)]);
-  const filtered = Boolean(params.section || params.from || params.to);
-  return (
-    <>
-      <header className="mb-8 border-b border-current/15 pb-6">
-        <h1 className="mb-6 font-serif text-4xl font-bold">Search</h1>
-        <SearchForm params={params} sections={sections} />
-      </header>
-      <section aria-live="polite" aria-label="Search results">
-        {!params.q && found ? (
-          <DateArchive params={params} found={found} />
-        ) : !params.q ? (
-          <p className="font-serif text-lg">Type a word or two to search every published article.</p>
-        ) : !found || found.items.length === 0 ? (
-          <p className="font-serif text-lg" role="status">
-            No results for “{params.q}”{filtered ? ' with these filters' : ''}
-            {params.page > 1 ? ` on page ${params.page}` : ''}.
-          </p>
-        ) : (
-          <>
-            <p className="mb-2 text-sm text-current/70" role="status">
-              Results for “{params.q}”{params.page > 1 ? `, page ${params.page}` : ''}
-            </p>
-            <SearchResults hits={found.items} />
-            <SearchPagination params={params} hasNext={found.hasNext} />
-          </>
-        )}
-      </section>
-    </>
-  );
-}
-
-/** Articles of a date range, without words: the dates as the reader asked for them, then the list. */
-function DateArchive({ params, found }: { params: SearchParams; found: SearchPage }) {
-  const range =
-    params.from && params.to
-      ? params.from === params.to
-        ? `on ${params.from}`
-        : `from ${params.from} to ${params.to}`
-      : params.from
-        ? `since ${params.from}`
-        : `until ${params.to}`;
-  if (found.items.length === 0)
-    return (
-      <p className="font-serif text-lg" role="status">
-        No articles published {range}
-        {params.page > 1 ? ` on page ${params.page}` : ''}.
-      </p>
-    );
-  return (
-    <>
-      <p className="mb-2 text-sm text-current/70" role="status">
-        Articles published {range}
-        {params.page > 1 ? `, page ${params.page}` : ''}
-      </p>
-      <SearchResults hits={found.items} />
-      <SearchPagination params={params} hasNext={found.hasNext} />
-    </>
-  );
-}
-
-function SearchPagination({ params, hasNext }: { params: SearchParams; hasNext: boolean }) {
-  // Pagination appends ?page=N to its base; the search address already has a query string.
-  const base = searchHref({ ...params, page: 1 }, 1);
-  return <Pagination basePath={base} page={params.page} hasNext={hasNext} label="Result pages" separator="&" words={['Previous', 'Next']} />;
+  const [sections, found] = await Promise.all([getSectionsNav(), searchFor(params, PER_PAGE)]);
+  return <SearchView params={params} sections={sections} found={found} />;
 }

@@ -66,7 +66,8 @@ export const updateProfileAction = staffAction(
     // A new password ends every other session; this one is re-issued and stays signed in.
     if (input.newPassword && saved) await keepThisSession(saved.sessionVersion);
     // The author page shows the profile; bylines on articles and lists show the name.
-    await expireTags([cacheTags.author(me.slug), ...(me.name !== input.name ? [cacheTags.byline(staff.id)] : [])]);
+    // A new name is in every byline, and in the search index (cached searches may match it now).
+    await expireTags([cacheTags.author(me.slug), ...(me.name !== input.name ? [cacheTags.byline(staff.id), cacheTags.search] : [])]);
     return { status: 'success', message: input.newPassword ? 'Profile and password saved.' : 'Profile saved.', values: { name: input.name, bio: input.bio } };
   },
 );
