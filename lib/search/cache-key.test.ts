@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cachedSearchKey, parseSearchCacheKey, rawSearchParams, SEARCH_CACHE_MAX_KEY, searchCacheKey, SearchKeyAdmission } from './cache-key';
 import { parseSearchParams } from './params';
 
-const key = (qs: string, admission = new SearchKeyAdmission()) => cachedSearchKey(new URLSearchParams(qs), admission);
+const key = (qs: string) => searchCacheKey(parseSearchParams(rawSearchParams(new URLSearchParams(qs))));
+const cached = (qs: string, admission: SearchKeyAdmission) => cachedSearchKey(new URLSearchParams(qs), admission);
 
 describe('search cache keys', () => {
   it('gives one key per normalised search, and reads it back', () => {
@@ -50,16 +51,26 @@ describe('search cache keys', () => {
     }
   });
 
-  it('lets at most `max` distinct searches into the cache, and those again', () => {
-    const admission = new SearchKeyAdmission(3);
-    const first = ['q=a', 'q=b', 'q=c'].map((qs) => key(qs, admission));
-    expect(first.every(Boolean)).toBe(true);
-    expect(key('q=d', admission)).toBeNull();
-    expect(key('q=a', admission)).toBe(first[0]);
-    expect(key('q=%20a%20', admission)).toBe(first[0]);
+  it('lets a search in the second time it is asked, at most `max` of them, and those again', () => {
+    const admission = new SearchKeyAdmission(3, 5);
+    // Asked once: rendered per request, nothing cached.
+    expect(['q=a', 'q=b', 'q=c', 'q=d'].map((qs) => cached(qs, admission))).toEqual([null, null, null, null]);
+    const second = ['q=a', 'q=%20b%20', 'q=c'].map((qs) => cached(qs, admission));
+    expect(second).toEqual([key('q=a'), key('q=b'), key('q=c')]);
+    // The quota is spent: a fourth search asked again still renders per request; the admitted stay.
+    expect(cached('q=d', admission)).toBeNull();
+    expect(cached('q=a&page=1', admission)).toBe(second[0]);
     expect(admission.size).toBe(3);
-    for (let i = 0; i < 1000; i++) key(`q=w${i}`, admission);
+    for (let i = 0; i < 1000; i++) cached(`q=w${i % 7}`, admission);
     expect(admission.size).toBe(3);
+  });
+
+  it('forgets searches asked once when too many pile up, so they cost no memory', () => {
+    const admission = new SearchKeyAdmission(10, 3);
+    for (const qs of ['q=a', 'q=b', 'q=c', 'q=d']) expect(cached(qs, admission)).toBeNull();
+    // "a" was forgotten when "d" came (the memory of once-asked searches holds 3): asked again, it is new.
+    expect(cached('q=a', admission)).toBeNull();
+    expect(cached('q=a', admission)).toBe(key('q=a'));
   });
 
   it('reads a repeated parameter as the page does (the first one counts)', () => {

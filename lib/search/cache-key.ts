@@ -11,7 +11,7 @@ export { SEARCH_CACHE_NO_KEY, SEARCH_CACHE_PATH, SEARCH_KEY_HEADER } from './cac
  *
  * Bounded, since anyone can send endless distinct queries: a search whose key is longer than
  * SEARCH_CACHE_MAX_KEY characters is never cached, and one process lets at most SEARCH_CACHE_MAX_KEYS
- * distinct keys into the cache (SearchKeyAdmission); everything else is rendered per request, as every
+ * distinct keys into the cache, each only once asked twice (SearchKeyAdmission); everything else is rendered per request, as every
  * search was before.
  */
 
@@ -68,17 +68,29 @@ export function rawSearchParams(query: URLSearchParams): Record<string, string |
 }
 
 /**
- * Which keys may enter the page cache: the first `max` distinct ones a process sees, and those again
- * (a Set that never grows past `max`). What the cache holds is then at most `max` pages, on disk too,
- * however many different queries arrive; a key that is not admitted is rendered per request.
+ * Which keys may enter the page cache. A key is admitted the second time it is asked (a search many
+ * readers make, such as a breaking story's keyword), so one-off searches never spend the quota; at most
+ * `max` distinct keys are ever admitted in a process (a Set that never grows past `max`), so the cache
+ * holds at most `max` search pages, on disk too, however many different queries arrive. Keys asked once
+ * are remembered up to `maxSeen`, then forgotten all at once. A key not admitted renders per request.
  */
 export class SearchKeyAdmission {
   private readonly keys = new Set<string>();
-  constructor(readonly max = SEARCH_CACHE_MAX_KEYS) {}
+  private readonly seen = new Set<string>();
+  constructor(
+    readonly max = SEARCH_CACHE_MAX_KEYS,
+    readonly maxSeen = SEARCH_CACHE_MAX_KEYS * 10,
+  ) {}
 
   admit(key: string): boolean {
     if (this.keys.has(key)) return true;
+    if (!this.seen.has(key)) {
+      if (this.seen.size >= this.maxSeen) this.seen.clear();
+      this.seen.add(key);
+      return false;
+    }
     if (this.keys.size >= this.max) return false;
+    this.seen.delete(key);
     this.keys.add(key);
     return true;
   }
