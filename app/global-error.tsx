@@ -12,7 +12,7 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
       </head>
       <body className="min-h-screen font-sans antialiased">
         <main id="main">
-          <ErrorNotice error={error} retry={retry} wordmark fullLoad />
+          <ErrorNotice error={error} retry={retry} wordmark />
         </main>
       </body>
     </html>

@@ -1,8 +1,8 @@
-import Image from 'next/image';
 import Link from 'next/link';
 import type { ArticleCard as Card } from '@/db/queries/articles';
 import { mediaUrl } from '@/lib/uploads';
 import { Time } from '@/components/ui/time';
+import { ResponsiveImage } from '@/components/ui/responsive-image';
 import { LiveBadge } from '@/components/live/live-badge';
 
 type Variant = 'lead' | 'standard' | 'compact';
@@ -15,14 +15,14 @@ export function ArticleCard({ article, variant = 'standard', headingLevel = 3 }:
     <article className={variant === 'lead' && article.coverImagePath ? 'grid gap-5 md:grid-cols-5' : 'flex flex-col gap-2'}>
       {variant !== 'compact' && article.coverImagePath && (
         <Link href={href} className={variant === 'lead' ? 'md:col-span-3' : ''} tabIndex={-1} aria-hidden="true">
-          <Image
+          <ResponsiveImage
             src={mediaUrl(article.coverImagePath)}
             alt=""
             width={1600}
             height={900}
             sizes={variant === 'lead' ? '(min-width: 768px) 60vw, 100vw' : '(min-width: 768px) 33vw, 100vw'}
             className="aspect-[16/9] w-full object-cover"
-            priority={variant === 'lead'}
+            eager={variant === 'lead'}
           />
         </Link>
       )}

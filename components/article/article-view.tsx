@@ -1,4 +1,3 @@
-import Image from 'next/image';
 import Link from 'next/link';
 import type { ArticleDetail } from '@/db/queries/articles';
 import type { PublicReply } from '@/db/queries/replies';
@@ -9,6 +8,7 @@ import { ReplyForm } from '@/components/comments/reply-form';
 import { mailEnabled } from '@/lib/mail/transport';
 import { replyModeNote } from '@/lib/replies/reply-mode';
 import { Time } from '@/components/ui/time';
+import { ResponsiveImage } from '@/components/ui/responsive-image';
 import { NewItemsButton } from '@/components/live-island/new-items-button';
 import type { LiveCursors } from '@/lib/live/cursor';
 import { isLive, liveState } from '@/lib/live/state';
@@ -78,13 +78,13 @@ export function ArticleView({
 
       {article.coverImagePath && (
         <figure className="-mx-4 mb-8 sm:mx-0">
-          <Image
+          <ResponsiveImage
             src={mediaUrl(article.coverImagePath)}
             alt={article.coverAlt ?? ''}
             width={1600}
             height={900}
             sizes="(min-width: 768px) 768px, 100vw"
-            priority
+            eager
             className="w-full"
           />
           {article.coverCaption && <figcaption className="mt-2 px-4 text-sm text-current/70 sm:px-0">{article.coverCaption}</figcaption>}

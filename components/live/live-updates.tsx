@@ -1,9 +1,9 @@
-import Image from 'next/image';
 import Link from 'next/link';
 import type { LiveUpdateRow } from '@/db/queries/live-updates';
 import { renderBody } from '@/lib/markdown/render';
 import { mediaUrl } from '@/lib/uploads';
 import { Time } from '@/components/ui/time';
+import { ResponsiveImage } from '@/components/ui/responsive-image';
 
 // A live article's updates as readers get them, rendered into the cached page. Each update is an
 // <article id="update-N"> inside the list #live-updates-list (newest first), which the reader island
@@ -103,7 +103,7 @@ export function LiveUpdateItem({ update: u, highlighted = false }: { update: Liv
             />
             {u.imagePath && (
               <figure className="mt-3">
-                <Image
+                <ResponsiveImage
                   src={mediaUrl(u.imagePath)}
                   alt={u.imageAlt ?? ''}
                   width={1200}

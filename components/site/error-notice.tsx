@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { ErrorReference } from '@/components/ui/error-reference';
 import { secondaryButton } from '@/components/ui/styles';
 import { noticeLink, noticeText, StatusNotice } from './status-notice';
@@ -8,19 +7,11 @@ import { noticeLink, noticeText, StatusNotice } from './status-notice';
 /**
  * The reader's error page, for the error boundaries (app/(site)/error.tsx, app/error.tsx,
  * app/global-error.tsx). `retry` fetches the page from the server again (reset would only re-render
- * what failed). `fullLoad`: go home with a plain link, when the client router may be what broke.
+ * what failed). Its links are plain: a full page load home, since the client router may be what broke,
+ * and because every reader page loads the three boundaries, each of which would carry next/link's
+ * code of its own.
  */
-export function ErrorNotice({
-  error,
-  retry,
-  wordmark = false,
-  fullLoad = false,
-}: {
-  error: unknown;
-  retry: () => void;
-  wordmark?: boolean;
-  fullLoad?: boolean;
-}) {
+export function ErrorNotice({ error, retry, wordmark = false }: { error: unknown; retry: () => void; wordmark?: boolean }) {
   // React already writes an error an error boundary caught to the browser's console; the server logged its own.
   return (
     <StatusNotice title="Something went wrong" wordmark={wordmark}>
@@ -29,17 +20,10 @@ export function ErrorNotice({
         <button type="button" onClick={() => retry()} className={secondaryButton}>
           Try again
         </button>
-        {fullLoad ? (
-          // A full page load on purpose (the app around this notice may be what failed).
-          // eslint-disable-next-line @next/next/no-html-link-for-pages -- a client navigation is what must be avoided here
-          <a href="/" className={noticeLink}>
-            Go to the front page
-          </a>
-        ) : (
-          <Link href="/" className={noticeLink}>
-            Go to the front page
-          </Link>
-        )}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a client navigation is what must be avoided here */}
+        <a href="/" className={noticeLink}>
+          Go to the front page
+        </a>
       </div>
       <ErrorReference error={error} className="text-sm text-current/70" />
     </StatusNotice>

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Image from 'next/image';
 import { ArticleListPage } from '@/components/article/article-list-page';
 import { parsePageNumber } from '@/components/ui/page-number';
 import { mediaUrl } from '@/lib/uploads';
+import { ResponsiveImage } from '@/components/ui/responsive-image';
 import { getAuthorPage, getListPageCount, notFoundBriefly, placeholderParams } from '../../../../cached-data';
 import { listPageMetadata } from '../../../../page-metadata';
 
@@ -36,7 +36,9 @@ export default async function AuthorPage({ params }: PageProps<'/authors/[slug]/
     <ArticleListPage
       heading={
         <div className="flex items-center gap-4">
-          {author.avatarPath && <Image src={mediaUrl(author.avatarPath)} alt="" width={80} height={80} className="size-20 rounded-full object-cover" />}
+          {author.avatarPath && (
+            <ResponsiveImage src={mediaUrl(author.avatarPath)} alt="" width={80} height={80} className="size-20 rounded-full object-cover" />
+          )}
           <div>
             <p className="text-xs font-bold uppercase tracking-widest text-[var(--color-accent)]">Author</p>
             <h1 className="font-serif text-4xl font-bold">{author.name}</h1>
