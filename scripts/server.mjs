@@ -40,7 +40,6 @@ const { env } = await import('../lib/env.ts');
 const { resolveClientAddress } = await import('../lib/request-address.ts');
 const { bodyProblem, targetProblem, UPLOAD_BODY_LIMIT } = await import('../lib/edge/gate.ts');
 const { baseSecurityHeaders } = await import('../lib/edge/security-headers.ts');
-const { microCacheExpiry } = await import('../lib/edge/micro-cache.ts');
 const { hasStaffSession } = await import('../lib/edge/staff-session.ts');
 const { log, startRequestLog } = await import('../lib/log.ts');
 // Request counts and latency by route template for /api/metrics (lib/metrics.ts).
@@ -85,8 +84,6 @@ server.on('request', async (req, res) => {
         hasStaffSession(req.headers.cookie),
       ));
     if (refusal) return refuse(req, res, refusal);
-    const expiry = microCacheExpiry(req.method, path, Date.now());
-    if (expiry) res.setHeader('X-Accel-Expires', expiry);
 
     // One trusted value for everything after this point (auth.ts, the actions, proxy.ts).
     const fromTrustedProxy = trusted !== null && trusted.has(req.socket.remoteAddress ?? '');
