@@ -5,7 +5,7 @@ import { getSearchAnswer, getSectionsNav, notFoundBriefly, placeholderParams } f
 // A search served from the page cache: proxy.ts rewrites `/search?…` here with the normalised parameters
 // as the key (lib/search/cache-key.ts), so the reader's address stays /search?q=…. Cached whole until an
 // article change expires the `search` tag; a repeat runs no query. A direct request for this address is
-// rewritten by proxy.ts to a key that is never valid (a 404), so only admitted keys reach the cache.
+// rewritten by next.config.ts to a key that is never valid (a 404), so only admitted keys reach the cache.
 
 export function generateStaticParams() {
   return placeholderParams('key');
