@@ -9,23 +9,15 @@
  *
  * Pure module: no framework, no I/O.
  */
+import type { PublicReply } from '@/db/queries/replies';
 import { buildThread, type ThreadNode } from './thread';
 import { parseReplyText } from './text';
 import { REPLY_FLAG, type ThreadItem, type ThreadLine } from './thread-item';
 
 export { REPLY_FLAG, type ThreadItem, type ThreadLine };
 
-export type ThreadReply = {
-  id: number;
-  parentId: number | null;
-  depth: number;
-  authorName: string;
-  authorUrl: string | null;
-  body: string;
-  createdAt: Date;
-  isStaff: boolean;
-  status: string;
-};
+/** A reply as the article page reads it (db/queries/replies.ts). */
+export type ThreadReply = PublicReply;
 
 /** A reply's text as paragraphs of lines, links as [href, text] (parseReplyText's rules). */
 export function compactReplyText(body: string): ThreadLine[][] {
